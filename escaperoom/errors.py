@@ -1,0 +1,71 @@
+"""The one exception hierarchy of the game; every module raises these, the CLI and the screens show them.
+
+    EscapeRoomError                 base: carries a Dutch message a trainer understands
+    ├── ContentError                a puzzle/law/strings file is wrong: file, key path, line, message, hint
+    ├── SaveError                   a save or journal cannot be read or written (corrupt, foreign, newer version)
+    └── RuleError                   the rule engine met facts it cannot judge (a bug in content or engine)
+
+Never show a traceback for bad input: catch ``EscapeRoomError`` at the edge and print ``str(err)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class EscapeRoomError(Exception):
+    """Base class: ``str(err)`` is a complete Dutch sentence fit for a trainer."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in a content file, as ``check`` reports it: ``file:line: message (hint)``.
+
+    ``severity`` is ``"fout"`` (the file cannot be used) or ``"waarschuwing"`` (usable, but look at it).
+    """
+
+    file: Path | None
+    message: str
+    key: str = ""
+    line: int | None = None
+    hint: str = ""
+    severity: str = "fout"
+
+    def format(self) -> str:
+        where = str(self.file) if self.file is not None else "<onbekend bestand>"
+        if self.line is not None:
+            where += f":{self.line}"
+        elif self.key:
+            where += f":[{self.key}]"
+        text = f"{where}: {self.severity}: {self.message}"
+        if self.key and self.line is not None:
+            text += f" (sleutel '{self.key}')"
+        if self.hint:
+            text += f"\n    tip: {self.hint}"
+        return text
+
+
+class ContentError(EscapeRoomError):
+    """A content file cannot be used. Holds one or more :class:`Problem` records."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems: list[Problem] = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+    @property
+    def first(self) -> Problem:
+        return self.problems[0]
+
+
+class SaveError(EscapeRoomError):
+    """A save or journal file cannot be used; ``path`` is kept untouched on disk."""
+
+    def __init__(self, path: Path | None, message: str):
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class RuleError(EscapeRoomError):
+    """The rule engine cannot judge a request (unknown role, missing law entry)."""
