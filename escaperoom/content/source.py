@@ -610,8 +610,8 @@ def _explain(base: str, w: _Where) -> tuple[str, str, int | None, str] | None:
                 f"zet alles van '{name}' op één plek: óf als {{ ... }}, óf onder een kop [{name}]", line, name)
     if base == "Unclosed array":
         scan = w.scan()
-        start = next((f.line for f in reversed(scan.stack) if f.kind == "array"), None)
-        if w.pos >= len(w.text) or _KEY_VALUE_LINE.match(w.rest) or _HEADER_LINE.match(w.rest):
+        start = _open_array_line(scan, w.line + (w.pos < len(w.text)))
+        if w.pos >= len(w.text) or _KEY_VALUE_LINE.match(w.rest) or _HEADER_LINE.match(w.line_text):
             return ("de lijst wordt niet afgesloten met ']'",
                     "zet een ']' na het laatste item van de lijst" + (f" (de lijst begint op regel {start})" if start else ""),
                     start or line, _key_of(scan))
@@ -688,6 +688,13 @@ def _codepoint(char: str) -> str:
     return f"U+{ord(char):04X}" if char else ""
 
 
+def _open_array_line(scan: _Scanner, before_line: int) -> int | None:
+    """The start of the innermost array still open that began before ``before_line``."""
+    arrays = [f.line for f in scan.stack if f.kind == "array"]
+    earlier = [line for line in arrays if line < before_line]
+    return earlier[-1] if earlier else (arrays[-1] if arrays else None)
+
+
 def _key_of(scan: _Scanner) -> str:
     return format_key_path(scan.last_key[0]) if scan.last_key else ""
 
@@ -724,8 +731,8 @@ def _invalid_value(w: _Where) -> tuple[str, str, int | None, str]:
     scan = w.scan()
     key = _key_of(scan)
     in_array = bool(scan.stack) and scan.stack[-1].kind == "array"
-    if in_array and (_KEY_VALUE_LINE.match(w.rest) or _HEADER_LINE.match(w.rest)):
-        start = scan.stack[-1].line
+    if in_array and (_KEY_VALUE_LINE.match(w.rest) or _HEADER_LINE.match(w.line_text)):
+        start = _open_array_line(scan, w.line)
         return ("de lijst wordt niet afgesloten met ']'",
                 f"zet een ']' na het laatste item van de lijst (de lijst begint op regel {start})", start, key)
     value = _value_text(w)
