@@ -1,0 +1,139 @@
+"""The command line: ``escaperoom`` (play), ``check``, ``verdict``, ``debrief`` and ``wis``.
+
+Exit codes: 0 fine, 1 content errors (or a command that failed on bad input), 2 usage error. Never a traceback for
+bad input: every :class:`EscapeRoomError` is printed as Dutch text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from escaperoom import __version__
+from escaperoom.errors import EscapeRoomError
+
+COMMANDS = ("check", "verdict", "debrief", "wis", "speel")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="escaperoom", description="Privacy Escape Room — een escape room over gegevens "
+                                "delen in het sociaal domein. Zonder opdracht start het spel.")
+    p.add_argument("--version", action="version", version=f"escaperoom {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    play = sub.add_parser("speel", help="start het spel (standaard)")
+    _game_options(play)
+
+    check = sub.add_parser("check", help="controleer puzzelbestanden")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: puzzels/)")
+    check.add_argument("--verouderd-na", type=int, default=12, metavar="MAANDEN", dest="stale_months",
+                       help="waarschuw voor wetsartikelen die langer dan zoveel maanden niet zijn gecontroleerd")
+
+    verdict = sub.add_parser("verdict", help="toon het oordeel van de rule engine per gegeven")
+    verdict.add_argument("paths", nargs="+", type=Path, metavar="PAD")
+    verdict.add_argument("--json", action="store_true", help="stabiele JSON-uitvoer (zie README)")
+    verdict.add_argument("--lang", choices=("nl", "en"), default="nl")
+
+    debrief = sub.add_parser("debrief", help="nabespreking: toon sessies op het scherm of maak een rapport")
+    debrief.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="sessiemappen of journaalbestanden")
+    debrief.add_argument("--html", type=Path, help="schrijf een HTML-rapport")
+    debrief.add_argument("--csv", type=Path, help="schrijf een CSV-bestand (Excel, puntkomma's)")
+    debrief.add_argument("--saves", type=Path, help="map met sessies (standaard: saves/)")
+    debrief.add_argument("--window", action="store_true", help="in een venster in plaats van schermvullend")
+    debrief.add_argument("--lang", choices=("nl", "en"), default="nl")
+    debrief.add_argument("--headless", action="store_true", help=argparse.SUPPRESS)
+    debrief.add_argument("--frames", type=int, default=0, help=argparse.SUPPRESS)
+    debrief.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
+
+    wis = sub.add_parser("wis", help="verwijder de gegevens van een sessie of van alle sessies")
+    wis.add_argument("session", nargs="?", help="sessie-id (de mapnaam in saves/)")
+    wis.add_argument("--alle", action="store_true", help="verwijder alle sessies")
+    wis.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    wis.add_argument("--saves", type=Path, help="map met sessies (standaard: saves/)")
+    return p
+
+
+def _game_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--window", action="store_true", help="in een venster in plaats van schermvullend")
+    p.add_argument("--scenario", metavar="ID", help="casus-id (standaard: de eerste)")
+    p.add_argument("--team", metavar="NAAM", help="teamnaam (alleen een teamnaam, geen namen van personen)")
+    p.add_argument("--saves", type=Path, metavar="MAP", help="map voor sessies (standaard: saves/)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--resume", action="store_true", help="ga verder met de laatst onderbroken sessie")
+    p.add_argument("--headless", action="store_true", help="zonder scherm renderen (tests, schermafbeeldingen)")
+    p.add_argument("--frames", type=int, default=0, metavar="N", help="stop na N frames")
+    p.add_argument("--screenshot", type=Path, metavar="BESTAND", help="bewaar het laatste frame als PNG")
+    p.add_argument("--autoplay", action="store_true", help="speel de casus automatisch uit (demo, test, benchmark)")
+    p.add_argument("--duur", type=int, metavar="MINUTEN", help="speelduur in minuten (standaard: uit de casus)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
+        argv.insert(0, "speel")
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except EscapeRoomError as err:
+        print(f"escaperoom: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return cmd_check(args.paths, args.stale_months)
+    if args.command == "verdict":
+        return cmd_verdict(args.paths, as_json=args.json, lang=args.lang)
+    if args.command == "wis":
+        from escaperoom.lifecycle import cmd_wis
+        return cmd_wis(args)
+    if args.command == "debrief":
+        from escaperoom.debrief.command import cmd_debrief
+        return cmd_debrief(args)
+    from escaperoom.ui.main import run_game
+    return run_game(args)
+
+
+def cmd_check(paths: list[Path], stale_months: int = 12) -> int:
+    from escaperoom.content.loader import discover, load_many
+    files = discover(paths or None)
+    if not files:
+        print("escaperoom check: geen .toml-bestanden gevonden", file=sys.stderr)
+        return 2
+    missing = [p for p in paths if not p.exists()]
+    loaded, problems = load_many(paths or None, stale_months=stale_months)
+    for problem in problems:
+        print(problem.format())
+    errors = sum(1 for p in problems if p.severity == "fout")
+    warnings = len(problems) - errors
+    cases = sum(len(cs) for item in loaded for cs in item.cases.values())
+    print(f"\n{len(files)} bestand(en) gecontroleerd: {len(loaded)} in orde, {errors} fout(en), "
+          f"{warnings} waarschuwing(en); {cases} oordelen van de rule engine vergeleken.")
+    if missing and not loaded:
+        return 1
+    return 1 if errors else 0
+
+
+def cmd_verdict(paths: list[Path], *, as_json: bool, lang: str) -> int:
+    from escaperoom.content.loader import load_many
+    from escaperoom.rules.lawbook import load_lawbook
+    from escaperoom.verdicts import JSON_SCHEMA, render_text, scenario_json
+    book = load_lawbook()
+    loaded, problems = load_many(paths, book)
+    errors = [p for p in problems if p.severity == "fout"]
+    if as_json:
+        doc = {"schema": JSON_SCHEMA, "casussen": [scenario_json(book, item, lang) for item in loaded],
+               "problemen": [{"bestand": str(p.file), "regel": p.line, "sleutel": p.key, "ernst": p.severity,
+                              "melding": p.message, "tip": p.hint} for p in problems]}
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for item in loaded:
+            print(render_text(book, item, lang))
+        for p in problems:
+            print(p.format(), file=sys.stderr)
+    return 1 if errors else 0
