@@ -1,0 +1,87 @@
+"""Wires a :class:`Session` to disk: every event goes to the journal (fsync per record), then the state is saved
+atomically. Also starts, resumes and lists sessions. Pure (no pygame); used by the game and the kill test.
+
+Order matters for crash safety: the journal record is written and fsynced *before* the state file, so the journal
+is always at least as new as the state; on resume the state is taken as-is and the journal continues.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from escaperoom import __version__
+from escaperoom.content.loader import Loaded
+from escaperoom.errors import SaveError
+from escaperoom.journal import Journal
+from escaperoom.saves import SessionFiles, clean_stale_temp_files, list_sessions, read_state, write_state
+from escaperoom.session import Feedback, Session, Settings
+
+
+def content_hash(loaded: Loaded) -> str:
+    """A short hash of the scenario file's text: the debrief can tell whether teams played the same content."""
+    return hashlib.sha256(loaded.doc.text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Recorder:
+    files: SessionFiles
+    journal: Journal
+    session: Session
+
+    def _on_event(self, kind: str, fields: dict[str, Any]) -> None:
+        self.journal.append(kind, **fields)
+        self.save()
+
+    def save(self) -> None:
+        s = self.session
+        write_state(self.files.state, {"sessie": self.files.session_id, "team": s.settings.team,
+                                       "scenario": s.scenario.id, "afgerond": s.phase.final, **s.to_state()})
+
+    def close(self) -> None:
+        self.journal.close()
+
+
+def start(saves_dir: Path, loaded: Loaded, team: str, *, duration_s: int | None = None,
+          feedback: Feedback = Feedback.DIRECT, lang: str = "nl") -> Recorder:
+    """A new session on disk: journal header (scenario, team, settings, app version, content hash) and state."""
+    saves_dir.mkdir(parents=True, exist_ok=True)
+    clean_stale_temp_files(saves_dir)
+    sc = loaded.scenario
+    settings = Settings(sc.id, team, duration_s or sc.scenario.duur_minuten * 60, feedback, lang)
+    files = SessionFiles.new(saves_dir, team)
+    header = {"sessie": files.session_id, "casus": sc.id, "casus_titel": sc.scenario.titel.nl, "team": team,
+              "instellingen": {"duur_s": settings.duration_s, "feedback": feedback.value, "taal": lang},
+              "app_versie": __version__, "inhoud_hash": content_hash(loaded),
+              "stabiliteit_start": sc.scenario.stabiliteit.start}
+    journal = Journal.create(files.journal, header)
+    session = Session(scenario=sc, cases=loaded.cases, settings=settings)
+    rec = Recorder(files, journal, session)
+    session.on_event = rec._on_event
+    rec.save()
+    return rec
+
+
+def resume(files: SessionFiles, loaded: Loaded) -> Recorder:
+    """Continue an interrupted session. Raises :class:`SaveError` for a state that is corrupt or does not fit;
+    the files are left untouched in that case."""
+    clean_stale_temp_files(files.folder)
+    state = read_state(files.state)
+    try:
+        session = Session.from_state(state, loaded.scenario, loaded.cases)
+    except (KeyError, ValueError, TypeError) as err:
+        raise SaveError(files.state, f"de spelstand past niet bij deze casus of is beschadigd ({err}). "
+                                     "Het bestand blijft bewaard; begin een nieuw spel.") from None
+    journal = Journal.open_append(files.journal)
+    rec = Recorder(files, journal, session)
+    session.on_event = rec._on_event
+    return rec
+
+
+def resumable(saves_dir: Path) -> list[SessionFiles]:
+    """Unfinished, readable sessions, newest first."""
+    if not saves_dir.is_dir():
+        return []
+    return [info.files for info in list_sessions(saves_dir) if info.ok and not info.finished]
