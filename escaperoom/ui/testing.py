@@ -1,0 +1,81 @@
+"""Synthetic input for tests: build the pygame events a player would cause (click, tap, drag, key, typing).
+
+Feed them to a widget or scene (``feed(target, events)``) or to ``App.step(events)``. Positions are canvas
+pixels; finger events get normalised coordinates, as SDL sends them. Used by the UI and scene tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+import pygame
+
+from escaperoom.ui import theme
+
+Pos = tuple[int, int]
+
+
+class _Handles(Protocol):
+    def handle_event(self, event: pygame.event.Event) -> bool: ...
+
+
+def mouse_down(pos: Pos, button: int = 1) -> pygame.event.Event:
+    return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button, touch=False)
+
+
+def mouse_up(pos: Pos, button: int = 1) -> pygame.event.Event:
+    return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False)
+
+
+def mouse_move(pos: Pos, buttons: tuple[int, int, int] = (1, 0, 0)) -> pygame.event.Event:
+    return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=buttons, touch=False)
+
+
+def click(pos: Pos) -> list[pygame.event.Event]:
+    return [mouse_down(pos), mouse_up(pos)]
+
+
+def finger(kind: int, pos: Pos, finger_id: int = 0) -> pygame.event.Event:
+    """A FINGERDOWN / FINGERMOTION / FINGERUP at canvas position ``pos``."""
+    return pygame.event.Event(
+        kind,
+        touch_id=1,
+        finger_id=finger_id,
+        x=pos[0] / theme.CANVAS_WIDTH,
+        y=pos[1] / theme.CANVAS_HEIGHT,
+        dx=0.0,
+        dy=0.0,
+        pressure=1.0,
+    )
+
+
+def tap(pos: Pos, finger_id: int = 0) -> list[pygame.event.Event]:
+    return [finger(pygame.FINGERDOWN, pos, finger_id), finger(pygame.FINGERUP, pos, finger_id)]
+
+
+def drag(start: Pos, end: Pos, steps: int = 4, *, touch: bool = False) -> list[pygame.event.Event]:
+    """Press at ``start``, move in ``steps`` to ``end``, release there."""
+    path = [
+        (round(start[0] + (end[0] - start[0]) * i / steps), round(start[1] + (end[1] - start[1]) * i / steps))
+        for i in range(1, steps + 1)
+    ]
+    if touch:
+        return [finger(pygame.FINGERDOWN, start)] + [finger(pygame.FINGERMOTION, p) for p in path] + [
+            finger(pygame.FINGERUP, end)
+        ]
+    return [mouse_down(start)] + [mouse_move(p) for p in path] + [mouse_up(end)]
+
+
+def key(code: int, mod: int = 0, unicode: str = "") -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0)
+
+
+def type_text(text: str) -> list[pygame.event.Event]:
+    """One TEXTINPUT per character, as SDL sends them while typing."""
+    return [pygame.event.Event(pygame.TEXTINPUT, text=char) for char in text]
+
+
+def feed(target: _Handles, events: Iterable[pygame.event.Event]) -> list[bool]:
+    """Give each event to ``target.handle_event``; return what it answered for each."""
+    return [target.handle_event(event) for event in events]

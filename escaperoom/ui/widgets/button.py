@@ -1,0 +1,124 @@
+"""Button: a labelled touch target (>= 120 px high) that runs ``on_click`` when released over it, or on
+Enter/Space while focused. ``style`` is ``"primary"`` (amber) or ``"secondary"`` (slate). The label shrinks
+to fit its box, so long translations stay inside."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from escaperoom.ui import theme
+from escaperoom.ui.fonts import TextCache, blit_in_box
+from escaperoom.ui.icons import draw_icon
+from escaperoom.ui.pointer import Phase, Pointer
+from escaperoom.ui.theme import Icon
+from escaperoom.ui.widgets.base import ACTIVATE_KEYS, RectLike, Widget
+
+_PAD_X = theme.SPACE_L
+_PAD_Y = theme.SPACE_XS
+
+
+class Button(Widget):
+    def __init__(
+        self,
+        rect: RectLike,
+        text: TextCache,
+        label: str,
+        on_click: Callable[[], None] | None = None,
+        *,
+        style: str = "primary",
+        icon: Icon | None = None,
+        size: int = theme.TEXT_BODY,
+    ):
+        super().__init__(rect)
+        self.text = text
+        self.on_click = on_click
+        self.style = style
+        self.icon = icon
+        self.max_size = size
+        self.pressed = False  # a pointer went down on the button and is still over it
+        self._press_id: object = None
+        self._label = ""
+        self._size = size
+        self.set_label(label)
+
+    @property
+    def label(self) -> str:
+        return self._label
+
+    def set_label(self, label: str) -> None:
+        """Change the label; its fitted size is worked out here, once, not while drawing."""
+        self._label = label
+        box = self._label_box()
+        self._size = self.text.fit_size(label, "bold", box.width, box.height, self.max_size)
+        self._line = self.text.fonts.line_height("bold", self._size)
+
+    def _icon_box(self) -> pygame.Rect | None:
+        if self.icon is None:
+            return None
+        side = min(self.rect.height - 2 * theme.SPACE_M, 72)
+        box = pygame.Rect(0, 0, side, side)
+        box.midleft = (self.rect.x + _PAD_X, self.rect.centery)
+        return box
+
+    def _label_box(self) -> pygame.Rect:
+        box = self.rect.inflate(-2 * _PAD_X, -2 * _PAD_Y)
+        icon = self._icon_box()
+        if icon is not None:
+            box.width -= icon.width + theme.SPACE_M
+            box.x = icon.right + theme.SPACE_M
+        return box
+
+    def click(self) -> None:
+        if self.enabled and self.on_click is not None:
+            self.on_click()
+
+    # --- input -------------------------------------------------------------------------------------------
+
+    def handle_pointer(self, action: Pointer) -> bool:
+        inside = self.rect.collidepoint(action.pos)
+        if action.phase is Phase.DOWN:
+            if inside:
+                self._press_id, self.pressed = action.id, True
+                return True
+            return False
+        if self._press_id is None or action.id != self._press_id:
+            return False
+        if action.phase is Phase.MOVE:
+            self.pressed = inside
+            return True
+        self._press_id, self.pressed = None, False
+        if inside:
+            self.click()
+        return True
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if event.key in ACTIVATE_KEYS:
+            self.click()
+            return True
+        return False
+
+    # --- drawing -----------------------------------------------------------------------------------------
+
+    def _colours(self) -> tuple[theme.Colour, theme.Colour, theme.Colour | None]:
+        """(fill, text, border)"""
+        if not self.enabled:
+            return theme.DISABLED_FILL, theme.DISABLED_TEXT, theme.BORDER
+        if self.style == "primary":
+            return (theme.ACCENT_PRESSED if self.pressed else theme.ACCENT), theme.TEXT_ON_ACCENT, None
+        return (theme.SURFACE_PRESSED if self.pressed else theme.SURFACE_RAISED), theme.TEXT, theme.BORDER
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fill, ink, border = self._colours()
+        body = self.rect.move(0, 3) if self.pressed else self.rect
+        pygame.draw.rect(surface, fill, body, border_radius=theme.RADIUS)
+        if border is not None:
+            pygame.draw.rect(surface, border, body, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        icon = self._icon_box()
+        if icon is not None:
+            draw_icon(surface, self.icon, icon.move(0, body.y - self.rect.y), ink, cutout=fill)
+        box = self._label_box().move(0, body.y - self.rect.y)
+        label = self.text.render(self._label, "bold", self._size, ink, box.width, "center")
+        blit_in_box(surface, label, box, "center", "middle", self._line)
+        self.draw_focus(surface)
