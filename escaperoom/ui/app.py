@@ -1,0 +1,167 @@
+"""The app: opens the window, owns the scene stack and runs the loop (events -> update(dt) -> draw -> flip).
+
+Everything is drawn on a logical 1920x1080 canvas; the window uses ``pygame.SCALED | pygame.RESIZABLE`` so
+SDL scales on the GPU and maps mouse positions back to canvas pixels (touch positions are mapped in
+``escaperoom.ui.pointer``). F11 toggles full screen. Under ``SDL_VIDEODRIVER=dummy`` the canvas is a plain
+surface and ``run(frames=N, screenshot=path)`` renders N frames with a fixed time step and saves a PNG.
+The CLI builds an ``App`` with a factory for the first scene.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pygame
+
+from escaperoom.errors import EscapeRoomError
+from escaperoom.strings import Catalogue
+from escaperoom.ui import theme
+from escaperoom.ui.context import UiContext
+from escaperoom.ui.scene import Scene, SceneStack
+
+NOT_CE_MESSAGE = (
+    "Dit spel heeft pygame-ce nodig, maar het gewone pygame is geïnstalleerd. "
+    "Ze gebruiken dezelfde naam en zitten elkaar in de weg. Los het zo op:\n"
+    "    pip uninstall -y pygame pygame-ce\n"
+    "    pip install pygame-ce"
+)
+MAX_DT = 0.25  # seconds; a longer gap (window dragged, laptop asleep) counts as this much
+HEADLESS_DRIVERS = ("dummy", "offscreen")
+
+
+def ensure_pygame_ce() -> None:
+    """Stop with a clear Dutch message when plain pygame is installed instead of pygame-ce."""
+    if not getattr(pygame, "IS_CE", False):
+        raise EscapeRoomError(NOT_CE_MESSAGE)
+
+
+def is_headless() -> bool:
+    """True under a video driver without a real screen (tests, CI, screenshots)."""
+    driver = pygame.display.get_driver() if pygame.display.get_init() else os.environ.get("SDL_VIDEODRIVER", "")
+    return driver in HEADLESS_DRIVERS
+
+
+class App:
+    """One window, one scene stack. ``first_scene`` is called with the :class:`UiContext` once fonts are loaded."""
+
+    def __init__(
+        self,
+        first_scene: Callable[[UiContext], Scene],
+        *,
+        strings: Catalogue | None = None,
+        lang: str = "nl",
+        fullscreen: bool = False,
+        fps: int = 60,
+        title: str | None = None,
+    ):
+        ensure_pygame_ce()
+        self.first_scene = first_scene
+        self.strings = strings
+        self.lang = lang
+        self.fullscreen = fullscreen
+        self.fps = fps
+        self.title = title
+        self.stack = SceneStack()
+        self.ctx: UiContext | None = None
+        self.surface: pygame.Surface | None = None
+        self.clock: pygame.time.Clock | None = None
+        self.frame_ms: deque[float] = deque(maxlen=3600)  # CPU time of events + update + draw per frame
+        self.frames = 0
+
+    # --- window -------------------------------------------------------------------------------------------
+
+    def open(self) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.surface = self._set_mode()
+        self.clock = pygame.time.Clock()
+        pygame.key.set_repeat(400, 40)
+        self.ctx = UiContext.create(self.strings, self.lang)
+        pygame.display.set_caption(self.title or self.ctx.t("app.name"))
+        self.stack.push(self.first_scene(self.ctx))
+
+    def _set_mode(self) -> pygame.Surface:
+        if is_headless():
+            return pygame.display.set_mode(theme.CANVAS_SIZE)
+        flags = pygame.SCALED | pygame.RESIZABLE
+        if self.fullscreen:
+            flags |= pygame.FULLSCREEN
+        try:
+            return pygame.display.set_mode(theme.CANVAS_SIZE, flags, vsync=1)
+        except pygame.error:  # no vsync on this renderer
+            return pygame.display.set_mode(theme.CANVAS_SIZE, flags)
+
+    def toggle_fullscreen(self) -> None:
+        if is_headless():
+            return
+        pygame.display.toggle_fullscreen()
+        self.fullscreen = not self.fullscreen
+
+    def close(self) -> None:
+        while len(self.stack):
+            self.stack.pop()
+        pygame.display.quit()
+        self.surface = None
+
+    @property
+    def running(self) -> bool:
+        return self.surface is not None and len(self.stack) > 0 and not self.stack.quit_requested
+
+    # --- loop ---------------------------------------------------------------------------------------------
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """App keys first (F11), then the top scene; an unhandled window close quits."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        used = self.stack.handle_event(event)
+        if event.type == pygame.QUIT and not used:
+            self.stack.request_quit()
+
+    def step(self, events: Iterable[pygame.event.Event] | None = None, dt: float | None = None) -> bool:
+        """One frame: handle ``events`` (default: pygame's queue), update by ``dt`` seconds (default: 1/fps),
+        draw and flip. Returns whether the app is still running. Tests call this with synthetic events."""
+        assert self.surface is not None, "call open() first"
+        started = time.perf_counter()
+        for event in pygame.event.get() if events is None else events:
+            self.dispatch(event)
+            if not self.running:
+                return False
+        self.stack.update(1 / self.fps if dt is None else min(dt, MAX_DT))
+        self.stack.draw(self.surface)
+        self.frame_ms.append((time.perf_counter() - started) * 1000)
+        pygame.display.flip()
+        self.frames += 1
+        return self.running
+
+    def run(self, frames: int | None = None, screenshot: Path | str | None = None) -> None:
+        """Run until the last scene is popped or quit is requested; with ``frames`` stop after that many frames
+        (fixed time step, no waiting) and save the last frame to ``screenshot`` when given."""
+        if self.surface is None:
+            self.open()
+        try:
+            while self.running:
+                if frames is None:
+                    assert self.clock is not None
+                    alive = self.step(dt=self.clock.tick(self.fps) / 1000)
+                else:
+                    alive = self.step()
+                    if self.frames >= frames:
+                        break
+                if not alive:
+                    break
+            if screenshot is not None and self.surface is not None:
+                self.save_screenshot(screenshot)
+        finally:
+            self.close()
+
+    def save_screenshot(self, path: Path | str) -> Path:
+        assert self.surface is not None
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.surface, str(path))
+        return path
