@@ -108,6 +108,8 @@ class Fonts:
         if found is None:
             main = FACES[role][0]
             found = any(_needs_glyph(c) and not self._glyphs.has(main, c) for c in prepared)
+            if len(self._fallback_needed) >= 4096:  # typed text makes a new string per key press
+                self._fallback_needed.clear()
             self._fallback_needed[key] = found
         return found
 
