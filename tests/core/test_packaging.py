@@ -18,7 +18,7 @@ def test_from_the_checkout_the_bundled_folders_are_the_repository_folders():
     assert assets_dir() == REPO / "assets"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("setuptools") is None, reason="setuptools is needed to build a wheel")
+@pytest.mark.skipif(importlib.util.find_spec("wheel") is None, reason="setuptools and wheel build the wheel")
 def test_a_built_wheel_carries_puzzles_assets_and_law_and_checks_them_from_another_folder(tmp_path):
     build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
                             "-w", str(tmp_path / "dist"), str(REPO)], capture_output=True, text=True, check=False)
