@@ -6,6 +6,7 @@ errors. Used by the loader, the rule engine adapter (``Scenario.request``), answ
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
@@ -169,7 +170,7 @@ PUZZLE_KINDS = ("sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma", "
 
 
 class ScenarioInfo(_Model):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    id: str
     titel: Text
     verhaal: Text
     duur_minuten: int = Field(default=45, ge=5, le=240)
@@ -177,6 +178,14 @@ class ScenarioInfo(_Model):
     organisaties: list[str] = Field(min_length=1)
     stabiliteit: Stability = Stability()
     afbeelding: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _simple_id(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", value):
+            raise ValueError(f"het casus-id '{value}' mag alleen kleine letters, cijfers, '-' en '_' bevatten "
+                             "(bijvoorbeeld \"henk\" of \"gezin-de-vries\")")
+        return value
 
 
 class Scenario(_Model):
