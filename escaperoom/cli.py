@@ -17,11 +17,40 @@ from escaperoom.errors import EscapeRoomError
 COMMANDS = ("check", "verdict", "debrief", "wis", "speel")
 
 
+class _DutchParser(argparse.ArgumentParser):
+    """argparse with its usage errors in Dutch (exit code 2, as argparse does)."""
+
+    _PHRASES = (
+        ("the following arguments are required", "deze argumenten ontbreken"),
+        ("unrecognized arguments", "onbekende argumenten"),
+        ("invalid choice", "ongeldige keuze"),
+        ("choose from", "kies uit"),
+        ("expected one argument", "hier hoort één waarde achter"),
+        ("invalid int value", "geen geheel getal"),
+        ("not allowed with argument", "gaat niet samen met"),
+    )
+
+    def error(self, message: str):  # type: ignore[override]
+        for english, dutch in self._PHRASES:
+            message = message.replace(english, dutch)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "gebruik:", 1)
+
+    def format_help(self) -> str:
+        return (super().format_help().replace("usage:", "gebruik:", 1)
+                .replace("positional arguments:", "argumenten:").replace("options:", "opties:")
+                .replace("show this help message and exit", "toon deze hulp en stop")
+                .replace("show program's version number and exit", "toon het versienummer en stop"))
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="escaperoom", description="Privacy Escape Room — een escape room over gegevens "
+    p = _DutchParser(prog="escaperoom", description="Privacy Escape Room — een escape room over gegevens "
                                 "delen in het sociaal domein. Zonder opdracht start het spel.")
     p.add_argument("--version", action="version", version=f"escaperoom {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
+    sub = p.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_DutchParser)
 
     play = sub.add_parser("speel", help="start het spel (standaard)")
     _game_options(play)
