@@ -1,7 +1,7 @@
 """The UI string catalogue: every text on screen that is not puzzle content, keyed by id, in Dutch and English.
 
-Read from ``assets/strings/ui.toml`` (tables nest into dotted ids: ``[title] new_game = {...}`` is
-``title.new_game``), validated once at load with pydantic, then looked up by the screens with ``cat.t(id, lang)``.
+Read from every ``assets/strings/*.toml`` (ui.toml, spel.toml ...; an id in two files is an error). Tables nest
+into dotted ids (``[title] new_game = {...}`` is ``title.new_game``), validated once at load with pydantic, then looked up by the screens with ``cat.t(id, lang)``.
 Pure: no pygame.
 """
 
@@ -90,8 +90,11 @@ class Catalogue(BaseModel):
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Catalogue":
-        """Read and check a catalogue file (default ``assets/strings/ui.toml``). Raises :class:`ContentError`."""
-        path = Path(path) if path is not None else paths.assets_dir() / "strings" / "ui.toml"
+        """Read and check a catalogue file; without ``path`` every ``assets/strings/*.toml`` (see
+        :meth:`load_dir`). Raises :class:`ContentError`."""
+        if path is None:
+            return cls.load_dir(paths.assets_dir() / "strings")
+        path = Path(path)
         try:
             raw = path.read_text(encoding="utf-8")
         except OSError as err:
@@ -104,6 +107,28 @@ class Catalogue(BaseModel):
                 Problem(path, f"geen geldige TOML: {err}", line=line, hint="kijk of alle aanhalingstekens sluiten")
             ) from None
         return cls.from_mapping(data, source=path, source_text=raw)
+
+    @classmethod
+    def load_dir(cls, directory: Path) -> "Catalogue":
+        """Every ``*.toml`` in ``directory`` as one catalogue (one file per part of the game: ``ui.toml``,
+        ``spel.toml`` ...). An id defined in two files is an error naming both."""
+        files = sorted(Path(directory).glob("*.toml"))
+        if not files:
+            raise ContentError(Problem(Path(directory), "geen tekstbestanden (*.toml) gevonden"))
+        entries: dict[str, Entry] = {}
+        origin: dict[str, Path] = {}
+        problems: list[Problem] = []
+        for file in files:
+            part = cls.load(file)
+            for key, entry in part.entries.items():
+                if key in origin:
+                    problems.append(Problem(file, f"id '{key}' staat ook in {origin[key].name}", key=key,
+                                            hint="geef elke tekst één id; hernoem of verwijder er één"))
+                    continue
+                entries[key], origin[key] = entry, file
+        if problems:
+            raise ContentError(problems)
+        return cls(entries=entries, source=Path(directory))
 
     @classmethod
     def from_mapping(

@@ -1,0 +1,145 @@
+"""A scripted team that plays a whole scenario through the real scenes, by posting the events a player would
+cause (key presses, typing, clicks): title → setup (types the team name) → intro → the room → every puzzle
+(through each puzzle scene's ``script_events``) → the lock → the end scene. It makes mistakes on purpose: the
+first and fourth puzzle get a wrong answer first, the team takes a hint after the first mistake, types a reason
+in the dilemma and tries a wrong code once. Used by ``escaperoom --autoplay`` (demo, test, benchmark)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from escaperoom.content.models import (BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle)
+from escaperoom.content.models import GEEN_GRONDSLAG
+from escaperoom.scoring import NIET_DELEN
+from escaperoom.session import Status, lock_length
+from escaperoom.ui.testing import click, key, type_text
+
+REASON = "Er is acuut gevaar voor de buurvrouw, dus delen is nodig."
+_SETTLE = 2  # frames between two actions, so every scene draws what it got
+_STUCK = 40  # frames on one scene without progress before pressing Escape
+
+
+def wrong_answer(puzzle: Puzzle, right: dict[str, Any]) -> dict[str, Any]:
+    """A deliberately wrong answer in scoring's format (too cautious, too wide or in the wrong order)."""
+    if isinstance(puzzle, SortPuzzle):
+        first = puzzle.bestemmingen[0].ontvanger
+        return {"plaatsing": {card: (NIET_DELEN if to != NIET_DELEN else first)
+                              for card, to in right["plaatsing"].items()}}
+    if isinstance(puzzle, BasisPuzzle):
+        return {"keuzes": {k: (GEEN_GRONDSLAG if v != GEEN_GRONDSLAG else puzzle.beslissingen[int(k)].opties[0])
+                           for k, v in right["keuzes"].items()}}
+    if isinstance(puzzle, RedactPuzzle):
+        return {"zwart": []}
+    if isinstance(puzzle, OrderPuzzle):
+        return {"volgorde": list(reversed(right["volgorde"]))}
+    if isinstance(puzzle, DilemmaPuzzle):
+        other = next(i for i in range(len(puzzle.opties)) if i != right["keuze"])
+        return {"keuze": other, "reden": REASON}
+    return dict(right)
+
+
+class Autoplayer:
+    """Call :meth:`events` once per frame and feed the result to ``app.step``; ``finished`` once the end scene
+    shows (``final_phase`` and ``journal`` then tell how it ended and where the decisions went)."""
+
+    dt = 0.25  # game seconds per frame: fast, but every scene still gets its frames
+
+    def __init__(self, app: Any, team: str = "Autoplay", wrong_first: tuple[int, ...] = (0, 3)):
+        self.app = app
+        self.team = team
+        self.wrong_first = wrong_first
+        self.finished = False
+        self.final_phase: str | None = None
+        self.journal: Any = None
+        self._wait = 0
+        self._scripted: set[int] = set()
+        self._last_top: Any = None
+        self._same = 0
+        self._hinted = False
+        self._wrong_code_tried = False
+
+    def events(self) -> list[pygame.event.Event]:
+        top = self.app.stack.top
+        if top is self._last_top:
+            self._same += 1
+        else:
+            self._last_top, self._same = top, 0
+        if self._wait > 0:
+            self._wait -= 1
+            return []
+        self._wait = _SETTLE
+        from escaperoom.ui.scenes.end import EndScene
+        if isinstance(top, EndScene):
+            self.finished = True
+            self.final_phase = top.session.phase.value
+            self.journal = self.app.game.recorder.files.journal if self.app.game.recorder else None
+            return []
+        return self._act(top)
+
+    def _act(self, top: Any) -> list[pygame.event.Event]:
+        from escaperoom.ui.scenes.hint import HintScene
+        from escaperoom.ui.scenes.intro import IntroScene
+        from escaperoom.ui.scenes.lock import LockScene
+        from escaperoom.ui.scenes.room import RoomScene
+        from escaperoom.ui.scenes.setup import SetupScene
+        from escaperoom.ui.scenes.title import TitleScene
+
+        enter = key(pygame.K_RETURN)
+        if isinstance(top, TitleScene):
+            return click(top.new.rect.center)
+        if isinstance(top, SetupScene):
+            return ([] if top.team_field.value else type_text(self.team)) + [enter]
+        if isinstance(top, IntroScene):
+            return [enter]
+        if isinstance(top, RoomScene):
+            return self._room(top)
+        if isinstance(top, HintScene):
+            if top.taken():
+                return [key(pygame.K_ESCAPE)]
+            return [enter]
+        if isinstance(top, LockScene):
+            code = top.session.model_answer(top.session.scenario.lock.id)["code"]
+            if not self._wrong_code_tried:
+                self._wrong_code_tried = True
+                code = "0" * lock_length(top.session.scenario)
+            return [key(pygame.K_BACKSPACE)] * 8 + type_text(code) + [enter]
+        script = getattr(top, "script_events", None)
+        if script is not None and id(top) not in self._scripted and getattr(top, "result", None) is None:
+            self._scripted.add(id(top))
+            return script(self._answer_for(top.puzzle))
+        if self._same > _STUCK:
+            self._same = 0
+            return [key(pygame.K_ESCAPE)]
+        return [enter]
+
+    def _room(self, room: Any) -> list[pygame.event.Event]:
+        session = room.session
+        rooms = session.scenario.rooms
+        for index, puzzle in enumerate(rooms):
+            state = session.puzzles[puzzle.id]
+            if state.status is not Status.OPEN:
+                continue
+            if index in self.wrong_first and state.attempts == 1 and not self._hinted and state.hints == 0:
+                self._hinted = True
+                room.last_station = puzzle.id
+                return click(room.hint_button.rect.center)
+            if state.attempts >= 3:
+                session.skip(puzzle.id)  # a model answer that does not solve it: never loop for ever
+                return []
+            tile = next(t for t in room.tiles if t.puzzle.id == puzzle.id)
+            return click(tile.rect.center)
+        if session.lock_open:
+            return click(room.tiles[-1].rect.center)
+        return []
+
+    def _answer_for(self, puzzle: Puzzle) -> dict[str, Any]:
+        session = self.app.game.session
+        right = session.model_answer(puzzle.id)
+        index = next((i for i, p in enumerate(session.scenario.rooms) if p.id == puzzle.id), -1)
+        if isinstance(puzzle, DilemmaPuzzle):
+            right = {**right, "reden": REASON}
+        if index in self.wrong_first and session.puzzles[puzzle.id].attempts == 0:
+            return wrong_answer(puzzle, right)
+        return right

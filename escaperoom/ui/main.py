@@ -1,0 +1,185 @@
+"""Start the game: ``run_game(args)`` is what ``escaperoom`` (no subcommand) calls. Loads the scenarios, opens the
+app full screen (``--window`` for a window; headless with ``--headless``/``--frames``/``--screenshot``) on the
+title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game), and
+routes the facilitator's keys (``scenes.facilitator``) before the scenes see them. ``--autoplay`` lets a
+scripted team play the whole scenario through the real scenes (``escaperoom.ui.autoplay``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+PROCESS_START = time.perf_counter()
+
+
+def _prepare_environment(headless: bool) -> None:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+def build_app(args: argparse.Namespace):
+    """The app with its first scene, not yet opened (tests and the benchmark call this and ``open()``)."""
+    import pygame
+
+    from escaperoom import paths
+    from escaperoom.content.loader import load_many
+    from escaperoom.errors import EscapeRoomError
+    from escaperoom.session import Feedback
+    from escaperoom.ui.app import App
+    from escaperoom.ui.scenes.facilitator import FacilitatorKeys
+    from escaperoom.ui.scenes.game import Defaults, Game
+
+    loaded, problems = load_many()
+    errors = [p for p in problems if p.severity == "fout"]
+    if not loaded and errors:
+        raise EscapeRoomError("geen speelbare casus gevonden:\n" + "\n".join(p.format() for p in errors))
+    lang = getattr(args, "lang", "nl") or "nl"
+    defaults = Defaults(scenario_id=getattr(args, "scenario", None), team=getattr(args, "team", None),
+                        duration_min=getattr(args, "duur", None), feedback=Feedback.DIRECT, lang=lang)
+    if defaults.scenario_id and defaults.scenario_id not in {s.scenario.id for s in loaded}:
+        known = ", ".join(s.scenario.id for s in loaded)
+        raise EscapeRoomError(f"casus '{defaults.scenario_id}' bestaat niet; kies uit: {known}")
+    saves = getattr(args, "saves", None) or paths.default_saves_dir()
+    autoplay = bool(getattr(args, "autoplay", False))
+
+    class GameApp(App):
+        """The app plus the facilitator's keys, handled before any scene (they work on every screen)."""
+
+        game: Game
+        keys: FacilitatorKeys
+
+        def dispatch(self, event: pygame.event.Event) -> None:
+            if self.keys.handle(event, self.stack):
+                return
+            super().dispatch(event)
+
+    holder: dict[str, Game] = {}
+
+    def first_scene(ctx):
+        game = Game(ctx, loaded, Path(saves), defaults, autoplay=autoplay)
+        holder["game"] = game
+        app.game = game
+        app.keys = FacilitatorKeys(game)
+        return _first_scene(game, args)
+
+    app = GameApp(first_scene, lang=lang, fullscreen=not getattr(args, "window", False)
+                  and not getattr(args, "headless", False))
+    return app
+
+
+def _first_scene(game, args):
+    from escaperoom.ui.scenes.intro import IntroScene
+    from escaperoom.ui.scenes.room import RoomScene
+    from escaperoom.ui.scenes.title import TitleScene
+
+    title = TitleScene(game)
+    if getattr(args, "resume", False):
+        from escaperoom.session import Session
+        outcome = game.resume_latest()
+        if isinstance(outcome, Session):
+            return _Chain(title, RoomScene(game))
+        title.resume_problem = outcome
+        return title
+    if getattr(args, "team", None) and not getattr(args, "autoplay", False):
+        game.start(game.defaults.scenario_id, args.team, game.defaults.duration_min, game.defaults.feedback,
+                   game.defaults.lang)
+        return _Chain(title, IntroScene(game))
+    return title
+
+
+class _Chain:
+    """Marker: start with ``first`` and push ``then`` on top once the stack exists (see ``_open``)."""
+
+    def __init__(self, first, then):
+        self.first, self.then = first, then
+
+
+def _open(app) -> None:
+    """``App.open`` with support for starting a few scenes deep (title below the room, for --team/--resume)."""
+    factory = app.first_scene
+    pending: list = []
+
+    def unwrap(ctx):
+        scene = factory(ctx)
+        if isinstance(scene, _Chain):
+            pending.append(scene.then)
+            return scene.first
+        return scene
+
+    app.first_scene = unwrap
+    app.open()
+    for scene in pending:
+        app.stack.push(scene)
+    title = app.stack.scenes[0]
+    problem = getattr(title, "resume_problem", None)
+    if problem is not None:
+        from escaperoom.ui.scenes.resume_error import ResumeErrorScene
+        app.stack.push(ResumeErrorScene(app.game, problem), on_result=title._after_error)
+    elif getattr(title, "resume_problem", "absent") is None:
+        title.message = title.t("spel.title.nothing_to_resume")
+
+
+def open_app(args: argparse.Namespace):
+    """Build and open the app (window or headless canvas) with its first scenes on the stack."""
+    app = build_app(args)
+    _open(app)
+    return app
+
+
+def run_game(args: argparse.Namespace) -> int:
+    headless = bool(getattr(args, "headless", False))
+    _prepare_environment(headless)
+    from escaperoom.errors import EscapeRoomError
+    from escaperoom.ui.app import ensure_pygame_ce
+
+    try:
+        ensure_pygame_ce()
+        app = open_app(args)
+    except EscapeRoomError as err:
+        print(f"escaperoom: {err}", file=sys.stderr)
+        return 1
+    first_frame_s = None
+    frames = getattr(args, "frames", 0) or None
+    screenshot = getattr(args, "screenshot", None)
+    player = None
+    if getattr(args, "autoplay", False):
+        from escaperoom.ui.autoplay import Autoplayer
+        player = Autoplayer(app, team=getattr(args, "team", None) or "Autoplay")
+    try:
+        import pygame
+        while app.running:
+            events = pygame.event.get()
+            if player is not None:
+                events += player.events()
+            if headless or frames is not None or player is not None:
+                dt = player.dt if player is not None else 1 / app.fps
+                alive = app.step(events, dt=dt)
+            else:
+                assert app.clock is not None
+                alive = app.step(events, dt=app.clock.tick(app.fps) / 1000)
+            if first_frame_s is None:
+                first_frame_s = time.perf_counter() - PROCESS_START
+            if player is not None and player.finished:
+                break
+            if not alive or (frames is not None and app.frames >= frames):
+                break
+        if screenshot is not None and app.surface is not None:
+            app.save_screenshot(screenshot)
+    finally:
+        game = getattr(app, "game", None)
+        phase = game.session.phase.value if game is not None and game.recorder is not None else None
+        journal = game.recorder.files.journal if game is not None and game.recorder is not None else None
+        if game is not None:
+            game.close()
+        app.close()
+    if player is not None:
+        print(f"autoplay: fase={phase or player.final_phase} frames={app.frames} journaal={journal or player.journal}")
+        return 0 if (phase or player.final_phase) in ("ontsnapt", "tijd_op") else 1
+    if os.environ.get("ESCAPEROOM_TIMING") and first_frame_s is not None:
+        print(f"eerste frame na {first_frame_s * 1000:.0f} ms", file=sys.stderr)
+    return 0

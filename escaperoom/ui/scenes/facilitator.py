@@ -1,0 +1,204 @@
+"""Facilitator controls on the players' screen, out of their way: keys handled before any scene sees them, and
+the overlays they open. Every action goes through the session, which records it in the journal.
+
+    F1 this key list · F2 or P pause/resume · F3 +5 min · F4 −5 min · F5 free hint for the current puzzle
+    F6 skip the current puzzle · F7 show its answer (``session.reveal_answer``) · F8 end the game (confirmed)
+
+P only works on the map or the pause overlay (elsewhere the team may be typing). The overlays (key list,
+answer, message, end confirmation) close with Esc, Enter or a tap and lead back to the scene below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from escaperoom.content.models import (BasisPuzzle, DilemmaPuzzle, LockPuzzle, OrderPuzzle, Puzzle, RedactPuzzle,
+                                       SortPuzzle)
+from escaperoom.scoring import NIET_DELEN
+from escaperoom.ui import theme
+from escaperoom.ui.scene import SceneStack
+from escaperoom.ui.scenes.base import GameModal, draw_text
+from escaperoom.ui.scenes.game import Game
+
+STEP_S = 5 * 60
+KEYS = (pygame.K_F1, pygame.K_F2, pygame.K_F3, pygame.K_F4, pygame.K_F5, pygame.K_F6, pygame.K_F7, pygame.K_F8)
+
+
+class FacilitatorKeys:
+    """Turns the facilitator's keys into session calls and overlays. ``handle`` returns True when it used a key."""
+
+    def __init__(self, game: Game):
+        self.game = game
+
+    def _room(self, stack: SceneStack):
+        from escaperoom.ui.scenes.room import RoomScene
+        return next((s for s in stack if isinstance(s, RoomScene)), None)
+
+    def handle(self, event: pygame.event.Event, stack: SceneStack) -> bool:
+        if event.type != pygame.KEYDOWN:
+            return False
+        from escaperoom.ui.scenes.pause import PauseScene, open_pause
+        room = self._room(stack)
+        if event.key == pygame.K_F1:
+            if isinstance(stack.top, KeyListScene):
+                stack.pop(None)
+            else:
+                stack.push(KeyListScene(self.game))
+            return True
+        if room is None or self.game.recorder is None or self.game.session.phase.final:
+            return False
+        session = self.game.session
+        key = event.key
+        if key == pygame.K_p and not isinstance(stack.top, (type(room), PauseScene)):
+            return False
+        if key in (pygame.K_F2, pygame.K_p):
+            if isinstance(stack.top, PauseScene) or session.phase.value == "pauze":
+                session.resume()
+                if isinstance(stack.top, PauseScene):
+                    stack.pop(None)
+            else:
+                open_pause(self.game, stack)
+            return True
+        if key in (pygame.K_F3, pygame.K_F4):
+            sign = 1 if key == pygame.K_F3 else -1
+            session.adjust_time(sign * STEP_S)
+            room.notify(self.game.ctx.t("spel.facilitator.time_added" if sign > 0 else "spel.facilitator.time_taken",
+                                        minuten=STEP_S // 60))
+            return True
+        if key == pygame.K_F8:
+            stack.push(ConfirmEndScene(self.game))
+            return True
+        if key not in (pygame.K_F5, pygame.K_F6, pygame.K_F7):
+            return False
+        current = session.current
+        if current is None:
+            stack.push(MessageScene(self.game, self.game.ctx.t("spel.facilitator.no_puzzle")))
+            return True
+        if key == pygame.K_F5:
+            from escaperoom.ui.scenes.hint import HintScene
+            session.give_hint(current)
+            stack.push(HintScene(self.game, current, free=True))
+        elif key == pygame.K_F6:
+            session.skip(current)
+            while stack.top is not room and len(stack) > 1:
+                stack.pop()
+            room.notify(self.game.ctx.t("spel.facilitator.skipped"))
+        else:
+            answer = session.reveal_answer(current)
+            puzzle = session.scenario.puzzle(current)
+            stack.push(MessageScene(self.game, answer_text(self.game, puzzle, answer),
+                                    self.game.ctx.t("spel.facilitator.answer_heading",
+                                                    puzzel=puzzle.titel.get(self.game.ctx.lang))))
+        return True
+
+
+def answer_text(game: Game, puzzle: Puzzle, answer: dict[str, Any]) -> str:
+    """The model answer in words, one line per item, for the facilitator to read out."""
+    from escaperoom.ui.scenes.room import station_name
+    lang = game.ctx.lang
+    sc = game.session.scenario
+    t = game.ctx.t
+    if isinstance(puzzle, SortPuzzle):
+        return "\n".join(f"{sc.gegevens[card].label.get(lang)} → "
+                         f"{t('spel.facilitator.not_share') if to == NIET_DELEN else station_name(game, to)}"
+                         for card, to in answer["plaatsing"].items())
+    if isinstance(puzzle, BasisPuzzle):
+        lines = []
+        for index, choice in answer["keuzes"].items():
+            d = puzzle.beslissingen[int(index)]
+            basis = t("spel.facilitator.no_basis") if choice == "geen" else choice
+            lines.append(f"{sc.gegevens[d.gegeven].label.get(lang)} → {station_name(game, d.ontvanger)}: {basis}")
+        return "\n".join(lines)
+    if isinstance(puzzle, RedactPuzzle):
+        if not answer["zwart"]:
+            return t("spel.facilitator.blacken_none")
+        return t("spel.facilitator.blacken") + "\n" + "\n".join(
+            f"• {puzzle.fragmenten[i].tekst.get(lang)}" for i in answer["zwart"])
+    if isinstance(puzzle, OrderPuzzle):
+        return "\n".join(f"{n + 1}. {puzzle.stappen[i].get(lang)}" for n, i in enumerate(answer["volgorde"]))
+    if isinstance(puzzle, DilemmaPuzzle):
+        option = puzzle.opties[int(answer["keuze"])]
+        return f"{option.tekst.get(lang)}\n{option.uitleg.get(lang)}"
+    if isinstance(puzzle, LockPuzzle):
+        return str(answer["code"])
+    return str(answer)
+
+
+class KeyListScene(GameModal[None]):
+    """F1: the facilitator's keys."""
+
+    def __init__(self, game: Game):
+        super().__init__(game, (1500, 1000))
+        (self.close,) = self.button_row([(self.t("common.close"), lambda: self.dismiss(None))])
+
+    def enter(self) -> None:
+        self.group.focus(self.close, visible=True)
+
+    def labels(self):
+        inner = self.inner()
+        return [(self.t("spel.facilitator.heading"), pygame.Rect(inner.x, inner.y, inner.width, 90), "bold",
+                 theme.TEXT_TITLE),
+                (self.t("spel.facilitator.keys"), pygame.Rect(inner.x, inner.y + 110, inner.width,
+                                                               self.close.rect.top - inner.y - 130), "regular",
+                 theme.TEXT_BODY)]
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        (title, tbox, _, tsize), (body, bbox, _, bsize) = self.labels()
+        draw_text(self.ctx, surface, title, tbox, role="bold", size=tsize, colour=theme.ACCENT, valign="middle")
+        draw_text(self.ctx, surface, body, bbox, size=bsize)
+
+
+class MessageScene(GameModal[None]):
+    """A text for the facilitator (the answer of a puzzle, or why a key did nothing) with one close button."""
+
+    def __init__(self, game: Game, body: str, heading: str = ""):
+        super().__init__(game, (1640, 960))
+        self.heading = heading or self.t("spel.facilitator.heading")
+        self.body = body
+        (self.close,) = self.button_row([(self.t("common.close"), lambda: self.dismiss(None))])
+
+    def enter(self) -> None:
+        self.group.focus(self.close, visible=True)
+
+    def labels(self):
+        inner = self.inner()
+        return [(self.heading, pygame.Rect(inner.x, inner.y, inner.width, 90), "bold", theme.TEXT_TITLE),
+                (self.body, pygame.Rect(inner.x, inner.y + 110, inner.width, self.close.rect.top - inner.y - 130),
+                 "regular", theme.TEXT_BODY)]
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        (title, tbox, _, tsize), (body, bbox, _, bsize) = self.labels()
+        draw_text(self.ctx, surface, title, tbox, role="bold", size=tsize, colour=theme.ACCENT, valign="middle")
+        draw_text(self.ctx, surface, body, bbox, size=bsize)
+
+
+class ConfirmEndScene(GameModal[bool]):
+    """F8: end the game? Yes calls ``session.end_game`` (the room then shows the end scene)."""
+
+    cancel_result = False
+
+    def __init__(self, game: Game):
+        super().__init__(game, (1400, 700))
+        self.yes, self.no = self.button_row([(self.t("spel.facilitator.end_yes"), self.end),
+                                             (self.t("common.cancel"), lambda: self.dismiss(False))])
+
+    def enter(self) -> None:
+        self.group.focus(self.no, visible=True)  # the safe choice has focus
+
+    def end(self) -> None:
+        if not self.game.session.phase.final:
+            self.game.session.end_game()
+        self.dismiss(True)
+
+    def labels(self):
+        inner = self.inner()
+        return [(self.t("spel.facilitator.end_heading"), pygame.Rect(inner.x, inner.y, inner.width, 100), "bold",
+                 theme.TEXT_TITLE),
+                (self.t("spel.facilitator.end_body"), pygame.Rect(inner.x, inner.y + 130, inner.width, 200),
+                 "regular", theme.TEXT_BODY)]
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        (title, tbox, _, tsize), (body, bbox, _, bsize) = self.labels()
+        draw_text(self.ctx, surface, title, tbox, role="bold", size=tsize, colour=theme.AMBER, valign="middle")
+        draw_text(self.ctx, surface, body, bbox, size=bsize)

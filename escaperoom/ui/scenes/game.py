@@ -1,0 +1,91 @@
+"""What the game screens share while the app runs: the UI context, the loaded scenarios, the saves folder, the
+start-up choices from the command line and (once a game runs) the recorder with its session. Passed to every
+game scene; no globals. Starting and resuming go through ``escaperoom.recorder``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from escaperoom import recorder as _recorder
+from escaperoom.content.loader import Loaded
+from escaperoom.errors import SaveError
+from escaperoom.saves import list_sessions
+from escaperoom.session import Feedback, Session
+from escaperoom.ui.context import UiContext
+
+
+@dataclass
+class Defaults:
+    """Start-up choices (from the command line); the setup screen starts from these."""
+
+    scenario_id: str | None = None
+    team: str | None = None
+    duration_min: int | None = None
+    feedback: Feedback = Feedback.DIRECT
+    lang: str = "nl"
+
+
+@dataclass
+class ResumeProblem:
+    """Why the newest unfinished game cannot continue (shown by the resume error scene; the files are kept)."""
+
+    team: str | None
+    reason: str
+
+
+@dataclass
+class Game:
+    ctx: UiContext
+    scenarios: list[Loaded]
+    saves_dir: Path
+    defaults: Defaults = field(default_factory=Defaults)
+    recorder: _recorder.Recorder | None = None
+    autoplay: bool = False  # scenes skip waits meant for humans (the autoplayer drives them)
+
+    @property
+    def session(self) -> Session:
+        assert self.recorder is not None, "no game running"
+        return self.recorder.session
+
+    def scenario(self, scenario_id: str | None) -> Loaded:
+        for loaded in self.scenarios:
+            if loaded.scenario.id == scenario_id:
+                return loaded
+        return self.scenarios[0]
+
+    def start(self, scenario_id: str | None, team: str, duration_min: int | None, feedback: Feedback,
+              lang: str) -> Session:
+        self.close()
+        loaded = self.scenario(scenario_id)
+        self.recorder = _recorder.start(self.saves_dir, loaded, team,
+                                        duration_s=duration_min * 60 if duration_min else None,
+                                        feedback=feedback, lang=lang)
+        self.ctx.lang = lang
+        return self.recorder.session
+
+    def resume_latest(self) -> Session | ResumeProblem | None:
+        """Continue the newest unfinished game; a :class:`ResumeProblem` when it cannot, None when there is none."""
+        infos = [i for i in list_sessions(self.saves_dir) if not i.finished]
+        if not infos:
+            return None
+        info = infos[0]
+        if not info.ok:
+            return ResumeProblem(info.team, info.broken or "")
+        loaded = next((s for s in self.scenarios if s.scenario.id == info.scenario), None)
+        if loaded is None:
+            return ResumeProblem(info.team, self.ctx.t("spel.resume_error.unknown_scenario",
+                                                       casus=info.scenario or "?"))
+        try:
+            rec = _recorder.resume(info.files, loaded)
+        except SaveError as err:
+            return ResumeProblem(info.team, err.message)
+        self.close()
+        self.recorder = rec
+        self.ctx.lang = rec.session.settings.lang
+        return rec.session
+
+    def close(self) -> None:
+        if self.recorder is not None:
+            self.recorder.close()
+            self.recorder = None

@@ -1,0 +1,104 @@
+"""Title screen: the game's name and four big buttons — Nieuw spel (to setup), Doorgaan (resume the newest
+unfinished game; a damaged, foreign or newer save leads to the resume error scene, the file is kept),
+Nabespreking (the debrief scenes when they exist, else a message) and Afsluiten.
+Controls: mouse/touch on a button, or Tab/arrows + Enter. Leads to setup, room, resume error, debrief or quit."""
+
+from __future__ import annotations
+
+import importlib
+
+import pygame
+
+from escaperoom.session import Session
+from escaperoom.ui import theme
+from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text
+from escaperoom.ui.scenes.game import Game, ResumeProblem
+from escaperoom.ui.theme import Icon
+
+_W = 880
+
+
+class TitleScene(GameScene):
+    def __init__(self, game: Game):
+        super().__init__(game)
+        self.message = ""
+        x = CANVAS.centerx - _W // 2
+        y = 430
+        step = theme.BUTTON_HEIGHT + theme.SPACE_M - 4
+        self.new = self.button((x, y, _W, theme.BUTTON_HEIGHT), self.t("title.new_game"), self.new_game)
+        self.cont = self.button((x, y + step, _W, theme.BUTTON_HEIGHT), self.t("title.continue"), self.resume,
+                                "secondary")
+        self.debrief = self.button((x, y + 2 * step, _W, theme.BUTTON_HEIGHT), self.t("title.debrief"),
+                                   self.open_debrief, "secondary")
+        self.quit = self.button((x, y + 3 * step, _W, theme.BUTTON_HEIGHT), self.t("title.quit"), self.quit_game,
+                                "secondary", icon=None)
+        if not game.scenarios:
+            self.new.enabled = self.cont.enabled = False
+            self.message = self.t("spel.title.no_scenarios")
+
+    def enter(self) -> None:
+        self.group.focus(self.new if self.new.enabled else self.debrief, visible=True)
+
+    # --- actions -------------------------------------------------------------------------------------------
+
+    def new_game(self) -> None:
+        from escaperoom.ui.scenes.setup import SetupScene
+        assert self.stack is not None
+        self.stack.push(SetupScene(self.game))
+
+    def resume(self) -> None:
+        assert self.stack is not None
+        outcome = self.game.resume_latest()
+        if outcome is None:
+            self.message = self.t("spel.title.nothing_to_resume")
+        elif isinstance(outcome, ResumeProblem):
+            from escaperoom.ui.scenes.resume_error import ResumeErrorScene
+            self.stack.push(ResumeErrorScene(self.game, outcome), on_result=self._after_error)
+        elif isinstance(outcome, Session):
+            from escaperoom.ui.scenes.room import RoomScene
+            self.stack.push(RoomScene(self.game))
+
+    def _after_error(self, fresh: object) -> None:
+        if fresh:
+            self.new_game()
+
+    def open_debrief(self) -> None:
+        assert self.stack is not None
+        try:
+            module = importlib.import_module("escaperoom.ui.debrief_scenes")
+        except ImportError:
+            module = None
+        factory = None
+        for name in ("debrief_scene", "scene_for", "DebriefScene", "ListScene", "SessionsScene"):
+            factory = getattr(module, name, None) if module else None
+            if factory is not None:
+                break
+        if factory is None:
+            self.message = self.t("spel.title.no_debrief")
+            return
+        try:
+            scene = factory(self.game.saves_dir, self.ctx)
+        except TypeError:
+            scene = factory(self.ctx)
+        self.stack.push(scene)
+
+    def quit_game(self) -> None:
+        assert self.stack is not None
+        self.stack.request_quit()
+
+    def labels(self):
+        return [(self.t("app.name"), pygame.Rect(160, 150, 1600, 130), "bold", theme.TEXT_HERO),
+                (self.t("spel.title.subtitle"), pygame.Rect(160, 290, 1600, 110), "regular", theme.TEXT_LARGE)]
+
+    # --- drawing -------------------------------------------------------------------------------------------
+
+    def draw_back(self, surface: pygame.Surface) -> None:
+        (title, title_box, _, size), (sub, sub_box, _, sub_size) = self.labels()
+        draw_text(self.ctx, surface, title, title_box, role="bold", size=size, colour=theme.ACCENT,
+                  align="center", valign="middle")
+        draw_text(self.ctx, surface, sub, sub_box, size=sub_size, align="center", valign="middle")
+        from escaperoom.ui.icons import draw_icon
+        draw_icon(surface, Icon.LOCK, pygame.Rect(CANVAS.centerx - 40, 60, 80, 80), theme.ACCENT, theme.BG)
+        if self.message:
+            box = pygame.Rect(160, CANVAS.bottom - 74, 1600, 64)
+            draw_text(self.ctx, surface, self.message, box, colour=theme.AMBER, align="center", valign="middle")
