@@ -1,0 +1,42 @@
+"""The puzzle scenes, one module per kind (sorteren, grondslag, zwartlakken, volgorde, dilemma) plus the feedback
+scene shown after an answer. The game flow opens a station with ``scene_for(puzzle, session, ctx)`` and pushes
+the scene on the room; when the team is done the scene pops itself (handing the last ``PuzzleResult``, if any,
+to the room's ``on_result``). Every puzzle scene has ``script_events(answer)`` for autoplay and tests.
+The code lock ("slot") is not here: it belongs to the game flow.
+"""
+
+from __future__ import annotations
+
+from escaperoom.content.models import (
+    BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle,
+)
+from escaperoom.session import Session
+from escaperoom.ui.context import UiContext
+from escaperoom.ui.puzzles._base import PuzzleScene
+from escaperoom.ui.puzzles.basis import BasisScene
+from escaperoom.ui.puzzles.dilemma import DilemmaScene
+from escaperoom.ui.puzzles.feedback import FeedbackScene
+from escaperoom.ui.puzzles.order import OrderScene
+from escaperoom.ui.puzzles.redact import RedactScene
+from escaperoom.ui.puzzles.sort import SortScene
+
+SCENES: dict[type, type[PuzzleScene]] = {
+    SortPuzzle: SortScene,
+    BasisPuzzle: BasisScene,
+    RedactPuzzle: RedactScene,
+    OrderPuzzle: OrderScene,
+    DilemmaPuzzle: DilemmaScene,
+}
+
+
+def scene_for(puzzle: Puzzle, session: Session, ctx: UiContext) -> PuzzleScene:
+    """The scene for one puzzle. Raises ``TypeError`` for the lock (the game flow has its own lock scene)."""
+    try:
+        kind = SCENES[type(puzzle)]
+    except KeyError:
+        raise TypeError(f"geen puzzelscherm voor soort '{getattr(puzzle, 'soort', type(puzzle).__name__)}'") from None
+    return kind(puzzle, session, ctx)
+
+
+__all__ = ["SCENES", "BasisScene", "DilemmaScene", "FeedbackScene", "OrderScene", "PuzzleScene", "RedactScene",
+           "SortScene", "scene_for"]

@@ -1,0 +1,235 @@
+"""The frame every puzzle scene shares: a sidebar with the puzzle's title and task, the "Terug naar de kamer" and
+submit buttons, a content area for the puzzle itself, the submit flow (session.submit -> feedback scene) and the
+helpers that build scripted key presses (``script_events``). Used by the modules of ``escaperoom.ui.puzzles``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from escaperoom.content.models import Puzzle
+from escaperoom.rules.lawbook import LawBook, load_lawbook
+from escaperoom.scoring import PuzzleResult
+from escaperoom.session import PersonalDataInReason, Session, SessionError
+from escaperoom.text import Text
+from escaperoom.ui import theme
+from escaperoom.ui.context import UiContext
+from escaperoom.ui.fonts import Align, Role, blit_in_box
+from escaperoom.ui.icons import draw_icon
+from escaperoom.ui.scene import Scene
+from escaperoom.ui.theme import Colour, Icon
+from escaperoom.ui.widgets import Button, FocusGroup, Widget
+
+# Layout on the 1920x1080 canvas: a sidebar on the left (task and buttons), the puzzle on the right.
+TOP = 48
+BOTTOM = theme.CANVAS_HEIGHT - TOP
+SIDEBAR = pygame.Rect(theme.MARGIN, TOP, 600, BOTTOM - TOP)
+CONTENT = pygame.Rect(SIDEBAR.right + 48, TOP, theme.CANVAS_WIDTH - theme.MARGIN - SIDEBAR.right - 48, BOTTOM - TOP)
+TITLE_BOX = pygame.Rect(SIDEBAR.x, SIDEBAR.y, SIDEBAR.width, 250)
+_BUTTON_W = (SIDEBAR.width - theme.SPACE_S) // 2
+BACK_RECT = pygame.Rect(SIDEBAR.x, BOTTOM - theme.BUTTON_HEIGHT, _BUTTON_W, theme.BUTTON_HEIGHT)
+SUBMIT_RECT = pygame.Rect(SIDEBAR.right - _BUTTON_W, BOTTOM - theme.BUTTON_HEIGHT, _BUTTON_W, theme.BUTTON_HEIGHT)
+TASK_BOX = pygame.Rect(SIDEBAR.x, TITLE_BOX.bottom + theme.SPACE_M, SIDEBAR.width,
+                       BACK_RECT.top - theme.SPACE_L - TITLE_BOX.bottom - theme.SPACE_M)
+TITLE_MIN = 64  # titles stay at least this big (read from 4 m)
+
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+
+
+def key_event(code: int, unicode: str = "", mod: int = 0) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0)
+
+
+def digit_event(n: int) -> pygame.event.Event:
+    """The key for digit ``n`` (1..9)."""
+    return key_event(pygame.K_0 + n, str(n))
+
+
+def digit_of(event: pygame.event.Event) -> int | None:
+    """1..9 for a digit key (top row or keypad), else None."""
+    if pygame.K_1 <= event.key <= pygame.K_9:
+        return event.key - pygame.K_0
+    if pygame.K_KP1 <= event.key <= pygame.K_KP9:
+        return event.key - pygame.K_KP1 + 1
+    return None
+
+
+def tab_events(order: list[Widget], current: Widget | None, target: Widget) -> list[pygame.event.Event]:
+    """Tab presses that move focus from ``current`` to ``target`` along ``order`` (the focus group's candidates)."""
+    if current is target:
+        return []
+    start = order.index(current) if current in order else -1
+    steps = (order.index(target) - start) % len(order) if start >= 0 else order.index(target) + 1
+    return [key_event(pygame.K_TAB) for _ in range(steps)]
+
+
+def draw_fitted(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: Role = "regular",
+                size: int = theme.TEXT_BODY, colour: Colour = theme.TEXT, align: Align = "left",
+                valign: str = "top", min_size: int = theme.TEXT_MIN) -> None:
+    """``text`` wrapped in ``box`` at the largest size up to ``size`` that fits; never drawn outside the box.
+    Both the size and the surface come from the foundation's caches, so this is cheap every frame."""
+    if not text or box.width <= 0 or box.height <= 0:
+        return
+    fitted = ctx.text.fit_size(text, role, box.width, box.height, size, min_size)
+    rendered = ctx.text.render(text, role, fitted, colour, box.width, align)
+    blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
+
+
+def fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role = "regular", min_size: int = theme.TEXT_MIN) -> bool:
+    """True when ``text`` fits ``box`` at ``min_size`` (used by the tests on the real content)."""
+    return not text or ctx.text.fits(text, role, min_size, box.width, box.height)
+
+
+class PuzzleScene(Scene):
+    """Base of the five puzzle scenes. Subclasses build their widgets in ``build`` (adding them to ``self.focus``
+    in keyboard order), return the answer in scoring's format from ``answer`` (or None after setting
+    ``self.message``), draw the puzzle in ``draw_content`` and produce ``script_events``."""
+
+    submit_label = "puzzel.controleer"
+
+    def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext):
+        super().__init__()
+        self.puzzle = puzzle
+        self.session = session
+        self.ctx = ctx
+        self.lang = session.settings.lang
+        self.book: LawBook = load_lawbook()
+        self.focus = FocusGroup()
+        self.message = ""  # a short notice shown in place of the task until the next change
+        self.result: PuzzleResult | None = None
+        self.build()
+        self.submit_button = self.focus.add(
+            Button(SUBMIT_RECT, ctx.text, self.t(self.submit_label), self.submit, style="primary"))
+        self.back_button = self.focus.add(
+            Button(BACK_RECT, ctx.text, self.t("puzzel.terug"), self.finish, style="secondary"))
+        self.title = self.text(puzzle.titel)
+        self.task = self.text(puzzle.opdracht)
+
+    # --- helpers ----------------------------------------------------------------------------------------------
+
+    def t(self, id: str, /, **values: Any) -> str:
+        return self.ctx.strings.t(id, self.lang, **values)
+
+    def text(self, value: Text | None) -> str:
+        return value.get(self.lang) if value is not None else ""
+
+    def role_name(self, role_id: str) -> str:
+        role = self.book.roles.get(role_id)
+        return role.naam.get(self.lang) if role is not None else role_id
+
+    def cite(self, provision_id: str) -> str:
+        try:
+            return self.book.cite(provision_id)
+        except KeyError:
+            return provision_id
+
+    # --- hooks for subclasses ---------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Create the puzzle's widgets and add them to ``self.focus`` in keyboard order."""
+
+    def answer(self) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def reason(self) -> str:
+        return ""
+
+    def handle_puzzle_event(self, event: pygame.event.Event) -> bool:
+        """Gets every event before the focus group (drags, shortcuts). Return True when used."""
+        return False
+
+    def cancel(self) -> bool:
+        """Esc: undo a half-done action (a picked-up card). Return False to leave the puzzle."""
+        return False
+
+    def on_personal_data(self, err: PersonalDataInReason) -> None:
+        self.message = str(err)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """Draw the puzzle (behind the widgets)."""
+
+    def script_events(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
+        """Synthetic events that, fed to ``handle_event`` in order, enter ``answer`` and submit it."""
+        raise NotImplementedError
+
+    # --- lifecycle and flow ---------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.session.enter(self.puzzle.id)
+        self.focus.focus_first(visible=False)
+
+    def submit(self) -> None:
+        """Send the answer to the session; on success the feedback scene takes this scene's place."""
+        answer = self.answer()
+        if answer is None:
+            return
+        try:
+            result = self.session.submit(self.puzzle.id, answer, self.reason())
+        except PersonalDataInReason as err:
+            self.on_personal_data(err)
+            return
+        except SessionError as err:
+            self.message = str(err)
+            return
+        self.result = result
+        from escaperoom.ui.puzzles.feedback import FeedbackScene
+
+        if self.stack is not None:
+            self.stack.replace(FeedbackScene(self.puzzle, self.session, self.ctx, result, self.reason()))
+
+    def finish(self) -> None:
+        """Back to the room (the scene below); the room receives the last result, if any, via on_result."""
+        if self.stack is None:
+            return
+        self.session.enter(None)
+        if self.result is not None:
+            self.stack.pop(self.result)
+        else:
+            self.stack.pop()
+
+    # --- per frame --------------------------------------------------------------------------------------------
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            if not self.cancel():
+                self.finish()
+            return True
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN, pygame.TEXTINPUT):
+            self.message = ""  # a notice stays until the team does something
+        if self.handle_puzzle_event(event):
+            return True
+        return self.focus.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.BG)
+        self.draw_sidebar(surface)
+        self.draw_content(surface)
+        self.focus.draw(surface)
+        self.draw_overlay(surface)
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        """Drawn after the widgets (a dragged row, a tag)."""
+
+    def draw_sidebar(self, surface: pygame.Surface) -> None:
+        draw_fitted(self.ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
+        if self.message:
+            icon = pygame.Rect(TASK_BOX.x, TASK_BOX.y + 4, 56, 56)
+            draw_icon(surface, Icon.WARNING, icon, theme.AMBER)
+            box = pygame.Rect(icon.right + theme.SPACE_M, TASK_BOX.y, TASK_BOX.right - icon.right - theme.SPACE_M,
+                              TASK_BOX.height)
+            draw_fitted(self.ctx, surface, self.message, box, size=theme.TEXT_BODY, colour=theme.AMBER)
+        else:
+            draw_fitted(self.ctx, surface, self.task, TASK_BOX, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
+
+    # --- script helpers ---------------------------------------------------------------------------------------
+
+    def candidates(self) -> list[Widget]:
+        return [w for w in self.focus.widgets if w.can_focus]
+
+    def submit_events(self, current: Widget | None) -> list[pygame.event.Event]:
+        return tab_events(self.candidates(), current, self.submit_button) + [key_event(pygame.K_RETURN)]

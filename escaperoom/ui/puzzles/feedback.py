@@ -1,0 +1,338 @@
+"""Feedback after an answer: what the team got right and wrong, and why.
+
+Shows, in "direct" mode, a card per item: the feedback word with its icon (Goed / Te ruim gedeeld / Te voorzichtig
+/ Verkeerde grondslag …), the law's verdict word with its icon (Moet delen / Mag delen / Mag niet delen), the
+team's choice (and the right one when it was wrong), the explanation and the article citations; cards that do not
+fit one page go to the next. In "escape" mode only the count of right items. The sidebar shows solved or not,
+the score and, when solved, the earned code character big.
+Controls: "Vorige"/"Volgende" (or PageUp/PageDown, Left/Right, a horizontal swipe) turn pages; "Opnieuw" (only
+when not solved) opens the puzzle again; "Terug naar de kamer" (or Esc) pops back to the room with the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from escaperoom.content.models import (
+    GEEN_GRONDSLAG, NIET_DELEN, BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle,
+)
+from escaperoom.rules.lawbook import load_lawbook
+from escaperoom.scoring import ErrorKind, ItemResult, PuzzleResult
+from escaperoom.session import Feedback, Session
+from escaperoom.ui import theme
+from escaperoom.ui.context import UiContext
+from escaperoom.ui.icons import draw_icon
+from escaperoom.ui.pointer import Phase, pointer
+from escaperoom.ui.puzzles._base import BACK_RECT, CONTENT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, draw_fitted
+from escaperoom.ui.scene import Scene
+from escaperoom.ui.theme import BadgeStyle, Icon
+from escaperoom.ui.widgets import Button, FocusGroup
+
+NAV_H = theme.BUTTON_HEIGHT
+PAGE = pygame.Rect(CONTENT.x, CONTENT.y, CONTENT.width, CONTENT.height - NAV_H - theme.SPACE_M)
+_PAD = theme.SPACE_M
+_BADGE_H = 68
+_TITLE_SIZE = 40
+_BODY_SIZE = theme.TEXT_MIN  # long explanations: the smallest allowed size, so more fits a page
+_SWIPE = 200
+
+_EXTRA_STYLES = {
+    ErrorKind.VERKEERDE_VOLGORDE: BadgeStyle("puzzel.feedback.verkeerde_volgorde", theme.RED, Icon.CROSS),
+    ErrorKind.NIET_AANVAARDBAAR: BadgeStyle("puzzel.feedback.niet_aanvaardbaar", theme.RED, Icon.CROSS),
+    ErrorKind.ONBEANTWOORD: BadgeStyle("puzzel.feedback.onbeantwoord", theme.AMBER, Icon.WARNING),
+}
+
+
+def style_for(error: ErrorKind | None) -> BadgeStyle:
+    if error is None:
+        return theme.feedback_style("goed")
+    return _EXTRA_STYLES.get(error) or theme.feedback_style(error)
+
+
+@dataclass
+class Block:
+    """One feedback card, laid out once: badges, a title, plain lines, the explanation and the citations."""
+
+    badges: list[tuple[BadgeStyle, str]]
+    title: str
+    lines: list[str]
+    explanation: str = ""
+    citations: str = ""
+    height: int = 0
+
+
+class FeedbackScene(Scene):
+    def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext, result: PuzzleResult, reason: str = ""):
+        super().__init__()
+        self.puzzle, self.session, self.ctx, self.result = puzzle, session, ctx, result
+        self.reason = reason.strip()
+        self.lang = session.settings.lang
+        self.book = load_lawbook()
+        self.direct = session.settings.feedback is Feedback.DIRECT
+        self.solved = result.solved
+        self.right = sum(1 for item in result.items if item.correct)
+        self.title = puzzle.titel.get(self.lang)
+        self.focus = FocusGroup()
+        self.page = 0
+        self._swipe: tuple[object, int] | None = None
+        self.pages: list[list[tuple[Block, pygame.Rect]]] = self._paginate(self._blocks()) if self.direct else []
+        self.retry_button = None
+        if not self.solved:
+            self.retry_button = self.focus.add(Button(SUBMIT_RECT, ctx.text, self.t("puzzel.opnieuw"), self.retry))
+        back_rect = BACK_RECT if not self.solved else BACK_RECT.union(SUBMIT_RECT)
+        self.back_button = self.focus.add(Button(back_rect, ctx.text, self.t("puzzel.terug"), self.finish,
+                                                 style="secondary" if not self.solved else "primary"))
+        nav_y = CONTENT.bottom - NAV_H
+        self.prev_button = self.focus.add(Button((CONTENT.x, nav_y, 360, NAV_H), ctx.text, self.t("puzzel.feedback.prev"),
+                                                 lambda: self.turn(-1), style="secondary", icon=None))
+        self.next_button = self.focus.add(Button((CONTENT.right - 360, nav_y, 360, NAV_H), ctx.text,
+                                                 self.t("puzzel.feedback.next"), lambda: self.turn(1), style="secondary"))
+        self._sync_nav()
+
+    # --- helpers ---------------------------------------------------------------------------------------------
+
+    def t(self, id: str, /, **values: object) -> str:
+        return self.ctx.strings.t(id, self.lang, **values)
+
+    def role_name(self, role_id: str) -> str:
+        if role_id == NIET_DELEN:
+            return self.t("puzzel.niet_delen")
+        role = self.book.roles.get(role_id)
+        return role.naam.get(self.lang) if role is not None else role_id
+
+    def cite(self, provision_id: str) -> str:
+        if provision_id == GEEN_GRONDSLAG:
+            return self.t("puzzel.geen_grondslag")
+        try:
+            return self.book.cite(provision_id)
+        except KeyError:
+            return provision_id
+
+    # --- content ---------------------------------------------------------------------------------------------
+
+    def _blocks(self) -> list[Block]:
+        p = self.puzzle
+        if isinstance(p, OrderPuzzle):
+            blocks = [Block([self._badge(item)], self.t("puzzel.feedback.position", n=pos + 1,
+                                                         stap=item.label.get(self.lang)), [])
+                      for pos, item in enumerate(self.result.items)]
+            blocks.append(Block([], self.t("puzzel.feedback.explanation"), [], p.uitleg.get(self.lang)))
+            return blocks
+        return [self._item_block(item) for item in self.result.items]
+
+    def _badge(self, item: ItemResult) -> tuple[BadgeStyle, str]:
+        style = style_for(item.error)
+        return style, self.t(style.word_id)
+
+    def _item_block(self, item: ItemResult) -> Block:
+        p = self.puzzle
+        badges = [self._badge(item)]
+        if item.verdict is not None:
+            vstyle = theme.verdict_style(item.verdict.decision)
+            badges.append((vstyle, self.t(vstyle.word_id)))
+        lines: list[str] = []
+        if isinstance(p, SortPuzzle):
+            lines.append(self.t("puzzel.feedback.choice", keuze=self.role_name(item.answer) if item.answer
+                                else self.t("puzzel.feedback.none")))
+            if not item.correct:
+                expected = " / ".join(self.role_name(r) for r in item.expected.split(",") if r)
+                lines.append(self.t("puzzel.feedback.expected", verwacht=expected))
+        elif isinstance(p, BasisPuzzle):
+            d = int(item.key.split(":")[1])
+            spec = p.beslissingen[d]
+            lines.append(f"→ {self.role_name(spec.ontvanger)}")
+            lines.append(self.t("puzzel.feedback.choice", keuze=self.cite(item.answer) if item.answer
+                                else self.t("puzzel.feedback.none")))
+            if not item.correct:
+                expected = " / ".join(self.cite(x) for x in item.expected.split("|") if x)
+                lines.append(self.t("puzzel.feedback.expected", verwacht=expected))
+        elif isinstance(p, RedactPuzzle):
+            lines.append(self.t("puzzel.feedback.choice", keuze=self.t(f"puzzel.feedback.{item.answer}")))
+        elif isinstance(p, DilemmaPuzzle):
+            if self.reason:
+                lines.append(self.t("puzzel.feedback.reason", reden=self.reason))
+        if item.verdict is not None:
+            explanation = item.verdict.explanation(self.lang)
+            citations = " · ".join(self.cite(c) for c in item.verdict.citations)
+        else:
+            explanation = item.explanation.get(self.lang) if item.explanation is not None else ""
+            citations = ""
+        return Block(badges, item.label.get(self.lang), lines, explanation, citations)
+
+    # --- layout ----------------------------------------------------------------------------------------------
+
+    def _inner_width(self) -> int:
+        return PAGE.width - 2 * _PAD
+
+    def _parts(self, block: Block) -> list[tuple[str, str, int, tuple[int, int, int]]]:
+        """(text, role, size, colour) of each text part below the badges, in order."""
+        parts = [(block.title, "bold", _TITLE_SIZE, theme.TEXT)]
+        parts += [(line, "regular", _BODY_SIZE, theme.TEXT) for line in block.lines]
+        if block.explanation:
+            parts.append((block.explanation, "regular", _BODY_SIZE, theme.TEXT_MUTED))
+        if block.citations:
+            parts.append((block.citations, "regular", _BODY_SIZE, theme.FOCUS))
+        return parts
+
+    def _measure(self, block: Block) -> int:
+        width = self._inner_width()
+        height = 2 * _PAD + (_BADGE_H + theme.SPACE_S if block.badges else 0)
+        for text, role, size, colour in self._parts(block):
+            height += self.ctx.text.render(text, role, size, colour, width).get_height() + theme.SPACE_XS
+        return height
+
+    def _paginate(self, blocks: list[Block]) -> list[list[tuple[Block, pygame.Rect]]]:
+        pages: list[list[tuple[Block, pygame.Rect]]] = [[]]
+        y = PAGE.y
+        for block in blocks:
+            block.height = min(self._measure(block), PAGE.height)
+            if pages[-1] and y + block.height > PAGE.bottom:
+                pages.append([])
+                y = PAGE.y
+            pages[-1].append((block, pygame.Rect(PAGE.x, y, PAGE.width, block.height)))
+            y += block.height + theme.SPACE_S
+        return pages
+
+    def overflowing_blocks(self) -> list[str]:
+        """Titles of cards taller than a page (a test keeps this empty for the bundled content)."""
+        return [block.title for page in self.pages for block, _ in page if self._measure(block) > PAGE.height]
+
+    # --- actions ---------------------------------------------------------------------------------------------
+
+    def turn(self, step: int) -> None:
+        if self.pages:
+            self.page = max(0, min(len(self.pages) - 1, self.page + step))
+        self._sync_nav()
+
+    def _sync_nav(self) -> None:
+        many = len(self.pages) > 1
+        self.prev_button.visible = many
+        self.next_button.visible = many
+        self.prev_button.enabled = self.page > 0
+        self.next_button.enabled = self.page < len(self.pages) - 1
+
+    def retry(self) -> None:
+        from escaperoom.ui.puzzles import scene_for
+
+        if self.stack is not None:
+            self.stack.replace(scene_for(self.puzzle, self.session, self.ctx))
+
+    def finish(self) -> None:
+        if self.stack is not None:
+            self.session.enter(None)
+            self.stack.pop(self.result)
+
+    def enter(self) -> None:
+        self.focus.focus(self.back_button if self.solved or self.retry_button is None else self.retry_button,
+                         visible=False)
+
+    # --- per frame ---------------------------------------------------------------------------------------------
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.finish()
+                return True
+            if event.key in (pygame.K_PAGEDOWN, pygame.K_RIGHT) and self.page < len(self.pages) - 1:
+                self.turn(1)
+                return True
+            if event.key in (pygame.K_PAGEUP, pygame.K_LEFT) and self.page > 0:
+                self.turn(-1)
+                return True
+        action = pointer(event)
+        if action is not None and PAGE.collidepoint(action.pos) or (action is not None and self._swipe):
+            if action.phase is Phase.DOWN:
+                self._swipe = (action.id, action.pos[0])
+                return True
+            if self._swipe is not None and action.id == self._swipe[0]:
+                if action.phase is Phase.UP:
+                    dx = action.pos[0] - self._swipe[1]
+                    self._swipe = None
+                    if abs(dx) >= _SWIPE:
+                        self.turn(-1 if dx > 0 else 1)
+                return True
+        return self.focus.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.BG)
+        self._draw_sidebar(surface)
+        if self.direct:
+            for block, rect in self.pages[self.page] if self.pages else []:
+                self._draw_block(surface, block, rect)
+            if len(self.pages) > 1:
+                box = pygame.Rect(self.prev_button.rect.right, self.prev_button.rect.y,
+                                  self.next_button.rect.left - self.prev_button.rect.right, NAV_H)
+                draw_fitted(self.ctx, surface, self.t("puzzel.feedback.page", n=self.page + 1, totaal=len(self.pages)),
+                            box, role="bold", size=theme.TEXT_BODY, align="center", valign="middle")
+        else:
+            self._draw_escape(surface)
+        self.focus.draw(surface)
+
+    def _draw_sidebar(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        draw_fitted(ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
+        y = TITLE_BOX.bottom + theme.SPACE_M
+        icon_style = (theme.GREEN, Icon.CHECK) if self.solved else (theme.AMBER, Icon.WARNING)
+        draw_icon(surface, icon_style[1], pygame.Rect(TITLE_BOX.x, y, 64, 64), icon_style[0])
+        status = self.t("puzzel.feedback.solved" if self.solved else "puzzel.feedback.not_solved")
+        draw_fitted(ctx, surface, status, pygame.Rect(TITLE_BOX.x + 88, y, TITLE_BOX.width - 88, 64), role="bold",
+                    size=theme.TEXT_LARGE, colour=icon_style[0], valign="middle")
+        y += 64 + theme.SPACE_M
+        score = self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items))
+        draw_fitted(ctx, surface, score, pygame.Rect(TITLE_BOX.x, y, TITLE_BOX.width, 64), size=theme.TEXT_LARGE)
+        y += 64 + theme.SPACE_L
+        if self.solved:
+            reward = pygame.Rect(TITLE_BOX.x, y, TITLE_BOX.width, BACK_RECT.top - theme.SPACE_L - y)
+            pygame.draw.rect(surface, theme.SURFACE, reward, border_radius=theme.RADIUS)
+            pygame.draw.rect(surface, theme.ACCENT, reward, 5, border_radius=theme.RADIUS)
+            label = reward.inflate(-2 * _PAD, 0)
+            label.y += _PAD
+            label.height = 100
+            draw_fitted(ctx, surface, self.t("puzzel.feedback.reward"), label, role="bold", size=theme.TEXT_BODY,
+                        colour=theme.ACCENT, align="center")
+            char = ctx.text.render(self.puzzle.beloning, "bold", 200, theme.ACCENT)
+            box = pygame.Rect(reward.x, label.bottom, reward.width, reward.bottom - label.bottom)
+            surface.blit(char, char.get_rect(center=box.center))
+
+    def _draw_escape(self, surface: pygame.Surface) -> None:
+        box = pygame.Rect(CONTENT.x, CONTENT.y + 200, CONTENT.width, 200)
+        draw_fitted(self.ctx, surface, self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items)),
+                    box, role="bold", size=theme.TEXT_HERO, align="center", valign="middle")
+        note = pygame.Rect(CONTENT.x, box.bottom + theme.SPACE_L, CONTENT.width, 200)
+        draw_fitted(self.ctx, surface, self.t("puzzel.feedback.escape_note"), note, size=theme.TEXT_LARGE,
+                    colour=theme.TEXT_MUTED, align="center")
+
+    def _draw_block(self, surface: pygame.Surface, block: Block, rect: pygame.Rect) -> None:
+        ctx = self.ctx
+        pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=theme.RADIUS)
+        edge = block.badges[0][0].colour if block.badges else theme.BORDER
+        pygame.draw.rect(surface, edge, rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        clip = surface.get_clip()
+        surface.set_clip(rect)
+        x, y = rect.x + _PAD, rect.y + _PAD
+        width = self._inner_width()
+        if block.badges:
+            bx = x
+            for style, word in block.badges:
+                bx = self._draw_badge(surface, style, word, bx, y) + theme.SPACE_M
+            y += _BADGE_H + theme.SPACE_S
+        for text, role, size, colour in self._parts(block):
+            rendered = ctx.text.render(text, role, size, colour, width)
+            surface.blit(rendered, (x, y))
+            y += rendered.get_height() + theme.SPACE_XS
+        surface.set_clip(clip)
+
+    def _draw_badge(self, surface: pygame.Surface, style: BadgeStyle, word: str, x: int, y: int) -> int:
+        label = self.ctx.text.render(word, "bold", theme.TEXT_MIN, style.colour)
+        pill = pygame.Rect(x, y, 48 + theme.SPACE_S + label.get_width() + 2 * theme.SPACE_M, _BADGE_H)
+        pygame.draw.rect(surface, theme.BG, pill, border_radius=pill.height // 2)
+        pygame.draw.rect(surface, style.colour, pill, 4, border_radius=pill.height // 2)
+        icon = pygame.Rect(pill.x + theme.SPACE_M, pill.y + 10, 48, 48)
+        draw_icon(surface, style.icon, icon, style.colour, cutout=theme.BG)
+        surface.blit(label, label.get_rect(midleft=(icon.right + theme.SPACE_S, pill.centery)))
+        return pill.right
