@@ -1,0 +1,62 @@
+"""``escaperoom debrief [PAD ...] [--html RAPPORT] [--csv BESTAND]``: write the reports, or open the big screen.
+
+Called by ``escaperoom.cli``. Without paths the saves folder is read (``--saves`` or the default). With
+``--html``/``--csv`` the reports are written and every journal that could not be read is named on a warning line;
+without them the debrief scenes open (pygame is imported only then). Pure until that point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from escaperoom.debrief.model import SessionSet, build_debriefs, load_sessions
+from escaperoom.debrief.report import write_csv, write_html
+from escaperoom.paths import default_saves_dir
+
+
+def _paths(args: argparse.Namespace) -> list[Path]:
+    given = list(getattr(args, "paths", None) or [])
+    if given:
+        return given
+    return [getattr(args, "saves", None) or default_saves_dir()]
+
+
+def _warn(found: SessionSet) -> None:
+    for broken in found.broken:
+        print(f"waarschuwing: niet gelezen: {broken.line()}", file=sys.stderr)
+    for dup in found.duplicates:
+        print(f"waarschuwing: {dup.line()}", file=sys.stderr)
+    for note in found.notes:
+        print(f"waarschuwing: {note}", file=sys.stderr)
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    found = load_sessions(paths)
+    html_path, csv_path = getattr(args, "html", None), getattr(args, "csv", None)
+    if html_path is None and csv_path is None:
+        from escaperoom.ui.debrief_scenes import run_debrief  # the only route into pygame
+
+        return run_debrief(found, window=bool(getattr(args, "window", False)),
+                           headless=bool(getattr(args, "headless", False)), frames=int(getattr(args, "frames", 0) or 0),
+                           screenshot=getattr(args, "screenshot", None), lang=getattr(args, "lang", "nl") or "nl")
+    _warn(found)
+    if not found.sessions:
+        where = ", ".join(str(p) for p in paths)
+        print(f"escaperoom debrief: geen bruikbare sessies gevonden in {where}; er is geen rapport gemaakt.",
+              file=sys.stderr)
+        return 1
+    debriefs = build_debriefs(found, lang=getattr(args, "lang", "nl") or "nl")
+    for d in debriefs:
+        for line in d.warnings:  # content versions, missing casus, skipped records per team
+            print(f"waarschuwing: {line}", file=sys.stderr)
+    teams = sum(len(d.sessions) for d in debriefs)
+    if html_path is not None:
+        written = write_html(debriefs, html_path, found)
+        print(f"HTML-rapport geschreven: {written} ({teams} team{'s' if teams != 1 else ''})")
+    if csv_path is not None:
+        written = write_csv(debriefs, csv_path)
+        print(f"CSV geschreven: {written} (puntkomma's, UTF-8; opent in Excel)")
+    return 0

@@ -1,0 +1,537 @@
+"""The debrief as files: one self-contained HTML report (inline CSS and SVG, prints to PDF) and a CSV for Excel.
+
+Used by ``escaperoom debrief PAD --html rapport.html --csv beslissingen.csv``. Pure (no pygame). All team text
+(team names, typed reasons) is user input and is escaped; the only links are the law citations.
+
+CSV format (opens correctly in Dutch Excel): UTF-8 with BOM, ``;`` between fields, decimal comma, one row per item
+decision of every attempt (the final lock's code included), in journal order per team. Text that Excel would read
+as a formula (starting with ``= + - @``) gets a leading apostrophe. The columns, in order (:data:`CSV_COLUMNS`):
+
+    sessie       session id (the folder name in saves/)
+    team         team name as shown in the debrief (made unique when two teams share a name)
+    casus        scenario id
+    puzzel       puzzle id
+    soort        puzzle kind: sorteren, grondslag, zwartlakken, volgorde, dilemma, slot
+    poging       attempt number at this puzzle (1, 2, ...)
+    sleutel      item key within the puzzle (card id, beslissing:0, fragment:2, positie:3, keuze, code)
+    gegeven      the item as the team saw it (label)
+    antwoord     what the team did, in words (recipient, basis, zwartgelakt/laten staan, step, option)
+    verwacht     what the law (or for volgorde/dilemma the author) expects, in words
+    oordeel      the rule engine's verdict for the team's choice: moet delen, mag delen, mag niet delen (legal items)
+    fout         goed, or the kind of error: te ruim, te voorzichtig, verkeerde grondslag, verkeerde volgorde, ...
+    punten       credit for this item: 1, 0,5 or 0
+    regel        the decisive rule of the engine (R01-R15 or a named step)
+    grondslagen  the legal bases that carry the verdict, as citations separated by " | "
+    artikelen    every provision cited in the engine's reasoning, separated by " | "
+    reden        the reason the team typed with this attempt (may be empty)
+    tijdstip     when the attempt was recorded, local time (YYYY-MM-DD HH:MM:SS)
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from escaperoom import __version__
+from escaperoom.debrief.model import (
+    ERROR_WORDS, KIND_WORDS, LEGAL_ERRORS, VERDICT_WORDS, Debrief, PuzzleSummary, SessionSet, TeamSession, _Words,
+    clock, parse_time,
+)
+from escaperoom.debrief.whatif import whatif_for
+from escaperoom.errors import SaveError
+
+CSV_COLUMNS = ("sessie", "team", "casus", "puzzel", "soort", "poging", "sleutel", "gegeven", "antwoord", "verwacht",
+               "oordeel", "fout", "punten", "regel", "grondslagen", "artikelen", "reden", "tijdstip")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# Status -> (css class, symbol); meaning never by colour alone: each has a symbol and a word.
+_MARKS = {
+    "goed": ("goed", "✓"),
+    "te_ruim": ("ruim", "▲"),
+    "te_voorzichtig": ("voorzichtig", "▼"),
+    "verkeerde_grondslag": ("grondslag", "◆"),
+    "fout": ("fout", "✗"),
+    "info": ("info", "•"),
+}
+_VERDICT_MARKS = {"moet_delen": ("moet", "➜"), "mag_delen": ("mag", "✓"), "mag_niet_delen": ("magniet", "✗")}
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _status(error: str | None) -> str:
+    if error is None:
+        return "goed"
+    return error if error in LEGAL_ERRORS else "fout"
+
+
+def _mark(error: str | None, word: str | None = None) -> str:
+    css, symbol = _MARKS[_status(error)]
+    label = word if word is not None else ERROR_WORDS.get(error, str(error))
+    return f'<span class="mark {css}"><span aria-hidden="true">{symbol}</span> {_e(label)}</span>'
+
+
+def _verdict(decision: str) -> str:
+    css, symbol = _VERDICT_MARKS.get(decision, ("info", "•"))
+    return f'<span class="verdict {css}"><span aria-hidden="true">{symbol}</span> {_e(VERDICT_WORDS.get(decision, decision))}</span>'
+
+
+def _link(cite: str, url: str) -> str:
+    if url.startswith(("https://", "http://")):
+        return f'<a href="{_e(url)}">{_e(cite)}</a>'
+    return _e(cite)
+
+
+# --------------------------------------------------------------------------------------------------- SVG charts
+
+_SVG_COLOURS = {"goed": "#1f8a4c", "te_ruim": "#c62828", "te_voorzichtig": "#b26a00", "verkeerde_grondslag": "#6a4fb3",
+                "fout": "#5f6b7a", "info": "#5f6b7a"}
+
+
+def compass_svg(points: Sequence[tuple[str, int, int]], width: int = 640, height: int = 460) -> str:
+    """The privacy compass: per team te voorzichtig (x) against te ruim (y), as inline SVG."""
+    left, right, top, bottom = 70, 30, 30, 60
+    top_value = max([3, *(p[1] for p in points), *(p[2] for p in points)]) + 1
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x(v: float) -> float:
+        return left + plot_w * v / top_value
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - v / top_value)
+
+    parts = [f'<svg class="compass" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+             'aria-labelledby="kompas-titel kompas-uitleg" xmlns="http://www.w3.org/2000/svg">',
+             '<title id="kompas-titel">Privacykompas</title>',
+             '<desc id="kompas-uitleg">Per team het aantal keer te ruim gedeeld (verticaal) tegen het aantal keer '
+             'te voorzichtig (horizontaal).</desc>',
+             f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f7f9fc" stroke="#9aa7b8"/>']
+    step = 1 if top_value <= 10 else 2 if top_value <= 20 else 5
+    for v in range(0, top_value + 1, step):
+        parts.append(f'<line x1="{x(v):.1f}" y1="{top}" x2="{x(v):.1f}" y2="{top + plot_h}" stroke="#dde3ec"/>')
+        parts.append(f'<line x1="{left}" y1="{y(v):.1f}" x2="{left + plot_w}" y2="{y(v):.1f}" stroke="#dde3ec"/>')
+        parts.append(f'<text x="{x(v):.1f}" y="{top + plot_h + 22}" text-anchor="middle" class="tick">{v}</text>')
+        parts.append(f'<text x="{left - 10}" y="{y(v) + 5:.1f}" text-anchor="end" class="tick">{v}</text>')
+    parts.append(f'<line x1="{x(0):.1f}" y1="{y(0):.1f}" x2="{x(top_value):.1f}" y2="{y(top_value):.1f}" '
+                 'stroke="#9aa7b8" stroke-dasharray="6 6"/>')
+    parts.append(f'<text x="{x(top_value * 0.04):.1f}" y="{y(top_value * 0.93):.1f}" class="zone">te ruim ↑</text>')
+    parts.append(f'<text x="{x(top_value * 0.96):.1f}" y="{y(top_value * 0.05):.1f}" text-anchor="end" '
+                 'class="zone">te voorzichtig →</text>')
+    parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle" class="axis">'
+                 'te voorzichtig (niet gedeeld wat mocht of moest)</text>')
+    parts.append(f'<text transform="translate(18 {top + plot_h / 2:.1f}) rotate(-90)" text-anchor="middle" '
+                 'class="axis">te ruim (gedeeld wat niet mocht)</text>')
+    spots: dict[tuple[int, int], list[str]] = {}
+    for team, ruim, voorzichtig in points:
+        spots.setdefault((voorzichtig, ruim), []).append(team)
+    taken = [(x(vx) - 11, y(vy) - 11, x(vx) + 11, y(vy) + 11) for vx, vy in spots]  # the dots themselves
+    for (vx, vy), teams in sorted(spots.items(), key=lambda kv: (-kv[0][1], kv[0][0])):
+        px, py = x(vx), y(vy)
+        parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="9" fill="#1b2a41" stroke="#fff" stroke-width="2"/>')
+        label = f"{', '.join(teams)} ▲{vy} ▼{vx}"
+        lx, ly, anchor = _label_spot(label, px, py, taken, (left, top, left + plot_w, top + plot_h))
+        parts.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" class="team">{_e(label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _label_spot(label: str, px: float, py: float, taken: list[tuple[float, float, float, float]],
+                plot: tuple[float, float, float, float]) -> tuple[float, float, str]:
+    """Where a point's label goes: the first of eight spots around it that stays in the plot and clear of the
+    labels placed before (their boxes are added to ``taken``). Widths are estimated (8.6 px per character)."""
+    width, height = 8.6 * len(label), 16.0
+    spots = [(14, -10, "start"), (14, 20, "start"), (-14, -10, "end"), (-14, 20, "end"),
+             (14, -30, "start"), (14, 40, "start"), (-14, -30, "end"), (-14, 40, "end")]
+    best = None
+    for dx, dy, anchor in spots:
+        x0 = px + dx if anchor == "start" else px + dx - width
+        box = (x0, py + dy - height + 3, x0 + width, py + dy + 3)
+        inside = box[0] >= plot[0] - 60 and box[2] <= plot[2] + 25 and box[1] >= plot[1] - 25 and box[3] <= plot[3] + 25
+        clear = all(box[2] < t[0] or box[0] > t[2] or box[3] < t[1] or box[1] > t[3] for t in taken)
+        if inside and clear:
+            best = (dx, dy, anchor, box)
+            break
+        if best is None and inside:
+            best = (dx, dy, anchor, box)
+    if best is None:
+        dx, dy, anchor = spots[0]
+        x0 = px + dx
+        best = (dx, dy, anchor, (x0, py + dy - height + 3, x0 + width, py + dy + 3))
+    dx, dy, anchor, box = best
+    taken.append(box)
+    return px + dx, py + dy, anchor
+
+
+def spread_svg(segments: Sequence[tuple[int, str]], total: int) -> str:
+    """A stacked bar of ``total`` teams: (count, status) segments, then the teams without an answer."""
+    if total <= 0:
+        return ""
+    parts = ['<svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" role="presentation" '
+             'xmlns="http://www.w3.org/2000/svg">', '<rect x="0" y="0" width="100" height="6" fill="#e6eaf0"/>']
+    pos = 0.0
+    for count, status in segments:
+        w = 100 * count / total
+        parts.append(f'<rect x="{pos:.2f}" y="0" width="{w:.2f}" height="6" fill="{_SVG_COLOURS.get(status, "#5f6b7a")}"'
+                     ' stroke="#fff" stroke-width="0.4"/>')
+        pos += w
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------------------------------- HTML
+
+_CSS = """
+:root { --ink:#17212e; --muted:#4d5b6c; --line:#c9d2de; --soft:#f3f6fa; --accent:#b85c00;
+  --goed:#1f7a45; --ruim:#b71c1c; --voorzichtig:#8a5300; --grondslag:#5b3fa3; --fout:#4d5b6c; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Atkinson Hyperlegible", "Segoe UI", "Noto Sans", Arial, sans-serif; color: var(--ink);
+  margin: 0 auto; max-width: 1280px; padding: 32px 40px 64px; line-height: 1.45; font-size: 17px; background: #fff; }
+h1 { font-size: 36px; margin: 0 0 4px; }
+h2 { font-size: 27px; margin: 44px 0 12px; padding-bottom: 6px; border-bottom: 3px solid var(--ink); }
+h3 { font-size: 22px; margin: 0 0 6px; }
+h4 { font-size: 18px; margin: 18px 0 4px; }
+p { margin: 6px 0; }
+.meta { color: var(--muted); }
+.warnings { border: 2px solid var(--accent); background: #fff6ec; padding: 12px 18px; border-radius: 8px; margin: 18px 0; }
+.warnings h2 { border: 0; margin: 0 0 6px; font-size: 20px; padding: 0; }
+.warnings li { margin: 4px 0; }
+nav ol { columns: 2; margin: 8px 0; }
+table { border-collapse: collapse; width: 100%; margin: 10px 0; font-size: 15.5px; }
+th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+th { background: var(--soft); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.mark, .verdict { font-weight: 700; white-space: nowrap; }
+.mark.goed, .verdict.mag { color: var(--goed); }
+.mark.ruim, .verdict.magniet { color: var(--ruim); }
+.mark.voorzichtig { color: var(--voorzichtig); }
+.mark.grondslag, .verdict.moet { color: var(--grondslag); }
+.mark.fout, .mark.info { color: var(--fout); }
+.verdict.moet { color: #1d4f91; }
+.answer { display: block; color: var(--muted); font-size: 14px; }
+.later { display: block; font-size: 14px; }
+.puzzle { border: 1px solid var(--line); border-radius: 10px; padding: 18px 22px; margin: 22px 0; }
+.puzzle header { display: flex; justify-content: space-between; gap: 16px; align-items: baseline; }
+.division { font-weight: 700; border: 2px solid var(--ink); border-radius: 999px; padding: 2px 12px; white-space: nowrap; }
+.division.sterk { border-color: var(--ruim); color: var(--ruim); }
+.task { font-style: italic; }
+table.grid { table-layout: fixed; }
+table.grid th:first-child { width: 19%; } table.grid th:nth-child(2) { width: 17%; }
+.item { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 14px; break-inside: avoid; }
+.bar { width: 100%; height: 14px; display: block; margin: 6px 0; border-radius: 3px; }
+ul.spread { list-style: none; padding: 0; margin: 4px 0; }
+ul.spread li { margin: 2px 0; }
+.teams { color: var(--muted); }
+.law { background: var(--soft); border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
+.law p { margin: 3px 0; }
+.cites a { color: #1d4f91; }
+blockquote { margin: 6px 0; padding: 4px 12px; border-left: 4px solid var(--line); }
+blockquote .who { font-weight: 700; }
+.questions li { margin: 4px 0; font-weight: 600; }
+.whatif { border: 2px dashed var(--line); border-radius: 8px; padding: 8px 14px; margin-top: 14px; }
+.whatif h4 { margin-top: 4px; }
+.changed { border: 3px solid var(--accent); border-radius: 6px; padding: 4px 8px; margin: 4px 0; }
+.changed .tag { font-weight: 800; color: var(--accent); letter-spacing: .04em; }
+.compass-wrap { display: flex; gap: 28px; align-items: flex-start; flex-wrap: wrap; }
+.compass-wrap > div { flex: 1 1 280px; }
+.compass { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 8px; }
+.compass .tick { font-size: 13px; fill: #4d5b6c; }
+.compass .axis { font-size: 15px; fill: #17212e; font-weight: 700; }
+.compass .zone { font-size: 14px; fill: #4d5b6c; font-style: italic; }
+.compass .team { font-size: 15px; fill: #17212e; font-weight: 700; }
+.timeline { list-style: none; padding: 0; }
+.timeline > li { display: grid; grid-template-columns: 64px 1fr; gap: 10px; padding: 6px 0; border-bottom: 1px solid #e6eaf0; break-inside: avoid; }
+.timeline .clock { font-variant-numeric: tabular-nums; color: var(--muted); font-weight: 700; }
+.timeline ul { margin: 4px 0 0; padding-left: 18px; font-size: 15px; }
+.team-timeline { margin-top: 22px; }
+footer { margin-top: 48px; color: var(--muted); font-size: 14px; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { font-size: 11pt; padding: 0; max-width: none; }
+  h1 { font-size: 22pt; } h2 { font-size: 16pt; break-after: avoid; } h3, h4 { break-after: avoid; }
+  nav { display: none; }
+  .casus + .casus, .section-puzzles, .section-timelines { break-before: page; }
+  .puzzle { break-inside: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _warnings_html(found: SessionSet | None, debriefs: Sequence[Debrief]) -> str:
+    lines: list[str] = []
+    if found is not None:
+        lines += [f"Niet gelezen: {b.line()}" for b in found.broken]
+        lines += [f"Dubbel: {d.line()}" for d in found.duplicates]
+        lines += list(found.notes)
+    for d in debriefs:
+        lines += d.warnings
+    if not lines:
+        return ""
+    items = "".join(f"<li>{_e(line)}</li>" for line in lines)
+    return f'<section class="warnings" aria-label="Waarschuwingen"><h2>Let op</h2><ul>{items}</ul></section>'
+
+
+def _team_table(d: Debrief) -> str:
+    rows = []
+    phases = {"ontsnapt": "ontsnapt", "tijd_op": "tijd op", "beeindigd": "beëindigd", "bezig": "niet afgerond"}
+    for s in d.sessions:
+        errors = s.errors()
+        rooms = len(d.puzzles)
+        started = s.started_local
+        rows.append(
+            f"<tr><th scope=\"row\">{_e(s.label)}</th><td>{_e(started.strftime('%d-%m-%Y %H:%M') if started else '–')}</td>"
+            f"<td>{_e(phases.get(s.phase, s.phase))}</td><td class=\"num\">{s.solved} van {rooms}</td>"
+            f"<td class=\"num\">{s.right}</td><td class=\"num\">{errors['te_ruim']}</td>"
+            f"<td class=\"num\">{errors['te_voorzichtig']}</td><td class=\"num\">{errors['verkeerde_grondslag']}</td>"
+            f"<td class=\"num\">{s.hints}</td><td class=\"num\">{clock(s.elapsed_s)}</td>"
+            f"<td class=\"num\">{'' if s.stability is None else s.stability}</td></tr>")
+    head = ("<tr><th>Team</th><th>Gestart</th><th>Afloop</th><th class=\"num\">Opgelost</th>"
+            "<th class=\"num\">✓ goed</th><th class=\"num\">▲ te ruim</th><th class=\"num\">▼ te voorzichtig</th>"
+            "<th class=\"num\">◆ verkeerde grondslag</th><th class=\"num\">Hints</th><th class=\"num\">Speeltijd</th>"
+            "<th class=\"num\">Stabiliteit</th></tr>")
+    return (f"<table class=\"teams-table\"><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+            "<p class=\"meta\">Goed en fouten tellen alle pogingen (zoals de stabiliteit van de bewoner in het spel); "
+            "het slot telt niet mee.</p>")
+
+
+def _cell(p: PuzzleSummary, team: TeamSession, key: str, words: _Words) -> str:
+    track = p.track(team)
+    if track is None or not track.attempts:
+        return '<td class="none">–<span class="answer">niet gespeeld</span></td>'
+    first, last = p.decision(team, key, first=True), p.decision(team, key)
+    shown = first if p.basis == "eerste" else last
+    if shown is None:
+        return "<td>–</td>"
+    out = [_mark(shown.error), f'<span class="answer">{_e(words.answer(shown.answer))}</span>']
+    if p.basis == "eerste" and last is not None and len(track.attempts) > 1 and last is not first:
+        if last.error != shown.error or last.answer != shown.answer:
+            out.append(f'<span class="later">laatste poging ({len(track.attempts)}): {_mark(last.error)}</span>')
+    elif p.basis == "laatste" and first is not None and len(track.attempts) > 1 and first.error != shown.error:
+        out.append(f'<span class="later">eerste poging: {_mark(first.error)}</span>')
+    return f"<td>{''.join(out)}</td>"
+
+
+def _puzzle_html(d: Debrief, p: PuzzleSummary, number: int) -> str:
+    words = _Words(d.book, d.loaded, p.id, p.kind, d.lang)
+    strong = " sterk" if p.division_word == "sterk verdeeld" else ""
+    out = [f'<article class="puzzle" id="puzzel-{_e(p.id)}"><header><h3>{number}. {_e(p.title)}</h3>'
+           f'<span class="division{strong}">{_e(p.division_word)} ({round(100 * p.division)}%)</span></header>',
+           f'<p class="meta">{_e(KIND_WORDS.get(p.kind, p.kind))}'
+           + (f" · station {_e(p.station)}" if p.station else "") + "</p>"]
+    if p.task:
+        out.append(f'<p class="task">{_e(p.task)}</p>')
+    basis = "eerste poging" if p.basis == "eerste" else "laatste poging"
+    head = "".join(f"<th>{_e(t.label)}</th>" for t in p.teams)
+    rows = []
+    for item in p.items:
+        cells = "".join(_cell(p, t, item.key, words) for t in p.teams)
+        rows.append(f'<tr><th scope="row">{_e(item.label)}</th><td>{_e(item.expected)}</td>{cells}</tr>')
+    out.append(f'<table class="grid"><thead><tr><th>Gegeven</th><th>Volgens de wet / de uitleg</th>{head}</tr></thead>'
+               f"<tbody>{''.join(rows)}</tbody></table>")
+    out.append(f'<p class="meta">Per team de {basis}; ✓ goed, ▲ te ruim, ▼ te voorzichtig, ◆ verkeerde grondslag, '
+               "✗ andere fout.</p>")
+    for item in p.items:
+        segs = [(len(g.teams), _status(g.error)) for g in item.groups]
+        spread = "".join(
+            f"<li>{_mark(g.error, ERROR_WORDS.get(g.error, g.error))} {_e(g.sentence)} "
+            f'<span class="teams">({_e(", ".join(g.teams))})</span></li>' for g in item.groups)
+        if item.not_reached:
+            spread += f'<li class="teams">Geen antwoord: {_e(", ".join(item.not_reached))}</li>'
+        law = ""
+        for view in item.law:
+            cites = ", ".join(_link(c, u) for _, c, u in view.citations)
+            law += (f"<p>→ {_e(view.recipient)}: {_verdict(view.decision)} <span class=\"meta\">(regel {_e(view.rule)})"
+                    f"</span></p><p>{_e(view.explanation)}</p>"
+                    + (f'<p class="cites">Artikelen: {cites}</p>' if cites else ""))
+        out.append(f'<section class="item"><h4>{_e(item.label)}</h4>{spread_svg(segs, item.total)}'
+                   f'<ul class="spread">{spread}</ul>' + (f'<div class="law">{law}</div>' if law else "")
+                   + "</section>")
+    if p.reasons:
+        quotes = "".join(f'<blockquote><span class="who">{_e(team)}</span> (poging {n}): {_e(reason)}</blockquote>'
+                         for team, n, reason in p.reasons)
+        out.append(f"<h4>Redenen van de teams</h4>{quotes}")
+    if p.intervisie:
+        qs = "".join(f"<li>{_e(q)}</li>" for q in p.intervisie)
+        out.append(f'<h4>Intervisievragen</h4><ol class="questions">{qs}</ol>')
+    out.append(_whatif_html(d, p))
+    out.append("</article>")
+    return "".join(out)
+
+
+def _whatif_html(d: Debrief, p: PuzzleSummary) -> str:
+    panel = whatif_for(d, p.id)
+    if panel is None or not panel.toggles:
+        return ""
+    parts = ['<section class="whatif"><h4>Maar wat als …?</h4>']
+    unchanged = []
+    for toggle in panel.toggles:
+        changes = [c for c in panel.recompute(toggle) if c.changed]
+        if not changes:
+            unchanged.append(toggle.label)
+            continue
+        parts.append(f"<p><strong>{_e(toggle.label)}</strong> <span class=\"meta\">({_e(toggle.now)})</span></p>")
+        for c in changes:
+            cites = ", ".join(_link(ct, u) for _, ct, u in c.citations)
+            parts.append(f'<div class="changed"><span class="tag">VERANDERT</span> {_e(c.item)} → {_e(c.recipient)}: '
+                         f"{_verdict(c.old)} wordt {_verdict(c.new)} <span class=\"meta\">(regel {_e(c.new_rule)})</span>"
+                         f"<p>{_e(c.explanation)}</p>" + (f'<p class="cites">Artikelen: {cites}</p>' if cites else "")
+                         + "</div>")
+        effects = [e for e in panel.team_effects(toggle, d) if e.right_before != e.right_after]
+        if effects:
+            text = "; ".join(f"{e.team}: {e.right_before} → {e.right_after} van {e.items} goed" for e in effects)
+            parts.append(f'<p class="meta">Met deze aanname: {_e(text)}.</p>')
+    if unchanged:
+        parts.append('<p class="meta">Verandert geen oordeel: ' + _e("; ".join(unchanged)) + "</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _timeline_html(d: Debrief, team: TeamSession) -> str:
+    items = []
+    for step in team.steps:
+        text = d.describe(step)
+        lines = "".join(f"<li>{_mark_head(status)} {_e(line)}</li>" for status, line in text.lines)
+        reason = f"<blockquote>Reden: {_e(text.reason)}</blockquote>" if text.reason else ""
+        items.append(f'<li><span class="clock">{_e(text.clock)}</span><div>{_mark_head(text.status)} '
+                     f"{_e(text.headline)}" + (f"<ul>{lines}</ul>" if lines else "") + f"{reason}</div></li>")
+    return (f'<section class="team-timeline" id="tijdlijn-{_e(team.session_id)}"><h3>{_e(team.label)}</h3>'
+            f'<p class="meta">sessie {_e(team.session_id)}</p><ol class="timeline">{"".join(items)}</ol></section>')
+
+
+def _mark_head(status: str) -> str:
+    css, symbol = _MARKS.get(status, _MARKS["info"])
+    return f'<span class="mark {css}" aria-hidden="true">{symbol}</span>'
+
+
+def _casus_html(d: Debrief, most_divided_first: bool) -> str:
+    when = d.started
+    teams = len(d.sessions)
+    basis = "de eerste poging van elk team" if d.basis == "eerste" else "de laatste poging van elk team"
+    out = [f'<div class="casus" id="casus-{_e(d.casus)}">',
+           f"<h2>Casus: {_e(d.title)}</h2>",
+           f'<p class="meta">{teams} team{"s" if teams != 1 else ""}'
+           + (f" · {when:%d-%m-%Y}" if when else "") + f" · de spreiding telt {basis}</p>"]
+    out.append('<section id="teams"><h3>Teams</h3>' + _team_table(d) + "</section>")
+    out.append('<section id="kompas"><h3>Privacykompas</h3><div class="compass-wrap">' + compass_svg(d.compass)
+               + '<div><p>Elk team staat op de plek van zijn fouten: hoe vaker <strong>te ruim</strong> gedeeld '
+               '(gedeeld wat niet mocht), hoe hoger; hoe vaker <strong>te voorzichtig</strong> (niet gedeeld wat '
+               'mocht of moest), hoe verder naar rechts. Linksonder is in balans; de stippellijn is evenveel van '
+               "beide.</p><p>Bij elk team: ▲ aantal keer te ruim, ▼ aantal keer te voorzichtig, over alle pogingen.</p>"
+               "</div></div></section>")
+    ordered = d.ordered(most_divided_first)
+    toc = "".join(f'<li><a href="#puzzel-{_e(p.id)}">{_e(p.title)}</a> — {_e(p.division_word)}</li>' for p in ordered)
+    out.append(f'<nav aria-label="Puzzels"><h3>Puzzels{" (meest verdeeld eerst)" if most_divided_first else ""}</h3>'
+               f"<ol>{toc}</ol></nav>")
+    out.append('<section class="section-puzzles"><h2>Per puzzel</h2>'
+               + "".join(_puzzle_html(d, p, i + 1) for i, p in enumerate(ordered)) + "</section>")
+    out.append('<section class="section-timelines"><h2>Tijdlijn per team</h2>'
+               + "".join(_timeline_html(d, s) for s in d.sessions) + "</section>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def render_html(debriefs: Sequence[Debrief], found: SessionSet | None = None, *,
+                most_divided_first: bool = False, now: datetime | None = None) -> str:
+    """The whole report as one HTML document (no external resources)."""
+    now = now or datetime.now()
+    titles = ", ".join(d.title for d in debriefs) or "geen sessies"
+    body = "".join(_casus_html(d, most_divided_first) for d in debriefs)
+    if not debriefs:
+        body = "<p>Er zijn geen bruikbare sessies gevonden.</p>"
+    return ("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>Nabespreking — {_e(titles)}</title><style>{_CSS}</style></head><body>"
+            f"<header><h1>Nabespreking Privacy Escape Room</h1><p class=\"meta\">{_e(titles)} · rapport gemaakt op "
+            f"{now:%d-%m-%Y %H:%M}</p></header>"
+            + _warnings_html(found, debriefs) + body
+            + f"<footer>Privacy Escape Room {_e(__version__)}. Alleen teamnamen, geen namen van deelnemers. De "
+            "oordelen komen van de rule engine van het spel en zijn een hulpmiddel voor het gesprek, geen juridisch "
+            "advies.</footer></body></html>\n")
+
+
+# --------------------------------------------------------------------------------------------------- CSV
+
+
+def _cell_text(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def csv_rows(debriefs: Sequence[Debrief]) -> list[list[str]]:
+    """The CSV rows (without header): one per item decision."""
+    rows: list[list[str]] = []
+    for d in debriefs:
+        for team in d.sessions:
+            for step in team.steps:
+                a = step.attempt
+                if a is None:
+                    continue
+                words = _Words(d.book, d.loaded, a.puzzle, a.kind, d.lang)
+                local = parse_time(a.t)
+                stamp = local.strftime("%Y-%m-%d %H:%M:%S") if local else a.t
+                for item in a.items:
+                    cites = [d.book.cite(c) if c in d.book.provisions else c for c in item.citations]
+                    bases = [d.book.cite(c) if c in d.book.provisions else c for c in item.bases]
+                    rows.append([
+                        team.session_id, team.label, team.casus, a.puzzle, a.kind, str(a.number), item.key,
+                        words.label(item.key, item.label) if a.kind == "volgorde" else item.label,
+                        words.answer(item.answer), words.expected(item.expected),
+                        VERDICT_WORDS.get(item.verdict or "", item.verdict or ""),
+                        ERROR_WORDS.get(item.error, item.error or ""), _decimal(item.points), item.rule or "",
+                        " | ".join(bases), " | ".join(cites), a.reason, stamp,
+                    ])
+    return [[_cell_text(v) for v in row] for row in rows]
+
+
+def render_csv(debriefs: Sequence[Debrief]) -> str:
+    """The CSV text (without BOM; :func:`write_csv` adds it)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_rows(debriefs))
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------------------------------- files
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically next to the target, so an open report is never half-written."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError as err:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+        reason = err.strerror or err
+        if isinstance(err, PermissionError):
+            reason = f"{reason}; is het bestand nog open in een ander programma?"
+        raise SaveError(path, f"het rapport kan niet geschreven worden ({reason}).") from None
+
+
+def write_html(debriefs: Sequence[Debrief], path: Path | str, found: SessionSet | None = None, *,
+               most_divided_first: bool = False) -> Path:
+    _write(Path(path), render_html(debriefs, found, most_divided_first=most_divided_first).encode("utf-8"))
+    return Path(path)
+
+
+def write_csv(debriefs: Sequence[Debrief], path: Path | str) -> Path:
+    _write(Path(path), render_csv(debriefs).encode("utf-8-sig"))
+    return Path(path)
