@@ -39,7 +39,10 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     if html_path is None and csv_path is None:
         from escaperoom.ui.debrief_scenes import run_debrief  # the only route into pygame
 
-        return run_debrief(found, window=bool(getattr(args, "window", False)),
+        selected = None
+        if getattr(args, "paths", None) and found.sessions:  # named explicitly: every session of the newest casus
+            selected = [s.session_id for s in found.sessions if s.casus == found.sessions[0].casus]
+        return run_debrief(found, selected=selected, window=bool(getattr(args, "window", False)),
                            headless=bool(getattr(args, "headless", False)), frames=int(getattr(args, "frames", 0) or 0),
                            screenshot=getattr(args, "screenshot", None), lang=getattr(args, "lang", "nl") or "nl")
     _warn(found)

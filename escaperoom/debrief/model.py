@@ -530,6 +530,7 @@ class AnswerGroup:
     teams: tuple[str, ...]
     error: str | None
     sentence: str  # "3 van 5 teams deelden 'Diagnose' met de woningcorporatie"
+    short: str = ""  # the same sentence with the item's short label (for the big screen)
 
 
 @dataclass(frozen=True)
@@ -547,6 +548,10 @@ class ItemSpread:
     @property
     def answered(self) -> int:
         return sum(len(g.teams) for g in self.groups)
+
+    @property
+    def short(self) -> str:
+        return short_label(self.label)
 
     @property
     def division(self) -> float:
@@ -772,6 +777,26 @@ class _Words:
         return f"{who} {'antwoordde' if one else 'antwoordden'} ‘{answer}’"
 
 
+def short_label(label: str, limit: int = 44) -> str:
+    """The head of a long item label for tight places (the big screen): up to ``:`` or ``(`` when that comes
+    early enough, else whole words up to ``limit`` characters and '…'.
+    ``"Hoogte huurachterstand: 2 maanden"`` -> ``"Hoogte huurachterstand"``."""
+    cut = len(label)
+    for mark in (":", " ("):
+        at = label.find(mark)
+        if 3 <= at < cut:
+            cut = at
+    head = label[:cut].strip()
+    if len(head) <= limit:
+        return head
+    words, out = head.split(), ""
+    for word in words:
+        if len(out) + len(word) + 1 > limit - 2:
+            break
+        out = f"{out} {word}".strip()
+    return (out or head[: limit - 2]) + " …"
+
+
 def _int_or_none(value: str) -> int | None:
     try:
         return int(value)
@@ -796,7 +821,7 @@ def _law_views(book: LawBook, loaded: Loaded | None, puzzle_id: str, item_key: s
         cites = tuple((cid, book.cite(cid), book[cid].url) for cid in v.citations if cid in book.provisions)
         who = _role(book, c.request.ontvanger, lang)
         if kind == "dilemma":
-            who = f"{c.item.label.get(lang)} → {who}"
+            who = f"{who} ({c.item.label.get(lang)})"
         views.append(LawView(who, v.decision.value, v.rule, v.explanation(lang), cites))
     return tuple(views)
 
@@ -843,9 +868,11 @@ def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loade
             groups.setdefault(decision.answer, []).append(s.label)
             errors.setdefault(decision.answer, decision.error)
         ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        brief = short_label(shown)
         answer_groups = tuple(
             AnswerGroup(answer, words.answer(answer), tuple(teams), errors[answer],
-                        words.sentence(len(teams), total, shown, answer))
+                        words.sentence(len(teams), total, shown, answer),
+                        words.sentence(len(teams), total, brief, answer))
             for answer, teams in ordered)
         items.append(ItemSpread(key, shown, words.expected(expected), answer_groups, total, tuple(missing),
                                 _law_views(book, loaded, pid, key, lang)))
@@ -970,6 +997,7 @@ def describe_step(debrief: Debrief, step: Step) -> StepText:
             if summary is not None:
                 spread = summary.item(item.key)
                 label = spread.label if spread else label
+            label = short_label(label)
             lines.append((status, f"{label}: {words.answer(item.answer)} — {ERROR_WORDS.get(item.error, item.error)}"))
         if a.kind == LOCK_KIND:
             head = f"Slot: code {'goed — de kamer is uit' if a.solved else 'fout'}"
