@@ -25,7 +25,7 @@ from escaperoom.ui.widgets import Button, FocusGroup, Widget
 # Layout on the 1920x1080 canvas: a sidebar on the left (task and buttons), the puzzle on the right.
 TOP = 48
 BOTTOM = theme.CANVAS_HEIGHT - TOP
-SIDEBAR = pygame.Rect(theme.MARGIN, TOP, 600, BOTTOM - TOP)
+SIDEBAR = pygame.Rect(theme.MARGIN, TOP, 560, BOTTOM - TOP)
 CONTENT = pygame.Rect(SIDEBAR.right + 48, TOP, theme.CANVAS_WIDTH - theme.MARGIN - SIDEBAR.right - 48, BOTTOM - TOP)
 TITLE_BOX = pygame.Rect(SIDEBAR.x, SIDEBAR.y, SIDEBAR.width, 250)
 _BUTTON_W = (SIDEBAR.width - theme.SPACE_S) // 2
@@ -225,6 +225,19 @@ class PuzzleScene(Scene):
             draw_fitted(self.ctx, surface, self.message, box, size=theme.TEXT_BODY, colour=theme.AMBER)
         else:
             draw_fitted(self.ctx, surface, self.task, TASK_BOX, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
+
+    # --- checks -------------------------------------------------------------------------------------------------
+
+    def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
+        """The puzzle's own texts with their boxes and roles (subclasses add theirs; used by the overflow test)."""
+        return []
+
+    def text_boxes(self) -> list[tuple[str, pygame.Rect, str, int]]:
+        """Every text on this screen with its box, role and the smallest size it may be drawn at."""
+        out = [(self.title, TITLE_BOX, "bold", TITLE_MIN), (self.task, TASK_BOX, "regular", theme.TEXT_MIN)]
+        for button in (self.submit_button, self.back_button):
+            out.append((button.label, button._label_box(), "bold", theme.TEXT_MIN))
+        return out + [(text, box, role, theme.TEXT_MIN) for text, box, role in self.texts_and_boxes()]
 
     # --- script helpers ---------------------------------------------------------------------------------------
 

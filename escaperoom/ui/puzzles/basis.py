@@ -95,17 +95,32 @@ class BasisScene(PuzzleScene):
 
     # --- drawing -----------------------------------------------------------------------------------------------
 
+    def _boxes(self, label: str) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """(heading, item label, details) boxes in the facts panel; the label box is as tall as the label."""
+        inner = FACTS.inflate(-2 * _PAD, -2 * _PAD)
+        head = pygame.Rect(inner.x, inner.y, inner.width, 48)
+        size = self.ctx.text.fit_size(label, "bold", inner.width, 110, theme.TEXT_BODY)
+        height = min(110, self.ctx.text.render(label, "bold", size, theme.TEXT, inner.width).get_height())
+        item = pygame.Rect(inner.x, head.bottom + theme.SPACE_XS, inner.width, height)
+        rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width, inner.bottom - item.bottom - theme.SPACE_S)
+        return head, item, rest
+
     def draw_content(self, surface: pygame.Surface) -> None:
         heading, label, details = self.facts[self.current]
         pygame.draw.rect(surface, theme.SURFACE, FACTS, border_radius=theme.RADIUS)
         pygame.draw.rect(surface, theme.BORDER, FACTS, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
-        inner = FACTS.inflate(-2 * _PAD, -2 * _PAD)
-        head = pygame.Rect(inner.x, inner.y, inner.width, 48)
+        head, item, rest = self._boxes(label)
         draw_fitted(self.ctx, surface, heading, head, size=theme.TEXT_SMALL, colour=theme.ACCENT, valign="middle")
-        item = pygame.Rect(inner.x, head.bottom + theme.SPACE_XS, inner.width, 110)
         draw_fitted(self.ctx, surface, label, item, role="bold", size=theme.TEXT_BODY)
-        rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width, inner.bottom - item.bottom - theme.SPACE_S)
         draw_fitted(self.ctx, surface, details, rest, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
+
+    def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
+        """Every content text with its box and role (for the overflow test)."""
+        out = []
+        for _heading, label, details in self.facts:
+            _head, item, rest = self._boxes(label)
+            out += [(label, item.inflate(0, 110 - item.height), "bold"), (details, rest, "regular")]
+        return out
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         for tab, chosen in zip(self.tabs, self.chosen):
@@ -114,16 +129,6 @@ class BasisScene(PuzzleScene):
                 mark.center = (tab.rect.right - 6, tab.rect.top + 6)
                 pygame.draw.circle(surface, theme.GREEN, mark.center, 28)
                 draw_icon(surface, Icon.CHECK, mark.inflate(-14, -14), theme.TEXT_ON_ACCENT, cutout=theme.GREEN)
-
-    def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
-        """Every content text with its box and role (for the overflow test)."""
-        inner = FACTS.inflate(-2 * _PAD, -2 * _PAD)
-        item = pygame.Rect(inner.x, inner.y + 48 + theme.SPACE_XS, inner.width, 110)
-        rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width, inner.bottom - item.bottom - theme.SPACE_S)
-        out = []
-        for heading, label, details in self.facts:
-            out += [(label, item, "bold"), (details, rest, "regular")]
-        return out
 
     # --- script ------------------------------------------------------------------------------------------------
 

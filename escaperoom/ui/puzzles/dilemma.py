@@ -116,6 +116,16 @@ class DilemmaScene(PuzzleScene):
                               NOTICE.right - icon.right - 2 * theme.SPACE_M, NOTICE.height - 2 * theme.SPACE_S)
             draw_fitted(self.ctx, surface, self.notice, box, size=theme.TEXT_BODY, colour=theme.TEXT, valign="middle")
 
+    def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
+        out = [(self.question, QUESTION, "bold"), (self.t("puzzel.dilemma.reason"), REASON_HEAD, "bold")]
+        for widget, texts in ((self.options, self.option_texts), (self.reasons, self.reason_texts)):
+            out += [(text, widget._label_box(row), "regular") for text, row in zip(texts, widget.row_rects())]
+        for text in self.option_texts:
+            out.append((self.t("puzzel.feedback.choice", keuze=text), self.chosen_button._label_box(), "bold"))
+        notice = self.t("puzzel.dilemma.pii", wat="een telefoonnummer en een e-mailadres")
+        out.append((notice, NOTICE.inflate(-2 * theme.SPACE_M - 56 - theme.SPACE_M, -2 * theme.SPACE_S), "regular"))
+        return out
+
     # --- script ------------------------------------------------------------------------------------------------
 
     def script_events(self, answer: dict[str, Any]) -> list[pygame.event.Event]:

@@ -169,6 +169,10 @@ class OrderScene(PuzzleScene):
     def answer(self) -> dict[str, Any] | None:
         return {"volgorde": list(self.steps.order)}
 
+    def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
+        box = self.steps._label_box(self.steps.row_rect(0))
+        return [(step, box, "regular") for step in self.steps.steps]
+
     def script_events(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
         """Keyboard only: focus the list, then for each place pick up the step that belongs there and move it up."""
         events: list[pygame.event.Event] = []

@@ -133,6 +133,9 @@ class RedactScene(PuzzleScene):
             rendered = self.ctx.text.render(tag, "bold", theme.TEXT_SMALL, INK_MUTED)
             surface.blit(rendered, rendered.get_rect(topright=(self.paper.right - theme.SPACE_M, self.paper.y + theme.SPACE_S)))
 
+    def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
+        return [(row.content, row.text_box(), "regular") for row in self.rows]
+
     def script_events(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
         """Taps: a click on every row whose state must change, then a click on "Versturen"."""
         wanted = {int(i) for i in answer["zwart"]}

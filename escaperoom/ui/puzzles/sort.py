@@ -25,8 +25,9 @@ from escaperoom.ui.puzzles._base import (
 from escaperoom.ui.theme import Colour, Icon
 from escaperoom.ui.widgets import Card, draw_focus_ring
 
-ZONE_HEIGHT = 280
-_GAP = theme.SPACE_M
+ZONE_HEIGHT = 300
+_GAP = theme.SPACE_S
+_ZONE_PAD = theme.SPACE_S
 _TAG_W = 150
 _RECIPIENT_COLOURS: tuple[Colour, ...] = (theme.BLUE, theme.VIOLET, theme.AMBER)
 _NOT_SHARED_COLOUR: Colour = theme.TEXT_MUTED
@@ -80,18 +81,20 @@ class SortScene(PuzzleScene):
         self.card_ids = list(p.kaarten)
         top = CONTENT.y + ZONE_HEIGHT + _GAP
         count = len(self.card_ids)
-        gap = theme.SPACE_S
+        gap = 12
         cols = 1 if (CONTENT.bottom - top - (count - 1) * gap) // count >= theme.TOUCH_MIN else 2
         rows = -(-count // cols)
         height = min(150, (CONTENT.bottom - top - (rows - 1) * gap) // rows)
         card_w = (CONTENT.width - (cols - 1) * _GAP) // cols
+        labels = [self.text(self.session.scenario.gegevens[c].label) for c in self.card_ids]
+        rects = [(CONTENT.x + (i // rows) * (card_w + _GAP), top + (i % rows) * (height + gap), card_w, height)
+                 for i in range(count)]
+        # one type size for every card: the largest at which every label fits
+        size = min(_SortCard(r, self.ctx.text, label)._title_size for r, label in zip(rects, labels))
         self.cards: list[_SortCard] = []
-        for i, card_id in enumerate(self.card_ids):
-            col, row = divmod(i, rows)
-            rect = (CONTENT.x + col * (card_w + _GAP), top + row * (height + gap), card_w, height)
-            label = self.text(self.session.scenario.gegevens[card_id].label)
+        for rect, label in zip(rects, labels):
             card = _SortCard(rect, self.ctx.text, label, on_drop=self._dropped, on_activate=self._picked_up,
-                             colour=theme.BORDER, title_size=theme.TEXT_BODY)
+                             colour=theme.BORDER, title_size=size)
             self.cards.append(card)
             self.focus.add(card)
         self.placement: dict[str, int] = {}  # card id -> zone index
@@ -182,24 +185,36 @@ class SortScene(PuzzleScene):
         for i, (zone, name, colour) in enumerate(zip(self.zones, self.zone_names, self.zone_colours)):
             pygame.draw.rect(surface, theme.SURFACE, zone, border_radius=theme.RADIUS)
             pygame.draw.rect(surface, colour, zone, 5, border_radius=theme.RADIUS)
-            badge = pygame.Rect(zone.x + theme.SPACE_M, zone.y + theme.SPACE_M, 64, 64)
+            badge = pygame.Rect(zone.x + _ZONE_PAD, zone.y + _ZONE_PAD, 64, 64)
             pygame.draw.circle(surface, colour, badge.center, badge.width // 2)
             number = ctx.text.render(str(i + 1), "bold", theme.TEXT_LARGE, theme.TEXT_ON_ACCENT)
             surface.blit(number, number.get_rect(center=badge.center))
             if self.zone_ids[i] == NIET_DELEN:
-                draw_icon(surface, Icon.CROSS, pygame.Rect(zone.right - 88, badge.y, 64, 64), colour)
+                draw_icon(surface, Icon.CROSS, pygame.Rect(zone.right - 64 - _ZONE_PAD, badge.y, 64, 64), colour)
             placed = [n + 1 for n, c in enumerate(self.card_ids) if self.placement.get(c) == i]
-            count = pygame.Rect(badge.right + theme.SPACE_M, badge.y, zone.right - badge.right - 2 * theme.SPACE_M - 72,
+            count = pygame.Rect(badge.right + theme.SPACE_S, badge.y, zone.right - badge.right - 2 * _ZONE_PAD - 72,
                                 badge.height)
             count_text = ("" if not placed else self.t("puzzel.sort.placed_one") if len(placed) == 1
                           else self.t("puzzel.sort.placed_many", n=len(placed)))
             draw_fitted(ctx, surface, count_text, count, size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED,
                         valign="middle")
-            name_box = pygame.Rect(zone.x + theme.SPACE_M, badge.bottom + theme.SPACE_S,
-                                   zone.width - 2 * theme.SPACE_M, zone.bottom - badge.bottom - theme.SPACE_S - theme.SPACE_M)
+            name_box = self.name_box(zone)
             draw_fitted(ctx, surface, name, name_box, role="bold", size=theme.TEXT_BODY)
             if self.picked is not None and self.target == i:
                 draw_focus_ring(surface, zone)
+
+    @staticmethod
+    def name_box(zone: pygame.Rect) -> pygame.Rect:
+        top = zone.y + _ZONE_PAD + 64 + theme.SPACE_S
+        return pygame.Rect(zone.x + _ZONE_PAD, top, zone.width - 2 * _ZONE_PAD, zone.bottom - _ZONE_PAD - top)
+
+    def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
+        """Every content text with its box and role (for the overflow test)."""
+        out = [(name, self.name_box(zone), "bold") for zone, name in zip(self.zones, self.zone_names)]
+        for card in self.cards:
+            title_box, _ = card._boxes(card.rect)
+            out.append((card.title, card._inner(card.rect), "bold"))
+        return out
 
     # --- script ------------------------------------------------------------------------------------------------
 
