@@ -127,11 +127,6 @@ class RedactScene(PuzzleScene):
         draw_fitted(self.ctx, surface, self.heading, head, role="bold", size=theme.TEXT_BODY, colour=INK,
                     valign="middle")
         pygame.draw.line(surface, INK_MUTED, (head.x, head.bottom + 4), (head.right, head.bottom + 4), 2)
-        count = sum(row.black for row in self.rows)
-        if count:
-            tag = self.t("puzzel.redact.count", n=count)
-            rendered = self.ctx.text.render(tag, "bold", theme.TEXT_SMALL, INK_MUTED)
-            surface.blit(rendered, rendered.get_rect(topright=(self.paper.right - theme.SPACE_M, self.paper.y + theme.SPACE_S)))
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         return [(row.content, row.text_box(), "regular") for row in self.rows]
