@@ -224,6 +224,7 @@ tr { break-inside: avoid; }
 .division.sterk { border-color: var(--ruim); color: var(--ruim); }
 .task { font-style: italic; }
 table.grid { table-layout: fixed; }
+table.grid td, table.grid th { overflow-wrap: anywhere; }
 table.grid th:first-child { width: 19%; } table.grid th:nth-child(2) { width: 17%; }
 .item { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 14px; break-inside: avoid; }
 .bar { width: 100%; height: 14px; display: block; margin: 6px 0; border-radius: 3px; }
@@ -259,7 +260,12 @@ footer { margin-top: 48px; color: var(--muted); font-size: 14px; }
   h1 { font-size: 22pt; } h2 { font-size: 16pt; break-after: avoid; } h3, h4 { break-after: avoid; }
   nav { display: none; }
   .casus + .casus, .section-puzzles, .section-timelines { break-before: page; }
-  .puzzle { break-inside: auto; }
+  .puzzle { break-inside: auto; padding: 10px 12px; }
+  .compass { width: 100mm; height: auto; }
+  .compass-wrap { flex-wrap: nowrap; gap: 6mm; }
+  table { font-size: 9pt; }
+  th, td { padding: 3px 5px; }
+  .answer, .later { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
 }
 """

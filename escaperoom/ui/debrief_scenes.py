@@ -1013,6 +1013,7 @@ class TimelineScene(_DebriefScene):
         if s is None or d is None:
             self.title, self.subtitle, self.list_rows, self.detail = self.s("timeline"), "", [], None
             return
+        self.step = max(0, min(self.step, len(s.steps) - 1))
         self.title = f"{self.s('timeline')}: {s.label}"
         self.subtitle = (f"{self.s('step_of', i=self.step + 1, n=len(s.steps))} · "
                          f"{self.team + 1}/{len(d.sessions)} teams · {d.title}")

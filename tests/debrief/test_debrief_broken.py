@@ -94,8 +94,10 @@ def test_fuzzed_record_values_never_crash_the_debrief(tmp_path_factory, _five_te
         index = data.draw(st.integers(1, len(records) - 1))
         record = records[index]
         target = record
-        if record.get("items") and data.draw(st.booleans()):
-            target = data.draw(st.sampled_from(record["items"]))
+        items = record.get("items")
+        if isinstance(items, list) and items and all(isinstance(i, dict) and i for i in items) \
+                and data.draw(st.booleans()):
+            target = data.draw(st.sampled_from(items))
         key = data.draw(st.sampled_from(sorted(target)))
         if key in ("type", "seq", "schema") and target is record:
             continue
