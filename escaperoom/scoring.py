@@ -78,7 +78,7 @@ def check_answer(sc: Scenario, puzzle: Puzzle, cases: list[Case], answer: dict[s
     """Score an answer. Raises :class:`AnswerError` when the answer's shape does not fit the puzzle."""
     try:
         items = _CHECKERS[type(puzzle)](sc, puzzle, cases, answer)
-    except (KeyError, TypeError, ValueError, IndexError) as err:
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
         raise AnswerError(f"antwoord past niet bij puzzel '{puzzle.id}': {err!r}") from None
     return PuzzleResult(puzzle.id, tuple(items))
 
@@ -89,7 +89,8 @@ def _sort(sc: Scenario, p: SortPuzzle, cases: list[Case], answer: dict) -> list[
     out = []
     for card in p.kaarten:
         own = [c for c in cases if c.item_id == card]
-        ok_to = [c.spec.ontvanger for c in own if c.verdict.decision.shares]
+        must_to = [c.spec.ontvanger for c in own if c.verdict.decision is Decision.MOET]
+        ok_to = must_to or [c.spec.ontvanger for c in own if c.verdict.decision.shares]  # a duty beats a permission
         expected = ",".join(ok_to) or NIET_DELEN
         dest = placed.get(card)
         if dest is None:
@@ -102,7 +103,13 @@ def _sort(sc: Scenario, p: SortPuzzle, cases: list[Case], answer: dict) -> list[
             error = ErrorKind.TE_VOORZICHTIG if ok_to else None
         else:
             verdict = next(c.verdict for c in own if c.spec.ontvanger == dest)
-            error = None if verdict.decision.shares else ErrorKind.TE_RUIM
+            if not verdict.decision.shares:
+                error = ErrorKind.TE_RUIM
+            elif must_to and dest not in must_to:  # allowed here, but the law obliges sharing with someone else
+                error = ErrorKind.TE_VOORZICHTIG
+                verdict = next(c.verdict for c in own if c.spec.ontvanger == must_to[0])
+            else:
+                error = None
         out.append(ItemResult(card, sc.gegevens[card].label, dest, expected, error, 0.0 if error else 1.0, verdict))
     return out
 

@@ -7,11 +7,12 @@ The steps follow kennisbank §8 (R01–R15). Order, and where it deviates from t
     R03  a statutory duty for this flow is blocked (objection) or its exhaustive conditions are unmet → mag niet
     R02  a statutory duty of this holder to this recipient, conditions met → moet
          (evaluated before R01: where the law obliges, "moet" is the stronger and correct answer)
-    R01  acute danger, recipient is police or crisis service → mag (conflict of duties, art. 6 lid 1 d)
+    R01  acute danger, recipient is police or crisis service → mag (conflict of duties, art. 6 lid 1 d);
+         for the police itself via Wpg art. 19 (its data leave the police only through the Wpg)
     R04  a statutory right to report → mag (for a holder with professional secrecy only if it breaks secrecy)
     R14  recipient directly involved in the treatment → mag (7:457 lid 2 BW)
-    R07  consent that is not free (condition for help, blanket) is no consent
-    R10  police data without a Wpg ground (art. 15–20) → mag niet
+    R10  police data without a Wpg ground (art. 15–20) → mag niet (a Wpg permission → mag)
+    R07  consent that is not free (condition for help, blanket) is no consent: without a statutory basis → mag niet
     R05  professional secrecy without consent or other ground → mag niet
     R09  Wmo health data to a party outside Wmo 5.2.1 lid 2 without explicit consent → mag niet
     R08  health data without an art. 9 exception → mag niet  (ART10 likewise for criminal data)
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 
 from escaperoom.errors import RuleError
 from escaperoom.rules.facts import Category, Consent, DataItem, Decision, Request
-from escaperoom.rules.lawbook import Kind, LawBook, Provision, Role
+from escaperoom.rules.lawbook import ANY, Kind, LawBook, Provision, Role
 from escaperoom.rules.verdict import TraceStep, Verdict
 from escaperoom.text import Text
 
@@ -74,11 +75,18 @@ class _Run:
     def done(self, decision: Decision, rule: str, *, art6: str | None = None, art9: str | None = None,
              art10: str | None = None, secrecy: str | None = None, sector: tuple[str, ...] = ()) -> Verdict:
         if decision.shares:
+            if art6:
+                cite = self.book.cite(art6)
+                self.note(rule, _T(f"AVG-grondslag: {cite}.", f"GDPR basis: {cite}."), art6)
             self._inform()
         return Verdict(self.item.id, decision, rule, art6, art9, art10, secrecy, sector,
                        tuple(self.steps), tuple(self.uncertain))
 
     def _inform(self) -> None:
+        if self.holder.politie:
+            self.note("R15", _T("Leg vast wat je verstrekte, aan wie en op welke grond (Wpg).",
+                                "Record what you provided, to whom and on which ground (Wpg)."), "wpg.7")
+            return
         if self.req.acuut_gevaar:
             text = _T("Leg vast wat je deelde en waarom, en informeer de betrokkene achteraf zodra dat veilig kan "
                       "(uitstel mag ter bescherming van anderen).",
@@ -141,8 +149,13 @@ def _not_needed(book: LawBook, req: Request, item: DataItem, legal: Verdict) -> 
 def _flows(run: _Run) -> list[Provision]:
     flows = [p for p in run.book.flows if p.covers(run.holder.id, run.recipient.id, run.item.categorieen)]
     if run.holder.politie:  # police data leave the police only through the Wpg or a statute naming the police
-        flows = [p for p in flows if "politie" in p.houders]
+        flows = [p for p in flows if "politie" in p.houders or (p.soort is Kind.MELDRECHT and ANY in p.houders)]
     return flows
+
+
+_POLICE_REPORT = ("Of de politie bij een melding op grond van een algemeen meldrecht (zoals Wvggz 5:2) ook een "
+                  "Wpg-grondslag nodig heeft, en welke (Wpg 19, 20 of het Besluit politiegegevens), is niet vastgesteld "
+                  "(kennisbank §3.4 en §11 punt 7).")
 
 
 def _judge(run: _Run) -> Verdict:
@@ -151,11 +164,13 @@ def _judge(run: _Run) -> Verdict:
     sharing = [p for p in flows if p.soort in (Kind.PLICHT, Kind.MELDRECHT, Kind.BEVOEGDHEID)]
 
     # R11 — BSN only to government bodies or where a statute prescribes it
-    if run.has(Category.BSN) and not recipient.overheid and not any(run.met(p) for p in sharing):
-        run.note("R11", _T(f"Het BSN mag niet naar {_lc(recipient.naam.nl)}: die is geen overheidsorgaan en geen "
+    bsn_statute = any(run.met(p) and Category.BSN in p.categorieen for p in sharing)
+    if run.has(Category.BSN) and not (recipient.overheid and holder.overheid) and not bsn_statute:
+        who = recipient if not recipient.overheid else holder
+        run.note("R11", _T(f"Het BSN mag hier niet gebruikt worden: {_lc(who.naam.nl)} is geen overheidsorgaan en geen "
                            "wet schrijft het gebruik hier voor.",
-                           f"The BSN may not go to {recipient.naam.get('en')}: not a government body, and no statute "
-                           "prescribes its use."), "uavg.46", "wabb.1.d", decisive=True)
+                           f"The BSN may not be used here: the {_lc(who.naam.get('en'))} is not a government body and "
+                           "no statute prescribes its use."), "uavg.46", "wabb.1.d", decisive=True)
         return run.done(Decision.MAG_NIET, "R11", sector=("uavg.46",))
 
     # R03 — a duty that is blocked by an objection, or whose exhaustive conditions are not (yet) met
@@ -185,7 +200,15 @@ def _judge(run: _Run) -> Verdict:
         run.note(rule, text, prov.id, *prov.ook, decisive=True)
         art6 = None if holder.politie else run.pick_art6(prov)
         art9 = prov.art9 if run.has(Category.GEZONDHEID) else None
-        art10 = "uavg.33.1.a" if run.has(Category.STRAFRECHTELIJK) and prov.soort is not Kind.PLICHT else None
+        art10 = prov.art10 if run.has(Category.STRAFRECHTELIJK) and not holder.politie else None
+        if run.has(Category.STRAFRECHTELIJK) and not holder.politie and not art10:
+            run.uncertain.append(f"{prov.citation}: welke grondslag (art. 10 AVG, UAVG 32–33) de verstrekker heeft voor "
+                                 "strafrechtelijke gegevens, staat niet in de kennisbank.")
+        if art10:
+            run.note(rule, _T("Voor de strafrechtelijke gegevens geeft de wet zelf de grondslag (art. 10 AVG).",
+                              "For the criminal-offence data the statute itself is the basis (art. 10 GDPR)."), art10)
+        if holder.politie and ANY in prov.houders:
+            run.uncertain.append(_POLICE_REPORT)
         if art9:
             run.note(rule, _T("Voor de gezondheidsgegevens geldt de uitzondering op het verbod van art. 9 AVG.",
                               "For the health data the exception to the ban of art. 9 GDPR applies."), art9)
@@ -208,6 +231,16 @@ def _judge(run: _Run) -> Verdict:
                  prov.id, *(["wgs_sv.2.29.2"] if prov.id.startswith("wgs_sv.") else []))
 
     # R01 — acute danger, the right emergency recipient
+    if req.acuut_gevaar and recipient.noodhulp and holder.politie:
+        run.note("R01", _T("Er dreigt acuut ernstig gevaar. De politie mag de hulpdienst inschakelen en delen wat nodig is "
+                           "om het gevaar af te wenden — politiegegevens gaan dan via Wpg art. 19 (hulp aan hen die "
+                           "deze behoeven, in een bijzonder geval).",
+                           "Acute serious danger. The police may call in the emergency service and share what is "
+                           "needed to avert it — police data then go via Wpg art. 19 (help to those who need it, in a "
+                           "special case)."), "wpg.19", "politiewet.3", decisive=True)
+        run.uncertain.append("Wpg art. 19 vraagt een bijzonder geval, een zwaarwegend algemeen belang en overeenstemming "
+                             "met het bevoegd gezag; bij acuut gevaar neemt de engine aan dat daaraan is voldaan [analyse].")
+        return run.done(Decision.MAG, "R01", sector=("wpg.19", "politiewet.3"))
     if req.acuut_gevaar and recipient.noodhulp:
         cites = ["avg.6.1.d"] if not holder.politie else []
         if holder.beroepsgeheim:
@@ -261,19 +294,11 @@ def _judge(run: _Run) -> Verdict:
                      art9, "uavg.30.3.a")
         return run.done(Decision.MAG, "R14", art6="avg.6.1.b", art9=art9, secrecy=lid2, sector=(lid2,))
 
-    # R07 — consent must be free, specific and explicit
-    consent = req.toestemming is Consent.JA
-    if req.toestemming is Consent.NIET_VRIJ:
-        run.note("R07", _T("De 'toestemming' is niet vrij gegeven (voorwaarde voor hulp of uitkering, of een blanco "
-                           "machtiging) en telt dus niet: er moet een wettelijke grondslag zijn.",
-                           "The 'consent' was not freely given (a condition for help or benefit, or a blanket form) "
-                           "and does not count: a statutory basis is needed."), "avg.7.4", "avg.overw.43")
-
     # R10 — police data leave the police only through the Wpg
     if holder.politie:
         perms = [p for p in sharing if p.soort is Kind.BEVOEGDHEID and run.met(p)]
         if perms:
-            return share_via(perms[0], "R10", Decision.MAG, _T(
+            return share_via(perms[0], "BEVOEGDHEID", Decision.MAG, _T(
                 f"De politie mag dit verstrekken via {perms[0].citation}: {perms[0].samenvatting.nl}",
                 f"The police may provide this under {perms[0].citation}: {perms[0].samenvatting.get('en')}"))
         run.note("R10", _T("Politiegegevens zijn geheim (Wpg art. 7). Verstrekken kan alleen via de Wpg-artikelen 15–20 "
@@ -282,6 +307,31 @@ def _judge(run: _Run) -> Verdict:
                            "statutory duty — none applies here. Consent is no ground under the Wpg."),
                  "wpg.7", decisive=True)
         return run.done(Decision.MAG_NIET, "R10", sector=("wpg.7",))
+
+    perms = [p for p in sharing if p.soort is Kind.BEVOEGDHEID and run.met(p)]
+
+    # R07 — consent must be free, specific and explicit; "consent" that is not free is no basis at all
+    consent = req.toestemming is Consent.JA
+    if req.toestemming is Consent.NIET_VRIJ:
+        not_free = _T("De 'toestemming' is niet vrij gegeven (voorwaarde voor hulp of uitkering, of een blanco "
+                      "machtiging) en telt dus niet: er moet een wettelijke grondslag zijn.",
+                      "The 'consent' was not freely given (a condition for help or benefit, or a blanket form) "
+                      "and does not count: a statutory basis is needed.")
+        usable = [p for p in perms if not holder.beroepsgeheim or p.doorbreekt_beroepsgeheim]
+        if not usable:
+            run.note("R07", _T(not_free.nl + " Die is er hier niet: niet delen.",
+                               not_free.get("en") + " There is none here: do not share."),
+                     "avg.4.11", "avg.7.4", "avg.overw.43", decisive=True)
+            if holder.beroepsgeheim:
+                run.note("R05", _T(f"Ook het beroepsgeheim van {_lc(holder.naam.nl)} wordt zo niet doorbroken: "
+                                   "daarvoor is specifieke, vrije toestemming nodig.",
+                                   "Nor is professional secrecy broken this way: that needs specific, free consent."),
+                         "wgbo.7.457.1" if holder.id != "jeugdhulpverlener" else "jeugdwet.7.3.11.1")
+            if run.has(Category.GEZONDHEID):
+                run.note("R08", _T("Voor gezondheidsgegevens is uitdrukkelijke, vrije toestemming nodig (art. 9 AVG).",
+                                   "Health data need explicit, free consent (art. 9 GDPR)."), "avg.9.1")
+            return run.done(Decision.MAG_NIET, "R07", sector=("avg.7.4",))
+        run.note("R07", not_free, "avg.7.4", "avg.overw.43")
 
     # R05 — professional secrecy
     secrecy = None
@@ -293,7 +343,8 @@ def _judge(run: _Run) -> Verdict:
                                f"The {_lc(holder.naam.get('en'))} is bound by professional secrecy. Without consent, "
                                "a statutory duty, a right to report or a conflict of duties nothing is shared — not "
                                "even whether someone is a client."),
-                     rule, *(["big.88"] if rule == "wgbo.7.457.1" else []), decisive=True)
+                     rule, *(["big.88", "sr.272"] if rule == "wgbo.7.457.1" else []),
+                     *(["sv.218"] if recipient.politie or recipient.id == "ovj" else []), decisive=True)
             if Category.GEZONDHEID in run.item.categorieen:
                 run.note("R08", _T("Bovendien vallen gezondheidsgegevens onder het verbod van art. 9 AVG.",
                                    "Moreover health data fall under the ban of art. 9 GDPR."), "avg.9.1")
@@ -302,12 +353,11 @@ def _judge(run: _Run) -> Verdict:
         run.note("R05", _T("De betrokkene gaf uitdrukkelijk en specifiek toestemming: daarmee mag het beroepsgeheim wijken.",
                            "The person gave explicit, specific consent: professional secrecy may give way."), rule)
 
-    perms = [p for p in sharing if p.soort is Kind.BEVOEGDHEID and run.met(p)]
     bans = [p for p in flows if p.soort is Kind.VERBOD and run.met(p) and not (p.tenzij_toestemming and consent)]
 
     # R09 — Wmo data (with health) only to the recipients of Wmo 5.2.1 lid 2
     if (holder.wmo_college and run.has(Category.GEZONDHEID) and not recipient.wmo_ontvanger
-            and not consent and not perms):
+            and not recipient.wmo_college and not consent and not perms):
         run.note("R09", _T(f"Het college (en het wijkteam in zijn opdracht) mag Wmo-gegevens alleen aan de ontvangers "
                            f"van Wmo 2015 art. 5.2.1 lid 2 geven; {_lc(recipient.naam.nl)} hoort daar niet bij. "
                            "Zonder uitdrukkelijke toestemming: niet delen.",
@@ -332,7 +382,7 @@ def _judge(run: _Run) -> Verdict:
 
     art10 = None
     if run.has(Category.STRAFRECHTELIJK):
-        art10 = "uavg.32.a" if consent else None
+        art10 = "uavg.32.a" if consent else next((p.art10 for p in perms if p.art10), None)
         if not art10:
             run.note("ART10", _T("Strafrechtelijke gegevens (ook een vermoeden van een strafbaar feit) mogen alleen "
                                  "worden gedeeld als de UAVG (art. 32–33) dat toestaat; dat is hier niet zo.",
@@ -354,7 +404,8 @@ def _judge(run: _Run) -> Verdict:
         if art9:
             run.note("BEVOEGDHEID", _T("Voor de gezondheidsgegevens geldt de uitzondering op art. 9 AVG.",
                                        "For the health data the exception to art. 9 GDPR applies."), art9)
-        return run.done(Decision.MAG, "BEVOEGDHEID", art6=run.pick_art6(prov), art9=art9, art10=art10,
+        return run.done(Decision.MAG, "BEVOEGDHEID", art6=run.pick_art6(prov), art9=art9,
+                        art10=art10 or (prov.art10 if run.has(Category.STRAFRECHTELIJK) else None),
                         secrecy=secrecy, sector=(prov.id, *prov.ook))
 
     if consent:

@@ -94,6 +94,7 @@ class Provision(BaseModel):
     tenzij_toestemming: bool = False  # (for prohibitions) lifted by explicit consent
     art6: tuple[str, ...] = ()
     art9: str | None = None
+    art10: str | None = None  # the law that allows criminal-offence data here (art. 10 AVG / UAVG 31–33)
     ook: tuple[str, ...] = ()
     instrument: Instrument = Field(exclude=True)
     file: Path = Field(exclude=True)
@@ -224,7 +225,7 @@ def load_lawbook(law_dir: Path = LAW_DIR, roles_file: Path = ROLES_FILE, facts_f
         for fact in (*prov.voorwaarden, *prov.vervalt_bij):
             if fact not in facts:
                 problems.append(Problem(prov.file, f"onbekend situatiefeit '{fact}'", key=key))
-        for ref in (*prov.art6, *([prov.art9] if prov.art9 else []), *prov.ook):
+        for ref in (*prov.art6, *(r for r in (prov.art9, prov.art10) if r), *prov.ook):
             if ref not in provisions:
                 problems.append(Problem(prov.file, f"verwijzing naar onbekende bepaling '{ref}'", key=key))
         if prov.is_flow and not prov.categorieen:

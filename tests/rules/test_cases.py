@@ -24,12 +24,7 @@ TABLE_RULES = tuple(f"R{n:02d}" for n in range(1, 16))  # kennisbank §8.2
 NAMED_STEPS = ("ART10", "DOELBINDING", "BEVOEGDHEID", "TOESTEMMING", "GRONDSLAG")  # engine steps beyond the table
 Aspect = Literal["beslissing", "regel", "citaten", "grondslagen", "in_trace"]
 
-# R07 can never be the decisive rule: the engine only notes it (see toestemming.toml for the two cases).
-ENGINE_NEVER_DECIDES = {
-    "R07": "R07 (niet-vrije of blanco toestemming) is in engine.py nooit beslissend: de stap wordt alleen als "
-           "notitie vastgelegd en daarna beslist R05/R06/R08/GRONDSLAG. Kennisbank §8.2 maakt R07 de eerste passende "
-           "regel als een overheid of blanco toestemming de enige gestelde grond is.",
-}
+ENGINE_NEVER_DECIDES: dict[str, str] = {}  # rules the engine cannot decide by (none since R07 became decisive)
 
 
 class LegalCase(BaseModel):

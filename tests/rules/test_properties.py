@@ -219,7 +219,12 @@ def test_shared_health_data_always_have_an_art9_exception_except_in_the_uncertai
 
 
 def _via_police_provision(verdict: Verdict) -> bool:
-    return any("politie" in BOOK[p].houders for p in (*verdict.bases, *verdict.citations))
+    """Via a provision naming the police, or via a right to report of "een ieder" — the latter only with the
+    kennisbank's uncertainty about the Wpg ground stated in the verdict (§3.4, §11 punt 7)."""
+    if any("politie" in BOOK[p].houders for p in (*verdict.bases, *verdict.citations)):
+        return True
+    general = any(BOOK[p].soort.value == "meldrecht" and "*" in BOOK[p].houders for p in verdict.bases)
+    return general and any("Wpg" in note for note in verdict.uncertain)
 
 
 _POLICE_ACUTE = Case(Request(houder="politie", ontvanger="crisisdienst", doel={"nl": "crisis"}, acuut_gevaar=True),
@@ -236,10 +241,6 @@ def test_the_police_shares_only_via_a_provision_that_names_the_police_outside_ac
         assert _via_police_provision(verdict), (verdict.rule, verdict.bases)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "R01 lets the police share with the crisis service or police in acute danger without any Wpg ground: "
-    "verdict.bases is empty (art6 None, no sector provision). Kennisbank §4.2/§4.4 and R10: police data leave "
-    "the police only via Wpg 15-20 (e.g. art. 19 'hulp aan hen die deze behoeven') or a statutory duty."))
 @_DETERMINISTIC
 @given(cases(holders=["politie"]))
 @example(_POLICE_ACUTE)
