@@ -1,8 +1,11 @@
 """Wires a :class:`Session` to disk: every event goes to the journal (fsync per record), then the state is saved
 atomically. Also starts, resumes and lists sessions. Pure (no pygame); used by the game and the kill test.
 
-Order matters for crash safety: the journal record is written and fsynced *before* the state file, so the journal
-is always at least as new as the state; on resume the state is taken as-is and the journal continues.
+Order matters for crash safety: the journal record is written and fsynced *before* the state file, and the state
+remembers the seq of the last record it reflects (``journaal_seq``). ``submit`` returns — and the screen shows the
+result — only after both are on disk. A crash between the two leaves a journal record that the team never saw
+accepted; on resume it is marked in a ``herstel`` record (``niet_toegepast``), the team redoes that step, and
+:func:`applied_records` (used by the debrief) leaves such records out.
 """
 
 from __future__ import annotations
@@ -31,14 +34,17 @@ class Recorder:
     journal: Journal
     session: Session
 
+    journal_seq: int = 0  # the last journal record the state reflects
+
     def _on_event(self, kind: str, fields: dict[str, Any]) -> None:
-        self.journal.append(kind, **fields)
+        self.journal_seq = self.journal.append(kind, **fields)["seq"]
         self.save()
 
     def save(self) -> None:
         s = self.session
         write_state(self.files.state, {"sessie": self.files.session_id, "team": s.settings.team,
-                                       "scenario": s.scenario.id, "afgerond": s.phase.final, **s.to_state()})
+                                       "scenario": s.scenario.id, "afgerond": s.phase.final,
+                                       "journaal_seq": self.journal_seq, **s.to_state()})
 
     def close(self) -> None:
         self.journal.close()
@@ -74,10 +80,25 @@ def resume(files: SessionFiles, loaded: Loaded) -> Recorder:
     except (KeyError, ValueError, TypeError) as err:
         raise SaveError(files.state, f"de spelstand past niet bij deze casus of is beschadigd ({err}). "
                                      "Het bestand blijft bewaard; begin een nieuw spel.") from None
+    applied = state.get("journaal_seq")
+    if not isinstance(applied, int) or applied < 0:
+        raise SaveError(files.state, "de spelstand zegt niet tot welke regel van het journaal hij bijgewerkt is. "
+                                     "Het bestand blijft bewaard; begin een nieuw spel.")
     journal = Journal.open_append(files.journal)
-    rec = Recorder(files, journal, session)
+    rec = Recorder(files, journal, session, journal_seq=applied)
     session.on_event = rec._on_event
+    lost = list(range(applied + 1, journal.next_seq))
+    if lost:  # written, but the crash came before the state (and so before the screen) showed them
+        rec.journal_seq = journal.append("herstel", niet_toegepast=lost)["seq"]
+        rec.save()
     return rec
+
+
+def applied_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records of a journal without those a later ``herstel`` record marks as never applied."""
+    dropped = {seq for r in records if r.get("type") == "herstel"
+               for seq in (r.get("niet_toegepast") or []) if isinstance(seq, int)}
+    return [r for r in records if r.get("seq") not in dropped]
 
 
 def resumable(saves_dir: Path) -> list[SessionFiles]:

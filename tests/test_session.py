@@ -161,3 +161,20 @@ def test_the_end_summary_tells_what_the_choices_meant_for_the_resident():
     summary = s.summary()
     assert summary["te_ruim"] == 1 and summary["goed"] == 4 and summary["fase"] == "beeindigd"
     assert summary["verloop"][0] == LOADED.scenario.scenario.stabiliteit.start
+
+
+def test_a_record_written_just_before_a_crash_is_marked_not_applied_on_resume(tmp_path):
+    from escaperoom import recorder
+    from escaperoom.journal import read_journal
+    rec = recorder.start(tmp_path, LOADED, "Team Herstel")
+    rec.session.submit("stappenplan", {"volgorde": [1, 0, 2, 3, 4, 5, 6, 7]})
+    # simulate a crash after the journal append but before the state write
+    rec.journal.append("poging", puzzel="stappenplan", poging=2, items=[])
+    rec.close()
+    again = recorder.resume(rec.files, LOADED)
+    assert again.session.puzzles["stappenplan"].attempts == 1
+    records = read_journal(rec.files.journal).records
+    assert records[-1]["type"] == "herstel" and records[-1]["niet_toegepast"] == [records[-2]["seq"]]
+    applied = recorder.applied_records(records)
+    assert [r["poging"] for r in applied if r["type"] == "poging"] == [1]
+    again.close()

@@ -30,6 +30,7 @@ from typing import Any
 from escaperoom.content.loader import Loaded
 from escaperoom.errors import EscapeRoomError, SaveError
 from escaperoom.journal import START_TYPE, read_journal
+from escaperoom.recorder import applied_records
 from escaperoom.rules.lawbook import LawBook, load_lawbook
 
 LEGAL_ERRORS = ("te_ruim", "te_voorzichtig", "verkeerde_grondslag")
@@ -434,7 +435,8 @@ def read_session(path: Path | str) -> TeamSession:
     session = TeamSession(
         session_id=session_id, team=team, casus=casus, casus_title=_text(header.get("casus_titel"), casus),
         content_hash=_text(header.get("inhoud_hash")), app_version=_text(header.get("app_versie")),
-        started=_text(header.get("t")), path=path, records=journal.records, warnings=list(journal.warnings),
+        started=_text(header.get("t")), path=path, records=applied_records(journal.records),
+        warnings=list(journal.warnings),
         stability_start=_int(header.get("stabiliteit_start")),
     )
     _fold(session)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from escaperoom.journal import read_journal
+from escaperoom.recorder import applied_records
 from escaperoom.saves import list_sessions, read_state
 
 PLAY = Path(__file__).with_name("_play.py")
@@ -49,10 +50,15 @@ def test_a_game_killed_32_times_loses_no_accepted_attempt_and_resumes_correctly(
         assert seqs == list(range(len(seqs))), "journal seqs must be gap-free after every kill"
         assert set(accepted.get(session_id, [])) <= set(seqs), "an accepted attempt was lost"
         state = read_state(folder / "stand.toml")
-        attempts_in_journal = Counter(r["puzzel"] for r in journal.records if r["type"] == "poging")
+        # the state reflects exactly the applied records up to its journaal_seq; a record after it is in flight
+        # (written, never shown) and is marked niet_toegepast by the next resume
+        assert seqs[-1] - 1 <= state["journaal_seq"] <= seqs[-1]
+        applied = [r for r in applied_records(journal.records) if r["seq"] <= state["journaal_seq"]]
+        attempts = Counter(r["puzzel"] for r in applied if r["type"] == "poging")
         for pid, puzzle in state["puzzels"].items():
-            # the state is written after the journal: it equals it, or lags by the one record in flight
-            assert attempts_in_journal[pid] - 1 <= puzzle["pogingen"] <= attempts_in_journal[pid], pid
+            assert puzzle["pogingen"] == attempts[pid], pid
+        assert not set(accepted.get(session_id, [])) & {s for r in journal.records if r["type"] == "herstel"
+                                                        for s in r["niet_toegepast"]}, "an accepted attempt was undone"
 
     assert finished >= 1, "at least one game must reach its end after resuming"
     # a busy machine may kill many runs before their first attempt; the 8 unkilled runs always make progress
