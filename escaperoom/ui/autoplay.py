@@ -40,14 +40,26 @@ def wrong_answer(puzzle: Puzzle, right: dict[str, Any]) -> dict[str, Any]:
     return dict(right)
 
 
+def tab_to(group: Any, widget: Any) -> list[pygame.event.Event]:
+    """Tab presses that move a focus group's focus to ``widget``."""
+    order = [w for w in group.widgets if w.can_focus]
+    if group.focused is widget:
+        return []
+    start = order.index(group.focused) if group.focused in order else -1
+    steps = (order.index(widget) - start) % len(order) if start >= 0 else order.index(widget) + 1
+    return [key(pygame.K_TAB)] * steps
+
+
 class Autoplayer:
     """Call :meth:`events` once per frame and feed the result to ``app.step``; ``finished`` once the end scene
     shows (``final_phase`` and ``journal`` then tell how it ended and where the decisions went)."""
 
     dt = 0.25  # game seconds per frame: fast, but every scene still gets its frames
 
-    def __init__(self, app: Any, team: str = "Autoplay", wrong_first: tuple[int, ...] = (0, 3)):
+    def __init__(self, app: Any, team: str = "Autoplay", wrong_first: tuple[int, ...] = (0, 3),
+                 mode: str = "mixed"):
         self.app = app
+        self.mode = mode  # "keyboard": keys only; "mouse": clicks on the game's own screens; "mixed": both
         self.team = team
         self.wrong_first = wrong_first
         self.finished = False
@@ -88,27 +100,37 @@ class Autoplayer:
 
         enter = key(pygame.K_RETURN)
         if isinstance(top, TitleScene):
-            return click(top.new.rect.center)
+            return self._press(top.group, top.new)
         if isinstance(top, SetupScene):
-            return ([] if top.team_field.value else type_text(self.team)) + [enter]
+            typed = [] if top.team_field.value else type_text(self.team)
+            if self.mode == "mouse":
+                return click(top.team_field.rect.center) + typed + click(top.start_button.rect.center)
+            return typed + [enter]
         if isinstance(top, IntroScene):
-            return [enter]
+            return self._press(top.group, top.go)
         if isinstance(top, RoomScene):
             return self._room(top)
         if isinstance(top, HintScene):
             if top.taken():
-                return [key(pygame.K_ESCAPE)]
-            return [enter]
+                return self._press(top.group, top.close)
+            return self._press(top.group, top.take)
         if isinstance(top, LockScene):
             code = top.session.model_answer(top.session.scenario.lock.id)["code"]
             if not self._wrong_code_tried:
                 self._wrong_code_tried = True
                 code = "0" * lock_length(top.session.scenario)
+            if self.mode == "mouse":
+                keys = {b.label: b for b in top.group.widgets}
+                taps = [e for char in code for e in click(keys[char].rect.center)]
+                erase = [e for _ in range(len(top.code)) for e in click(top.erase_button.rect.center)]
+                return erase + taps + click(top.open_button.rect.center)
             return [key(pygame.K_BACKSPACE)] * 8 + type_text(code) + [enter]
         script = getattr(top, "script_events", None)
         if script is not None and id(top) not in self._scripted and getattr(top, "result", None) is None:
             self._scripted.add(id(top))
             return script(self._answer_for(top.puzzle))
+        if getattr(top, "retry_button", None) is not None and not getattr(top, "solved", True) and not self._hinted:
+            return [key(pygame.K_ESCAPE)]  # after the first mistake: back to the room to take a hint
         if self._same > _STUCK:
             self._same = 0
             return [key(pygame.K_ESCAPE)]
@@ -124,15 +146,21 @@ class Autoplayer:
             if index in self.wrong_first and state.attempts == 1 and not self._hinted and state.hints == 0:
                 self._hinted = True
                 room.last_station = puzzle.id
-                return click(room.hint_button.rect.center)
+                return self._press(room.group, room.hint_button)
             if state.attempts >= 3:
                 session.skip(puzzle.id)  # a model answer that does not solve it: never loop for ever
                 return []
             tile = next(t for t in room.tiles if t.puzzle.id == puzzle.id)
-            return click(tile.rect.center)
+            return self._press(room.group, tile, mouse=self.mode != "keyboard")
         if session.lock_open:
-            return click(room.tiles[-1].rect.center)
+            return self._press(room.group, room.tiles[-1], mouse=self.mode != "keyboard")
         return []
+
+    def _press(self, group: Any, widget: Any, *, mouse: bool | None = None) -> list[pygame.event.Event]:
+        """Activate ``widget``: a click (mouse mode) or Tab presses to it and Enter (keyboard)."""
+        if mouse if mouse is not None else self.mode == "mouse":
+            return click(widget.rect.center)
+        return tab_to(group, widget) + [key(pygame.K_RETURN)]
 
     def _answer_for(self, puzzle: Puzzle) -> dict[str, Any]:
         session = self.app.game.session

@@ -13,8 +13,8 @@ from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text, panel
 from escaperoom.ui.scenes.game import Game
 
-_CHART = pygame.Rect(80, 170, 1040, 560)
-_COUNTS = pygame.Rect(1160, 170, 680, 560)
+_CHART = pygame.Rect(80, 210, 1040, 460)
+_COUNTS = pygame.Rect(1160, 210, 680, 460)
 _HEADINGS = {Phase.ESCAPED: "spel.end.escaped", Phase.TIME_UP: "spel.end.time_up", Phase.ENDED: "spel.end.ended"}
 
 
@@ -67,7 +67,7 @@ class EndScene(GameScene):
         return rows
 
     def _plot(self) -> pygame.Rect:
-        return pygame.Rect(_CHART.x + 110, _CHART.y + 100, _CHART.width - 150, _CHART.height - 200)
+        return pygame.Rect(_CHART.x + 110, _CHART.y + 100, _CHART.width - 150, _CHART.height - 190)
 
     def _chart_points(self) -> list[tuple[float, float]]:
         plot = self._plot()
@@ -80,7 +80,7 @@ class EndScene(GameScene):
     def labels(self):
         name = self.session.scenario.scenario.bewoner.naam
         s = self.summary
-        out = [(self.t(_HEADINGS.get(self.session.phase, "spel.end.ended")), pygame.Rect(80, 30, 1760, 120), "bold",
+        out = [(self.t(_HEADINGS.get(self.session.phase, "spel.end.ended")), pygame.Rect(80, 16, 1760, 120), "bold",
                 theme.TEXT_HERO),
                (self.t("spel.end.path", naam=name), pygame.Rect(_CHART.x + 32, _CHART.y + 20, _CHART.width - 64, 64),
                 "bold", theme.TEXT_BODY),
@@ -89,12 +89,11 @@ class EndScene(GameScene):
                (self.t("spel.end.counts"), pygame.Rect(_COUNTS.x + 32, _COUNTS.y + 20, _COUNTS.width - 64, 64),
                 "bold", theme.TEXT_BODY),
                (self.t("spel.end.solved", opgelost=s["opgelost"], overgeslagen=s["overgeslagen"], hints=s["hints"]),
-                pygame.Rect(_COUNTS.x + 32, _COUNTS.bottom - 130, _COUNTS.width - 64, 110), "regular",
-                theme.TEXT_SMALL),
-               (self.sentences(), pygame.Rect(80, 760, 1760, 130), "regular", theme.TEXT_BODY)]
+                pygame.Rect(80, 136, 1760, 60), "regular", theme.TEXT_BODY),
+               (self.sentences(), pygame.Rect(80, 690, 1760, 200), "regular", theme.TEXT_BODY)]
         for i, (kind, _) in enumerate(self.counts()):
             out.append((self.t(theme.feedback_style(kind).word_id),
-                        pygame.Rect(_COUNTS.x + 120, _COUNTS.y + 100 + i * 90, _COUNTS.width - 260, 80), "bold",
+                        pygame.Rect(_COUNTS.x + 120, _COUNTS.y + 96 + i * 86, _COUNTS.width - 260, 80), "bold",
                         theme.TEXT_BODY))
         return out
 
@@ -105,8 +104,9 @@ class EndScene(GameScene):
         draw_text(self.ctx, surface, text, box, role=role, size=size, colour=colour, align="center", valign="middle")
         panel(surface, _CHART)
         panel(surface, _COUNTS)
-        for text, box, role, size in labels[1:5]:
-            draw_text(self.ctx, surface, text, box, role=role, size=size, valign="middle")
+        for i, (text, box, role, size) in enumerate(labels[1:5]):
+            draw_text(self.ctx, surface, text, box, role=role, size=size, valign="middle",
+                      colour=theme.TEXT_MUTED if i == 3 else theme.TEXT, align="center" if i == 3 else "left")
         self._draw_chart(surface)
         for i, (kind, count) in enumerate(self.counts()):
             style = theme.feedback_style(kind)

@@ -100,7 +100,7 @@ def answer_text(game: Game, puzzle: Puzzle, answer: dict[str, Any]) -> str:
     sc = game.session.scenario
     t = game.ctx.t
     if isinstance(puzzle, SortPuzzle):
-        return "\n".join(f"{sc.gegevens[card].label.get(lang)} → "
+        return "\n".join(f"{sc.gegevens[card].label.get(lang)} — "
                          f"{t('spel.facilitator.not_share') if to == NIET_DELEN else station_name(game, to)}"
                          for card, to in answer["plaatsing"].items())
     if isinstance(puzzle, BasisPuzzle):
@@ -108,7 +108,7 @@ def answer_text(game: Game, puzzle: Puzzle, answer: dict[str, Any]) -> str:
         for index, choice in answer["keuzes"].items():
             d = puzzle.beslissingen[int(index)]
             basis = t("spel.facilitator.no_basis") if choice == "geen" else choice
-            lines.append(f"{sc.gegevens[d.gegeven].label.get(lang)} → {station_name(game, d.ontvanger)}: {basis}")
+            lines.append(f"{sc.gegevens[d.gegeven].label.get(lang)} — {station_name(game, d.ontvanger)}: {basis}")
         return "\n".join(lines)
     if isinstance(puzzle, RedactPuzzle):
         if not answer["zwart"]:

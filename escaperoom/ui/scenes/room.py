@@ -29,6 +29,7 @@ MAP = pygame.Rect(60, 170, 1200, 870)
 SIDE = pygame.Rect(1310, 40, 550, 1000)
 _GAP = theme.SPACE_L
 _TOAST_S = 5.0
+AUTOSAVE_S = 10.0  # the clock is saved this often between decisions, so a crash loses at most this much time
 STATUS_STYLE = {
     Status.OPEN: ("spel.room.status_open", theme.TEXT, None),
     Status.SOLVED: ("spel.room.status_solved", theme.GREEN, Icon.CHECK),
@@ -175,6 +176,7 @@ class RoomScene(GameScene):
                                        self.open_hint, "secondary", icon=Icon.WARNING)
         self.toast = ""
         self.toast_left = 0.0
+        self._since_save = 0.0
 
     def enter(self) -> None:
         self.session.enter(None)
@@ -254,6 +256,10 @@ class RoomScene(GameScene):
 
     def update(self, dt: float) -> None:
         self.session.tick(dt)
+        self._since_save += dt
+        if self._since_save >= AUTOSAVE_S and self.game.recorder is not None and not self.session.phase.final:
+            self._since_save = 0.0
+            self.game.recorder.save()
         self.toast_left = max(0.0, self.toast_left - dt)
         if self.toast_left == 0.0:
             self.toast = ""

@@ -26,7 +26,7 @@ class TitleScene(GameScene):
         y = 430
         step = theme.BUTTON_HEIGHT + theme.SPACE_M - 4
         self.new = self.button((x, y, _W, theme.BUTTON_HEIGHT), self.t("title.new_game"), self.new_game)
-        self.cont = self.button((x, y + step, _W, theme.BUTTON_HEIGHT), self.t("title.continue"), self.resume,
+        self.cont = self.button((x, y + step, _W, theme.BUTTON_HEIGHT), self.t("title.continue"), self.continue_game,
                                 "secondary")
         self.debrief = self.button((x, y + 2 * step, _W, theme.BUTTON_HEIGHT), self.t("title.debrief"),
                                    self.open_debrief, "secondary")
@@ -46,7 +46,7 @@ class TitleScene(GameScene):
         assert self.stack is not None
         self.stack.push(SetupScene(self.game))
 
-    def resume(self) -> None:
+    def continue_game(self) -> None:
         assert self.stack is not None
         outcome = self.game.resume_latest()
         if outcome is None:

@@ -1,0 +1,130 @@
+"""Every game screen in a typical state, built on an opened app: for the frame benchmark, the screenshots in
+``docs/screenshots/`` and the test that opens every scene. ``show(app, name)`` resets the app's stack to that
+screen; ``NAMES`` lists them. Sessions go to the app's saves folder (use a temporary one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from escaperoom.session import Status
+from escaperoom.ui.scenes.end import EndScene
+from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene, answer_text
+from escaperoom.ui.scenes.game import Game, ResumeProblem
+from escaperoom.ui.scenes.hint import HintScene
+from escaperoom.ui.scenes.intro import IntroScene
+from escaperoom.ui.scenes.lock import LockScene
+from escaperoom.ui.scenes.pause import PauseScene
+from escaperoom.ui.scenes.resume_error import ResumeErrorScene
+from escaperoom.ui.scenes.room import RoomScene
+from escaperoom.ui.scenes.setup import SetupScene
+from escaperoom.ui.scenes.title import TitleScene
+
+
+def _start(game: Game) -> None:
+    game.start(game.defaults.scenario_id, "De Privacyridders", game.defaults.duration_min, game.defaults.feedback,
+               game.ctx.lang)
+
+
+def _progress(game: Game, *, all_done: bool = False) -> None:
+    """Some play: first puzzle wrong then right, second right, third skipped (all when ``all_done``)."""
+    s = game.session
+    rooms = s.scenario.rooms
+    from escaperoom.ui.autoplay import wrong_answer
+    first = rooms[0]
+    s.submit(first.id, wrong_answer(first, s.model_answer(first.id)))
+    s.take_hint(first.id)
+    s.submit(first.id, s.model_answer(first.id))
+    s.submit(rooms[1].id, s.model_answer(rooms[1].id))
+    s.skip(rooms[2].id)
+    s.tick(14 * 60 + 23)
+    if all_done:
+        for p in rooms:
+            if s.status(p.id) is Status.OPEN:
+                s.submit(p.id, s.model_answer(p.id))
+
+
+def _room(app: Any, **kw: Any) -> RoomScene:
+    game = app.game
+    _start(game)
+    _progress(game, **kw)
+    app.stack.reset(TitleScene(game))
+    room = RoomScene(game)
+    app.stack.push(room)
+    room.last_station = game.session.scenario.rooms[3].id
+    return room
+
+
+def _hint(app: Any) -> None:
+    room = _room(app)
+    pid = room.session.scenario.rooms[3].id
+    room.session.take_hint(pid)
+    app.stack.push(HintScene(app.game, pid))
+
+
+def _lock(app: Any) -> None:
+    _room(app, all_done=True)
+    lock = LockScene(app.game)
+    app.stack.push(lock)
+    for char in app.game.session.model_answer(app.game.session.scenario.lock.id)["code"][:2]:
+        lock.add(char)
+
+
+def _pause(app: Any) -> None:
+    _room(app)
+    app.game.session.pause()
+    app.stack.push(PauseScene(app.game))
+
+
+def _answer(app: Any) -> None:
+    _room(app)
+    s = app.game.session
+    puzzle = s.scenario.rooms[0]
+    app.stack.push(MessageScene(app.game, answer_text(app.game, puzzle, s.model_answer(puzzle.id)),
+                                app.game.ctx.t("spel.facilitator.answer_heading",
+                                               puzzel=puzzle.titel.get(app.game.ctx.lang))))
+
+
+def _end(app: Any) -> None:
+    _room(app, all_done=True)
+    s = app.game.session
+    s.submit(s.scenario.lock.id, s.model_answer(s.scenario.lock.id))
+    app.stack.reset(EndScene(app.game))
+
+
+def _simple(factory: Callable[[Game], Any], *, started: bool = False, below_room: bool = False):
+    def build(app: Any) -> None:
+        if below_room:
+            _room(app)
+        elif started:
+            _start(app.game)
+        if below_room:
+            app.stack.push(factory(app.game))
+        else:
+            app.stack.reset(TitleScene(app.game))
+            app.stack.push(factory(app.game))
+    return build
+
+
+SCREENS: dict[str, Callable[[Any], None]] = {
+    "titel": lambda app: app.stack.reset(TitleScene(app.game)),
+    "instellen": _simple(lambda g: SetupScene(g, team="De Privacyridders")),
+    "intro": _simple(IntroScene, started=True),
+    "kamer": lambda app: _room(app) and None,
+    "hint": _hint,
+    "slot": _lock,
+    "pauze": _pause,
+    "begeleider": _simple(KeyListScene, below_room=True),
+    "antwoord": _answer,
+    "beeindigen": _simple(ConfirmEndScene, below_room=True),
+    "hervat-fout": _simple(lambda g: ResumeErrorScene(g, ResumeProblem(
+        "De Privacyridders", "stand: het bestand is geen geldige TOML (regel 3)."))),
+    "einde": _end,
+}
+NAMES = tuple(SCREENS)
+
+
+def show(app: Any, name: str) -> None:
+    """Put the screen ``name`` on the app's stack (a fresh session when the screen needs one)."""
+    app.game.close()
+    SCREENS[name](app)
