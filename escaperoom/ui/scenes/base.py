@@ -1,6 +1,11 @@
 """Shared parts of the game screens: a scene base with a focus group, text drawn fitted into boxes (cached by the
 foundation's text cache), the clock format and a modal base that hands a typed result back. Used by every
-module in this package."""
+module in this package.
+
+Frame cost: a screen is painted into a cached layer that is repainted only when ``view_key()`` changes (the
+scene's ``state_key()`` plus every widget's look: focus, press, label, typed value, cursor blink); each frame
+blits that layer and paints only ``draw_live`` (the ticking clock) on top. The layer is a render cache, like the
+text cache: ``draw`` still changes no game or scene state."""
 
 from __future__ import annotations
 
@@ -44,6 +49,20 @@ def text_fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role, size: int
     return ctx.text.fits(text, role, fitted, box.width, box.height)
 
 
+_COLOURKEY = (255, 0, 254)
+
+
+def widgets_key(group: FocusGroup) -> tuple:
+    """Everything about the widgets that changes how they look."""
+    out = []
+    for w in group.widgets:
+        blink = getattr(w, "_blink", None)
+        out.append((id(w), w.visible, w.enabled, w.focused, w.focus_visible, getattr(w, "pressed", None),
+                    getattr(w, "label", None), getattr(w, "value", None), getattr(w, "cursor", None),
+                    None if blink is None else blink < 0.6, tuple(w.rect)))
+    return tuple(out)
+
+
 def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Colour = theme.SURFACE,
           border: Colour | None = theme.BORDER) -> None:
     pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
@@ -77,13 +96,31 @@ class GameScene(Scene):
     def update(self, dt: float) -> None:
         self.group.update(dt)
 
+    def state_key(self) -> Any:
+        """What ``draw_back`` reads that can change (the layer is repainted when it does)."""
+        return None
+
+    def view_key(self) -> tuple:
+        return (self.ctx.lang, self.state_key(), widgets_key(self.group))
+
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.BG)
-        self.draw_back(surface)
-        self.group.draw(surface)
+        key = self.view_key()
+        layer = getattr(self, "_layer", None)
+        if layer is None or key != getattr(self, "_layer_key", None):
+            if layer is None:
+                layer = pygame.Surface(surface.get_size()).convert(surface)
+            layer.fill(theme.BG)
+            self.draw_back(layer)
+            self.group.draw(layer)
+            self._layer, self._layer_key = layer, key
+        surface.blit(layer, (0, 0))
+        self.draw_live(surface)
 
     def draw_back(self, surface: pygame.Surface) -> None:
         """Paint what sits behind the widgets (titles, panels)."""
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """Paint what changes every frame (a clock) over the cached layer."""
 
 
 class GameModal(ModalScene[T]):
@@ -130,12 +167,40 @@ class GameModal(ModalScene[T]):
     def update(self, dt: float) -> None:
         self.group.update(dt)
 
+    def state_key(self) -> Any:
+        """What ``draw_content`` reads that can change (the panel is repainted when it does)."""
+        return None
+
+    def view_key(self) -> tuple:
+        return (self.ctx.lang, self.state_key(), widgets_key(self.group))
+
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
-        pygame.draw.rect(surface, theme.SURFACE, self.rect, border_radius=theme.RADIUS + 8)
-        pygame.draw.rect(surface, theme.BORDER, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS + 8)
-        self.draw_content(surface)
-        self.group.draw(surface)
+        key = self.view_key()
+        layer = getattr(self, "_layer", None)
+        if layer is None or key != getattr(self, "_layer_key", None):
+            if layer is None:
+                layer = pygame.Surface(surface.get_size()).convert(surface)
+            layer.fill(_COLOURKEY)
+            pygame.draw.rect(layer, theme.SURFACE, self.rect, border_radius=theme.RADIUS + 8)
+            pygame.draw.rect(layer, theme.BORDER, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS + 8)
+            self.draw_content(layer)
+            self.group.draw(layer)
+            self._layer, self._layer_key = layer, key
+            self._keyed = layer.copy()
+            self._keyed.set_colorkey(_COLOURKEY)
+        # Opaque blits for the body (fast), colour-keyed ones only for the four rounded corners.
+        r = theme.RADIUS + 8
+        for area in (self.rect.inflate(-2 * r, 0), self.rect.inflate(0, -2 * r)):
+            surface.blit(layer, area, area)
+        for x in (self.rect.x, self.rect.right - r):
+            for y in (self.rect.y, self.rect.bottom - r):
+                corner = pygame.Rect(x, y, r, r)
+                surface.blit(self._keyed, corner, corner)
+        self.draw_live(surface)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """Paint what changes every frame over the cached panel."""
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Paint the panel's texts."""

@@ -55,6 +55,9 @@ class HintScene(GameModal[None]):
     def taken(self) -> list[Hint]:
         return self.session.hints_taken(self.puzzle_id)
 
+    def state_key(self):
+        return (len(self.taken()), self.free, self.session.phase)
+
     def labels(self):
         inner = self.inner()
         puzzle = self.session.scenario.puzzle(self.puzzle_id)

@@ -66,6 +66,9 @@ class LockScene(GameModal[str | None]):
             return True
         return super().handle_event(event)
 
+    def state_key(self):
+        return self.code
+
     def labels(self):
         inner = self.inner()
         return [(self.t("spel.lock.heading"), pygame.Rect(inner.x, inner.y, inner.width, 90), "bold",

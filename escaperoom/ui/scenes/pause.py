@@ -46,6 +46,15 @@ class PauseScene(GameModal[None]):
         if self.game.recorder is not None and self.game.session.phase is not Phase.PAUSED and self.stack is not None:
             self.dismiss(None)  # resumed from elsewhere (facilitator key)
 
+    def draw_live(self, surface: pygame.Surface) -> None:
+        if self.game.recorder is None:
+            return
+        inner = self.inner()
+        box = pygame.Rect(inner.x, inner.y + 130, inner.width, 150)
+        surface.fill(theme.SURFACE, box)
+        draw_text(self.ctx, surface, clock_text(self.game.session.remaining_s), box, role="bold", size=140,
+                  align="center", valign="middle")
+
     def labels(self):
         inner = self.inner()
         return [(self.t("spel.pause.heading"), pygame.Rect(inner.x, inner.y, inner.width, 110), "bold",
@@ -57,8 +66,4 @@ class PauseScene(GameModal[None]):
         inner = self.inner()
         (title, tbox, _, tsize), (body, bbox, _, bsize) = self.labels()
         draw_text(self.ctx, surface, title, tbox, role="bold", size=tsize, colour=theme.ACCENT, align="center")
-        if self.game.recorder is not None:
-            draw_text(self.ctx, surface, clock_text(self.game.session.remaining_s),
-                      pygame.Rect(inner.x, inner.y + 130, inner.width, 150), role="bold", size=140, align="center",
-                      valign="middle")
         draw_text(self.ctx, surface, body, bbox, size=bsize, align="center")

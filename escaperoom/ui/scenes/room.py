@@ -301,12 +301,7 @@ class RoomScene(GameScene):
         draw_text(self.ctx, surface, title, tbox, role="bold", size=tsize, colour=theme.ACCENT, valign="middle")
         draw_text(self.ctx, surface, team, team_box, role="bold", size=team_size, colour=theme.TEXT_MUTED,
                   align="right", valign="middle")
-        # the clock
-        left = s.remaining_s
         draw_text(self.ctx, surface, labels[2][0], labels[2][1], size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED)
-        clock_colour = theme.RED if left < 60 else theme.AMBER if left < 300 else theme.TEXT
-        draw_text(self.ctx, surface, clock_text(left), pygame.Rect(SIDE.x, SIDE.y + 44, SIDE.width, 140),
-                  role="bold", size=140, colour=clock_colour, valign="middle")
         if s.phase is Phase.PAUSED:
             draw_text(self.ctx, surface, self.t("spel.room.paused"),
                       pygame.Rect(SIDE.x + 380, SIDE.y + 44, SIDE.width - 380, 140), role="bold",
@@ -316,6 +311,19 @@ class RoomScene(GameScene):
                   align="right", valign="bottom")
         if self.toast:
             self._draw_toast(surface)
+
+    def state_key(self):
+        s = self.session
+        return (tuple(p.status for p in s.puzzles.values()), s.lock_open, tuple(s.code_so_far()), s.stability,
+                len(s.history), s.phase, self.toast, s.settings.team)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """The countdown: the only thing that changes every second."""
+        left = self.session.remaining_s
+        box = pygame.Rect(SIDE.x, SIDE.y + 44, 370, 140)
+        surface.fill(theme.BG, box)
+        colour = theme.RED if left < 60 else theme.AMBER if left < 300 else theme.TEXT
+        draw_text(self.ctx, surface, clock_text(left), box, role="bold", size=140, colour=colour, valign="middle")
 
     def _draw_stability(self, surface: pygame.Surface, label) -> None:
         s = self.session

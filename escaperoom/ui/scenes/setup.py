@@ -121,6 +121,9 @@ class SetupScene(GameScene):
 
     # --- drawing -------------------------------------------------------------------------------------------
 
+    def state_key(self):
+        return (self.duration, self.feedback, self.message, self.scenario_index)
+
     def labels(self):
         names = [self.t("spel.setup.scenario"), self.t("setup.team_name"), self.t("setup.duration"),
                  self.t("spel.setup.feedback"), self.t("setup.language")]

@@ -86,6 +86,9 @@ class TitleScene(GameScene):
         assert self.stack is not None
         self.stack.request_quit()
 
+    def state_key(self):
+        return self.message
+
     def labels(self):
         return [(self.t("app.name"), pygame.Rect(160, 150, 1600, 130), "bold", theme.TEXT_HERO),
                 (self.t("spel.title.subtitle"), pygame.Rect(160, 290, 1600, 110), "regular", theme.TEXT_LARGE)]
