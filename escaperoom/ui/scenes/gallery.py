@@ -128,3 +128,44 @@ def show(app: Any, name: str) -> None:
     """Put the screen ``name`` on the app's stack (a fresh session when the screen needs one)."""
     app.game.close()
     SCREENS[name](app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m escaperoom.ui.scenes.gallery NAME [--seconds S] [--lang en] [--out PNG]``: show one screen in
+    a real full-screen window for S seconds (for screenshots under Xvfb: ``import -window root``), or, with
+    ``--out``, save it headless at 1920x1080."""
+    import argparse
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from escaperoom.ui.main import open_app
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("name", choices=NAMES)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--lang", default="nl")
+    parser.add_argument("--out", type=Path)
+    opts = parser.parse_args(argv)
+    if opts.out is not None:
+        import os
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+    with tempfile.TemporaryDirectory() as saves:
+        app = open_app(argparse.Namespace(window=True, headless=opts.out is not None, lang=opts.lang,
+                                          saves=Path(saves), scenario=None, team=None, duur=None, resume=False,
+                                          autoplay=False))
+        show(app, opts.name)
+        end = time.monotonic() + (0 if opts.out else opts.seconds)
+        app.step([])
+        while time.monotonic() < end:
+            app.step(dt=1 / 60)
+            time.sleep(1 / 60)
+        if opts.out:
+            app.save_screenshot(opts.out)
+        app.game.close()
+        app.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -79,9 +79,10 @@ class StationTile(Widget):
     def boxes(self) -> dict[str, pygame.Rect]:
         inner = self.rect.inflate(-2 * theme.SPACE_M, -2 * theme.SPACE_M)
         status_h = 72
+        icon = status_h - 12 + theme.SPACE_M
         return {"station": pygame.Rect(inner.x, inner.y, inner.width, 110),
                 "title": pygame.Rect(inner.x, inner.y + 118, inner.width, inner.height - 118 - status_h - 8),
-                "status": pygame.Rect(inner.x, inner.bottom - status_h, inner.width, status_h)}
+                "status": pygame.Rect(inner.x + icon, inner.bottom - status_h, inner.width - icon, status_h)}
 
     def texts(self) -> dict[str, str]:
         return {"station": station_name(self.game, self.puzzle.station),
@@ -100,14 +101,13 @@ class StationTile(Widget):
                   colour=theme.ACCENT if is_open else theme.TEXT_MUTED)
         draw_text(ctx, surface, texts["title"], boxes["title"], size=theme.TEXT_BODY,
                   colour=theme.TEXT if is_open else theme.TEXT_MUTED)
-        row = boxes["status"]
-        icon_box = pygame.Rect(row.x, row.y + 6, row.height - 12, row.height - 12)
+        word_box = boxes["status"]
+        icon_box = pygame.Rect(word_box.x - (word_box.height - 12) - theme.SPACE_M, word_box.y + 6,
+                               word_box.height - 12, word_box.height - 12)
         if icon is None:  # open: an empty circle, to be filled in
             pygame.draw.circle(surface, colour, icon_box.center, icon_box.width // 2 - 4, 6)
         else:
             draw_icon(surface, icon, icon_box, colour, theme.SURFACE)
-        word_box = pygame.Rect(icon_box.right + theme.SPACE_M, row.y, row.width - icon_box.width - theme.SPACE_M,
-                               row.height)
         draw_text(ctx, surface, texts["status"], word_box, role="bold", size=theme.TEXT_BODY, colour=colour,
                   valign="middle")
         self.draw_focus(surface)
@@ -144,11 +144,10 @@ class LockTile(StationTile):
                 draw_text(ctx, surface, char or "?", box, role="bold", size=theme.TEXT_LARGE,
                           colour=theme.TEXT if char else theme.TEXT_MUTED, align="center", valign="middle")
                 x += side + 10
-        row = boxes["status"]
-        icon_box = pygame.Rect(row.x, row.y + 6, row.height - 12, row.height - 12)
+        word_box = boxes["status"]
+        icon_box = pygame.Rect(word_box.x - (word_box.height - 12) - theme.SPACE_M, word_box.y + 6,
+                               word_box.height - 12, word_box.height - 12)
         draw_icon(surface, Icon.LOCK, icon_box, theme.ACCENT if ready else theme.TEXT_MUTED, theme.SURFACE_RAISED)
-        word_box = pygame.Rect(icon_box.right + theme.SPACE_M, row.y, row.width - icon_box.width - theme.SPACE_M,
-                               row.height)
         draw_text(ctx, surface, texts["status"], word_box, role="bold", size=theme.TEXT_BODY,
                   colour=theme.ACCENT if ready else theme.TEXT_MUTED, valign="middle")
         self.draw_focus(surface)
@@ -291,7 +290,7 @@ class RoomScene(GameScene):
                 out.append((text, boxes[key], "bold" if key != "title" else "regular", theme.TEXT_BODY))
             if not isinstance(tile, LockTile):
                 for word_id, _, _ in STATUS_STYLE.values():
-                    out.append((self.t(word_id), boxes["status"].inflate(-88, 0), "bold", theme.TEXT_BODY))
+                    out.append((self.t(word_id), boxes["status"], "bold", theme.TEXT_BODY))
         return out
 
     def draw_back(self, surface: pygame.Surface) -> None:
