@@ -198,6 +198,7 @@ def _judge(run: _Run) -> Verdict:
 
     def share_via(prov: Provision, rule: str, decision: Decision, text: Text) -> Verdict:
         run.note(rule, text, prov.id, *prov.ook, decisive=True)
+        run.note(rule, prov.samenvatting, prov.id)  # the provision in full, for the trace and the report
         art6 = None if holder.politie else run.pick_art6(prov)
         art9 = prov.art9 if run.has(Category.GEZONDHEID) else None
         art10 = prov.art10 if run.has(Category.STRAFRECHTELIJK) and not holder.politie else None
@@ -220,10 +221,10 @@ def _judge(run: _Run) -> Verdict:
     for prov in duties:
         if breaks_secrecy(prov):
             return share_via(prov, "R02", Decision.MOET, _T(
-                f"{prov.citation} verplicht {_lc(holder.naam.nl)} om dit aan {_lc(recipient.naam.nl)} te geven: "
-                f"{prov.samenvatting.nl}",
-                f"{prov.citation} obliges the {_lc(holder.naam.get('en'))} to provide this: "
-                f"{prov.samenvatting.get('en')}"))
+                f"Wettelijke plicht: {prov.citation} verplicht {_lc(holder.naam.nl)} om dit aan "
+                f"{_lc(recipient.naam.nl)} te geven — alleen wat daarvoor nodig is.",
+                f"Statutory duty: {prov.citation} obliges the {_lc(holder.naam.get('en'))} to provide this to the "
+                f"{_lc(recipient.naam.get('en'))} — only what is needed."))
     for prov in duties:
         run.note("R05", _T(f"{prov.citation} vraagt om verstrekking, maar heft het beroepsgeheim van "
                            f"{_lc(holder.naam.nl)} niet op.",
@@ -273,7 +274,11 @@ def _judge(run: _Run) -> Verdict:
     for prov in rights:
         if breaks_secrecy(prov):
             return share_via(prov, "R04", Decision.MAG, _T(
-                f"Wettelijk meldrecht: {prov.samenvatting.nl}", f"Statutory right to report: {prov.samenvatting.get('en')}"))
+                f"Wettelijk meldrecht: {prov.citation} laat {_lc(holder.naam.nl)} dit aan {_lc(recipient.naam.nl)} "
+                "melden" + (", ook zonder toestemming" if req.toestemming is not Consent.JA else "") + ".",
+                f"Statutory right to report: {prov.citation} lets the {_lc(holder.naam.get('en'))} report this to "
+                f"the {_lc(recipient.naam.get('en'))}" + (", even without consent" if req.toestemming is not Consent.JA
+                                                          else "") + "."))
     for prov in rights:
         run.note("R05", _T(f"{prov.citation} geeft een meldrecht, maar doorbreekt het beroepsgeheim niet: deel alleen "
                            "met toestemming.", f"{prov.citation} gives a right to report but does not break "
@@ -299,8 +304,8 @@ def _judge(run: _Run) -> Verdict:
         perms = [p for p in sharing if p.soort is Kind.BEVOEGDHEID and run.met(p)]
         if perms:
             return share_via(perms[0], "BEVOEGDHEID", Decision.MAG, _T(
-                f"De politie mag dit verstrekken via {perms[0].citation}: {perms[0].samenvatting.nl}",
-                f"The police may provide this under {perms[0].citation}: {perms[0].samenvatting.get('en')}"))
+                f"De politie mag dit verstrekken via {perms[0].citation}.",
+                f"The police may provide this under {perms[0].citation}."))
         run.note("R10", _T("Politiegegevens zijn geheim (Wpg art. 7). Verstrekken kan alleen via de Wpg-artikelen 15–20 "
                            "of een wettelijke plicht — die is hier niet van toepassing. Toestemming is geen Wpg-grond.",
                            "Police data are confidential (Wpg art. 7). Disclosure only via Wpg art. 15–20 or a "
@@ -398,9 +403,10 @@ def _judge(run: _Run) -> Verdict:
 
     if perms:
         prov = perms[0]
-        run.note("BEVOEGDHEID", _T(f"{prov.citation} staat deze verstrekking toe: {prov.samenvatting.nl}",
-                                   f"{prov.citation} permits this disclosure: {prov.samenvatting.get('en')}"),
+        run.note("BEVOEGDHEID", _T(f"Wettelijke bevoegdheid: {prov.citation} staat deze verstrekking toe.",
+                                   f"Statutory permission: {prov.citation} permits this disclosure."),
                  prov.id, *prov.ook, decisive=True)
+        run.note("BEVOEGDHEID", prov.samenvatting, prov.id)
         if art9:
             run.note("BEVOEGDHEID", _T("Voor de gezondheidsgegevens geldt de uitzondering op art. 9 AVG.",
                                        "For the health data the exception to art. 9 GDPR applies."), art9)
