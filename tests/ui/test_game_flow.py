@@ -21,7 +21,7 @@ from escaperoom.ui import theme
 from escaperoom.ui.autoplay import Autoplayer
 from escaperoom.ui.main import open_app, run_game
 from escaperoom.ui.scene import Scene
-from escaperoom.ui.scenes import gallery, room as room_module
+from escaperoom.ui.scenes import gallery
 from escaperoom.ui.scenes.base import text_fits
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene
@@ -38,50 +38,6 @@ def _args(saves: Path, **kw: Any) -> argparse.Namespace:
                 resume=False, autoplay=False, frames=0, screenshot=None)
     base.update(kw)
     return argparse.Namespace(**base)
-
-
-def _real_puzzles() -> bool:
-    try:
-        module = importlib.import_module("escaperoom.ui.puzzles")
-    except ImportError:
-        return False
-    return hasattr(module, "scene_for")
-
-
-class _StandInPuzzle(Scene):
-    """Used only while the real puzzle scenes are not all there: Enter (or a click on the button area) submits
-    the answer typed in by ``script_events`` and returns to the room."""
-
-    BUTTON = pygame.Rect(760, 800, 400, 140)
-
-    def __init__(self, puzzle, session, ctx):
-        super().__init__()
-        self.puzzle, self.session, self.ctx = puzzle, session, ctx
-        self.pending: dict | None = None
-        self.result = None
-
-    def script_events(self, answer: dict) -> list[pygame.event.Event]:
-        self.pending = answer
-        return [key(pygame.K_RETURN)]
-
-    def handle_event(self, event: pygame.event.Event) -> bool:
-        hit = event.type == pygame.MOUSEBUTTONUP and self.BUTTON.collidepoint(event.pos)
-        if (event.type == pygame.KEYDOWN and event.key == pygame.K_RETURN) or hit:
-            if self.pending is not None:
-                self.result = self.session.submit(self.puzzle.id, self.pending)
-            self.stack.pop()
-            return True
-        return False
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.BG)
-
-
-@pytest.fixture
-def puzzles(monkeypatch):
-    """The real puzzle scenes when they import, otherwise the stand-in above."""
-    if not _real_puzzles():
-        monkeypatch.setattr(room_module, "_puzzle_factory", lambda: _StandInPuzzle)
 
 
 @pytest.fixture
@@ -159,7 +115,7 @@ def test_the_room_shows_every_station_with_its_state_in_words(app):
 
 
 @pytest.mark.parametrize("mode", ["keyboard", "mouse"])
-def test_a_team_plays_from_the_title_to_the_escape(app, puzzles, mode):
+def test_a_team_plays_from_the_title_to_the_escape(app, mode):
     player = _play(app, mode)
     assert player.finished, f"stuck on {type(app.stack.top).__name__}"
     session = app.game.session
@@ -168,6 +124,23 @@ def test_a_team_plays_from_the_title_to_the_escape(app, puzzles, mode):
     assert isinstance(app.stack.top, EndScene)
     assert session.summary()["hints"] >= 1
     assert session.summary()["te_ruim"] + session.summary()["te_voorzichtig"] > 0  # the planned mistakes
+
+
+def test_the_hint_button_inside_a_puzzle_opens_the_ladder_over_it_and_back(app):
+    from escaperoom.ui.puzzles import PuzzleScene
+    gallery.show(app, "kamer")
+    room = app.stack.top
+    pid = next(p.id for p in app.game.session.scenario.rooms if app.game.session.status(p.id) is Status.OPEN)
+    room.choose(pid)
+    puzzle = app.stack.top
+    assert isinstance(puzzle, PuzzleScene) and puzzle.hint_button is not None
+    app.step(click(puzzle.hint_button.rect.center))
+    assert isinstance(app.stack.top, HintScene)
+    before = app.game.session.puzzles[pid].hints
+    app.stack.top.take_next()
+    assert app.game.session.puzzles[pid].hints == before + 1
+    app.step([key(pygame.K_ESCAPE)])
+    assert app.stack.top is puzzle and app.game.session.current == pid
 
 
 def test_the_clock_ticks_with_the_app_dt_and_time_up_ends_the_game(app):
@@ -185,7 +158,7 @@ def test_the_clock_ticks_with_the_app_dt_and_time_up_ends_the_game(app):
 # --- facilitator -----------------------------------------------------------------------------------------
 
 
-def test_facilitator_keys_change_the_session_and_are_journalled(app, puzzles):
+def test_facilitator_keys_change_the_session_and_are_journalled(app):
     gallery.show(app, "kamer")
     s = app.game.session
     app.step([key(pygame.K_F1)])
@@ -293,7 +266,6 @@ def test_an_id_in_two_string_files_is_an_error_naming_both(tmp_path):
 # --- run_game ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not _real_puzzles(), reason="the puzzle scenes are not all there yet")
 def test_run_game_headless_autoplay_plays_to_the_end_and_writes_a_journal(tmp_path, capsys):
     saves = tmp_path / "saves"
     assert run_game(_args(saves, autoplay=True, screenshot=tmp_path / "end.png")) == 0

@@ -7,6 +7,8 @@ The code lock ("slot") is not here: it belongs to the game flow.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from escaperoom.content.models import (
     BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle,
 )
@@ -29,13 +31,15 @@ SCENES: dict[type, type[PuzzleScene]] = {
 }
 
 
-def scene_for(puzzle: Puzzle, session: Session, ctx: UiContext) -> PuzzleScene:
-    """The scene for one puzzle. Raises ``TypeError`` for the lock (the game flow has its own lock scene)."""
+def scene_for(puzzle: Puzzle, session: Session, ctx: UiContext,
+              on_hint: Callable[[], None] | None = None) -> PuzzleScene:
+    """The scene for one puzzle. ``on_hint`` opens the hint ladder over it (the game flow passes it; without it
+    the scene has no hint button). Raises ``TypeError`` for the lock (the game flow has its own lock scene)."""
     try:
         kind = SCENES[type(puzzle)]
     except KeyError:
         raise TypeError(f"geen puzzelscherm voor soort '{getattr(puzzle, 'soort', type(puzzle).__name__)}'") from None
-    return kind(puzzle, session, ctx)
+    return kind(puzzle, session, ctx, on_hint)
 
 
 __all__ = ["SCENES", "BasisScene", "DilemmaScene", "FeedbackScene", "OrderScene", "PuzzleScene", "RedactScene",

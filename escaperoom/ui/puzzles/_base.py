@@ -5,7 +5,7 @@ helpers that build scripted key presses (``script_events``). Used by the modules
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import pygame
 
@@ -33,6 +33,10 @@ BACK_RECT = pygame.Rect(SIDEBAR.x, BOTTOM - theme.BUTTON_HEIGHT, _BUTTON_W, them
 SUBMIT_RECT = pygame.Rect(SIDEBAR.right - _BUTTON_W, BOTTOM - theme.BUTTON_HEIGHT, _BUTTON_W, theme.BUTTON_HEIGHT)
 TASK_BOX = pygame.Rect(SIDEBAR.x, TITLE_BOX.bottom + theme.SPACE_M, SIDEBAR.width,
                        BACK_RECT.top - theme.SPACE_L - TITLE_BOX.bottom - theme.SPACE_M)
+HINT_RECT = pygame.Rect(SIDEBAR.x, BACK_RECT.top - theme.SPACE_S - theme.BUTTON_HEIGHT, SIDEBAR.width,
+                        theme.BUTTON_HEIGHT)
+TASK_BOX_WITH_HINT = pygame.Rect(TASK_BOX.x, TASK_BOX.y, TASK_BOX.width,
+                                 HINT_RECT.top - theme.SPACE_L - TASK_BOX.y)
 TITLE_MIN = 64  # titles stay at least this big (read from 4 m)
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -89,8 +93,10 @@ class PuzzleScene(Scene):
 
     submit_label = "puzzel.controleer"
 
-    def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext):
+    def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext,
+                 on_hint: Callable[[], None] | None = None):
         super().__init__()
+        self.on_hint = on_hint
         self.puzzle = puzzle
         self.session = session
         self.ctx = ctx
@@ -104,6 +110,11 @@ class PuzzleScene(Scene):
             Button(SUBMIT_RECT, ctx.text, self.t(self.submit_label), self.submit, style="primary"))
         self.back_button = self.focus.add(
             Button(BACK_RECT, ctx.text, self.t("puzzel.terug"), self.finish, style="secondary"))
+        # the hint ladder opens over the puzzle (the game flow passes how), so a team never has to leave it
+        self.hint_button = (self.focus.add(Button(HINT_RECT, ctx.text, self.t("puzzel.hint"), on_hint,
+                                                  style="secondary", icon=Icon.WARNING))
+                            if on_hint is not None and puzzle.hints else None)
+        self.task_box = TASK_BOX_WITH_HINT if self.hint_button is not None else TASK_BOX
         self.title = self.text(puzzle.titel)
         self.task = self.text(puzzle.opdracht)
 
@@ -177,7 +188,8 @@ class PuzzleScene(Scene):
         from escaperoom.ui.puzzles.feedback import FeedbackScene
 
         if self.stack is not None:
-            self.stack.replace(FeedbackScene(self.puzzle, self.session, self.ctx, result, self.reason()))
+            self.stack.replace(FeedbackScene(self.puzzle, self.session, self.ctx, result, self.reason(),
+                                             on_hint=self.on_hint))
 
     def finish(self) -> None:
         """Back to the room (the scene below); the room receives the last result, if any, via on_result."""
@@ -218,13 +230,13 @@ class PuzzleScene(Scene):
     def draw_sidebar(self, surface: pygame.Surface) -> None:
         draw_fitted(self.ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
         if self.message:
-            icon = pygame.Rect(TASK_BOX.x, TASK_BOX.y + 4, 56, 56)
+            icon = pygame.Rect(self.task_box.x, self.task_box.y + 4, 56, 56)
             draw_icon(surface, Icon.WARNING, icon, theme.AMBER)
-            box = pygame.Rect(icon.right + theme.SPACE_M, TASK_BOX.y, TASK_BOX.right - icon.right - theme.SPACE_M,
-                              TASK_BOX.height)
+            box = pygame.Rect(icon.right + theme.SPACE_M, self.task_box.y,
+                              self.task_box.right - icon.right - theme.SPACE_M, self.task_box.height)
             draw_fitted(self.ctx, surface, self.message, box, size=theme.TEXT_BODY, colour=theme.AMBER)
         else:
-            draw_fitted(self.ctx, surface, self.task, TASK_BOX, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
+            draw_fitted(self.ctx, surface, self.task, self.task_box, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
 
     # --- checks -------------------------------------------------------------------------------------------------
 
@@ -234,8 +246,10 @@ class PuzzleScene(Scene):
 
     def text_boxes(self) -> list[tuple[str, pygame.Rect, str, int]]:
         """Every text on this screen with its box, role and the smallest size it may be drawn at."""
-        out = [(self.title, TITLE_BOX, "bold", TITLE_MIN), (self.task, TASK_BOX, "regular", theme.TEXT_MIN)]
-        for button in (self.submit_button, self.back_button):
+        out = [(self.title, TITLE_BOX, "bold", TITLE_MIN), (self.task, self.task_box, "regular", theme.TEXT_MIN)]
+        for button in (self.submit_button, self.back_button, self.hint_button):
+            if button is None:
+                continue
             out.append((button.label, button._label_box(), "bold", theme.TEXT_MIN))
         return out + [(text, box, role, theme.TEXT_MIN) for text, box, role in self.texts_and_boxes()]
 

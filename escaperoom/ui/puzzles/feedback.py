@@ -11,6 +11,8 @@ when not solved) opens the puzzle again; "Terug naar de kamer" (or Esc) pops bac
 
 from __future__ import annotations
 
+from typing import Callable
+
 from dataclasses import dataclass
 
 import pygame
@@ -64,8 +66,10 @@ class Block:
 
 
 class FeedbackScene(Scene):
-    def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext, result: PuzzleResult, reason: str = ""):
+    def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext, result: PuzzleResult, reason: str = "",
+                 on_hint: Callable[[], None] | None = None):
         super().__init__()
+        self.on_hint = on_hint  # handed on to the puzzle scene of a new attempt
         self.puzzle, self.session, self.ctx, self.result = puzzle, session, ctx, result
         self.reason = reason.strip()
         self.lang = session.settings.lang
@@ -217,7 +221,7 @@ class FeedbackScene(Scene):
         from escaperoom.ui.puzzles import scene_for
 
         if self.stack is not None:
-            self.stack.replace(scene_for(self.puzzle, self.session, self.ctx))
+            self.stack.replace(scene_for(self.puzzle, self.session, self.ctx, self.on_hint))
 
     def finish(self) -> None:
         if self.stack is not None:

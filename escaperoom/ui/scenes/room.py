@@ -3,7 +3,7 @@ word plus an icon: open / opgelost / overgeslagen), the lock tile with the code 
 and the resident's stability meter (named, with its number, a bar and its trend as an arrow and a word).
 Controls: tap a tile or move with Tab/arrows and press Enter; the Hint button opens the hint ladder for the
 station last visited; Esc pauses. Ticks the session's clock every frame, also while a puzzle is on top.
-Leads to a puzzle scene (``escaperoom.ui.puzzles.scene_for``), the hint overlay, the lock modal, the pause
+Leads to a puzzle scene (``escaperoom.ui.puzzles.scene_for``, with a hint button that opens the ladder over it), the hint overlay, the lock modal, the pause
 overlay and, when the game is over (escaped, time up, ended), the end scene."""
 
 from __future__ import annotations
@@ -208,13 +208,10 @@ class RoomScene(GameScene):
             return
         if self.session.status(puzzle_id) is not Status.OPEN:
             return
-        factory = _puzzle_factory()
-        if factory is None:
-            self.notify(self.t("spel.room.no_puzzle_scene"))
-            return
+        from escaperoom.ui.puzzles import scene_for
         self.session.enter(puzzle_id)
         self.last_station = puzzle_id
-        self.stack.push(factory(puzzle, self.session, self.ctx))
+        self.stack.push(scene_for(puzzle, self.session, self.ctx, on_hint=lambda: self._hint_over(puzzle.id)))
 
     def try_code(self, code: str | None) -> None:
         lock = self.session.scenario.lock
@@ -233,6 +230,13 @@ class RoomScene(GameScene):
         if pid is not None and self.session.status(pid) is Status.OPEN:
             return pid
         return None
+
+    def _hint_over(self, pid: str) -> None:
+        """The hint ladder on top of whatever is showing (the puzzle scene)."""
+        from escaperoom.ui.scenes.hint import HintScene
+        assert self.stack is not None
+        if self.session.status(pid) is Status.OPEN:
+            self.stack.push(HintScene(self.game, pid))
 
     def open_hint(self) -> None:
         pid = self.hint_target()
@@ -383,12 +387,3 @@ def _draw_sparkline(surface: pygame.Surface, box: pygame.Rect, values: list[int]
     pygame.draw.lines(surface, colour, False, points, 5)
     for p in points:
         pygame.draw.circle(surface, colour, p, 7)
-
-
-def _puzzle_factory():
-    """``escaperoom.ui.puzzles.scene_for`` when the puzzle scenes are installed, else None (imported lazily)."""
-    try:
-        module = importlib.import_module("escaperoom.ui.puzzles")
-    except ImportError:
-        return None
-    return getattr(module, "scene_for", None)
