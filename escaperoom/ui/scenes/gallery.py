@@ -1,4 +1,4 @@
-"""Every game screen in a typical state, built on an opened app: for the frame benchmark, the screenshots in
+"""Every game screen (the five puzzle scenes and the feedback cards included) in a typical state, built on an opened app: for the frame benchmark, the screenshots in
 ``docs/screenshots/`` and the test that opens every scene. ``show(app, name)`` resets the app's stack to that
 screen; ``NAMES`` lists them. Sessions go to the app's saves folder (use a temporary one)."""
 
@@ -92,6 +92,29 @@ def _end(app: Any) -> None:
     app.stack.reset(EndScene(app.game))
 
 
+def _puzzle(kind: str) -> Callable[[Any], None]:
+    """A fresh game's room with the puzzle of ``kind`` opened on it, as the team sees it."""
+    def build(app: Any) -> None:
+        app.game.close()
+        _start(app.game)
+        app.stack.reset(TitleScene(app.game))
+        room = RoomScene(app.game)
+        app.stack.push(room)
+        room.choose(next(p.id for p in app.game.session.scenario.rooms if p.soort == kind))
+    return build
+
+
+def _feedback(app: Any) -> None:
+    """The feedback cards after a partly wrong answer to the first puzzle."""
+    from escaperoom.ui.autoplay import wrong_answer
+    _puzzle("sorteren")(app)
+    scene = app.stack.top
+    pid = scene.puzzle.id
+    scene_answer = wrong_answer(scene.puzzle, app.game.session.model_answer(pid))
+    for event in scene.script_events(scene_answer):
+        app.stack.handle_event(event)
+
+
 def _simple(factory: Callable[[Game], Any], *, started: bool = False, below_room: bool = False):
     def build(app: Any) -> None:
         if below_room:
@@ -120,6 +143,12 @@ SCREENS: dict[str, Callable[[Any], None]] = {
     "hervat-fout": _simple(lambda g: ResumeErrorScene(g, ResumeProblem(
         "De Privacyridders", "stand: het bestand is geen geldige TOML (regel 3)."))),
     "einde": _end,
+    "puzzel-sorteren": _puzzle("sorteren"),
+    "puzzel-grondslag": _puzzle("grondslag"),
+    "puzzel-zwartlakken": _puzzle("zwartlakken"),
+    "puzzel-volgorde": _puzzle("volgorde"),
+    "puzzel-dilemma": _puzzle("dilemma"),
+    "puzzel-feedback": _feedback,
 }
 NAMES = tuple(SCREENS)
 
