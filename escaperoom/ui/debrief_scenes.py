@@ -88,6 +88,7 @@ _S: dict[str, tuple[str, str]] = {
     "more_rows": ("nog {n} {what}: pijl omlaag", "{n} more {what}: arrow down"),
     "item_one": ("gegeven", "item"),
     "item_many": ("gegevens", "items"),
+    "session_one": ("sessie", "session"),
     "session_many": ("sessies", "sessions"),
     "more_teams": ("PgDn: meer teams", "PgDn: more teams"),
     "team_reasons": ("Redenen van de teams", "The teams' reasons"),
@@ -342,8 +343,11 @@ class SessionsScene(_DebriefScene):
 
     @property
     def visible_rows(self) -> int:
-        reserve = 110 if self.data.found.broken else 60
-        return max(1, (BAR_Y - TOP - reserve) // (_ROW + theme.SPACE_S))
+        step = _ROW + theme.SPACE_S
+        reserve = 110 if self.data.found.broken else 16
+        if len(self.rows) * step > BAR_Y - TOP - reserve:
+            reserve = max(reserve, 60)  # room for the "more below" note
+        return max(1, (BAR_Y - TOP - reserve) // step)
 
     def _layout(self) -> None:
         self.buttons[0].enabled = bool(self.chosen)
@@ -436,7 +440,8 @@ class SessionsScene(_DebriefScene):
             _draw_text(self.ctx, surface, line, pygame.Rect(text_x, rect.y + 68, rect.right - text_x - 24, 50),
                        size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
         if self.rows_left and self.row_rects:
-            note = self.s("more_rows", n=self.rows_left, what=self.s("session_many"))
+            what = self.s("session_one" if self.rows_left == 1 else "session_many")
+            note = self.s("more_rows", n=self.rows_left, what=what)
             _draw_text(self.ctx, surface, note, pygame.Rect(M + 20, self.row_rects[-1].bottom + 6, WIDTH, 48),
                        size=SMALL, colour=theme.TEXT_MUTED)
         if self.footer:
