@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -88,12 +89,20 @@ class App:
         if is_headless():
             return pygame.display.set_mode(theme.CANVAS_SIZE)
         flags = pygame.SCALED | pygame.RESIZABLE
+        # Let SCALED scale by any factor (not only whole numbers) with smooth filtering, so the canvas fits a
+        # 1280x720 projector or a 1366x768 laptop: pygame-ce turns integer scaling off when a hint of this exact
+        # name is set, and SDL reads the filter quality from SDL_RENDER_SCALE_QUALITY.
+        os.environ.setdefault("SDL_HINT_RENDER_SCALE_QUALITY", "1")
+        os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")
         if self.fullscreen:
             flags |= pygame.FULLSCREEN
         try:
-            return pygame.display.set_mode(theme.CANVAS_SIZE, flags, vsync=1)
+            surface = pygame.display.set_mode(theme.CANVAS_SIZE, flags, vsync=1)
         except pygame.error:  # no vsync on this renderer
-            return pygame.display.set_mode(theme.CANVAS_SIZE, flags)
+            surface = pygame.display.set_mode(theme.CANVAS_SIZE, flags)
+        if not self.fullscreen:
+            _fit_window_to_desktop()
+        return surface
 
     def toggle_fullscreen(self) -> None:
         if is_headless():
@@ -165,3 +174,23 @@ class App:
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.surface, str(path))
         return path
+
+
+def _fit_window_to_desktop(margin: float = 0.92) -> None:
+    """SCALED never makes a window smaller than the 1920x1080 canvas; on a smaller desktop (a 1280x720 laptop or
+    projector) shrink the window to the largest 16:9 size that fits, centred — SDL keeps scaling the canvas into
+    it and mapping the mouse back to canvas pixels."""
+    try:
+        desktop_w, desktop_h = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        return
+    canvas_w, canvas_h = theme.CANVAS_SIZE
+    if desktop_w >= canvas_w and desktop_h >= canvas_h:
+        return
+    scale = min(desktop_w * margin / canvas_w, desktop_h * margin / canvas_h)
+    with warnings.catch_warnings():  # pygame-ce nudges towards Window.get_surface; we keep the display module
+        warnings.simplefilter("ignore", DeprecationWarning)
+        window = pygame.Window.from_display_module()
+    window.minimum_size = (320, 180)  # SCALED sets the canvas size as the minimum
+    window.size = (max(320, int(canvas_w * scale)), max(180, int(canvas_h * scale)))
+    window.position = pygame.WINDOWPOS_CENTERED
