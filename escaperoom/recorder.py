@@ -58,6 +58,8 @@ def start(saves_dir: Path, loaded: Loaded, team: str, *, duration_s: int | None 
     sc = loaded.scenario
     settings = Settings(sc.id, team, duration_s or sc.scenario.duur_minuten * 60, feedback, lang)
     files = SessionFiles.new(saves_dir, team)
+    while files.folder.exists():  # same team, same second, same random suffix: draw again
+        files = SessionFiles.new(saves_dir, team)
     header = {"sessie": files.session_id, "casus": sc.id, "scenario": sc.id, "casus_titel": sc.scenario.titel.nl, "team": team,
               "instellingen": {"duur_s": settings.duration_s, "feedback": feedback.value, "taal": lang},
               "app_versie": __version__, "inhoud_hash": content_hash(loaded),

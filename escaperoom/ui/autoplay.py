@@ -6,6 +6,8 @@ in the dilemma and tries a wrong code once. Used by ``escaperoom --autoplay`` (d
 
 from __future__ import annotations
 
+import weakref
+
 from typing import Any
 
 import pygame
@@ -66,7 +68,7 @@ class Autoplayer:
         self.final_phase: str | None = None
         self.journal: Any = None
         self._wait = 0
-        self._scripted: set[int] = set()
+        self._scripted: weakref.WeakSet[Any] = weakref.WeakSet()  # not ids: a dead scene's id gets reused
         self._last_top: Any = None
         self._same = 0
         self._hinted = False
@@ -126,8 +128,8 @@ class Autoplayer:
                 return erase + taps + click(top.open_button.rect.center)
             return [key(pygame.K_BACKSPACE)] * 8 + type_text(code) + [enter]
         script = getattr(top, "script_events", None)
-        if script is not None and id(top) not in self._scripted and getattr(top, "result", None) is None:
-            self._scripted.add(id(top))
+        if script is not None and top not in self._scripted and getattr(top, "result", None) is None:
+            self._scripted.add(top)
             return script(self._answer_for(top.puzzle))
         if getattr(top, "retry_button", None) is not None and not getattr(top, "solved", True) and not self._hinted:
             return [key(pygame.K_ESCAPE)]  # after the first mistake: back to the room to take a hint

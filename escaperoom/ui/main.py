@@ -131,6 +131,9 @@ def open_app(args: argparse.Namespace):
     return app
 
 
+AUTOPLAY_MAX_FRAMES = 20_000  # a whole game takes about 100 frames; 45 minutes of game time at 0.25 s is 10,800
+
+
 def run_game(args: argparse.Namespace) -> int:
     headless = bool(getattr(args, "headless", False))
     _prepare_environment(headless)
@@ -164,8 +167,8 @@ def run_game(args: argparse.Namespace) -> int:
                 alive = app.step(events, dt=app.clock.tick(app.fps) / 1000)
             if first_frame_s is None:
                 first_frame_s = time.perf_counter() - PROCESS_START
-            if player is not None and player.finished:
-                break
+            if player is not None and (player.finished or app.frames >= AUTOPLAY_MAX_FRAMES):
+                break  # a stuck script must not spin forever (tests, CI): it then reports its phase and fails
             if not alive or (frames is not None and app.frames >= frames):
                 break
         if screenshot is not None and app.surface is not None:
