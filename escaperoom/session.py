@@ -346,9 +346,13 @@ class Session:
             rec: dict[str, Any] = {"sleutel": it.key, "label": it.label.nl, "antwoord": it.answer,
                                    "verwacht": it.expected, "fout": it.error.value if it.error else None,
                                    "punten": it.credit}
+            lang = self.settings.lang
             if it.verdict is not None:
                 rec.update(oordeel=it.verdict.decision.value, regel=it.verdict.rule,
-                           grondslagen=sorted(it.verdict.bases), artikelen=list(it.verdict.citations))
+                           grondslagen=sorted(it.verdict.bases), artikelen=list(it.verdict.citations),
+                           uitleg=it.verdict.explanation(lang))
+            elif it.explanation is not None:
+                rec["uitleg"] = it.explanation.get(lang)
             items.append(rec)
         return {"puzzel": puzzle.id, "soort": puzzle.soort, "poging": state.attempts, "antwoord": answer,
                 "reden": reason, "items": items, "score": round(result.score, 3), "opgelost": result.solved,
