@@ -10,10 +10,12 @@ walks the group through the teams' decisions for the intervisie. The data come f
 Every control is a big button (mouse, touch) and a key: arrows move, Tab/Shift+Tab walk the buttons, Enter and
 Space activate, Esc goes back. Verdicts and errors always show an icon shape and a word, never colour alone.
 Entry points: ``run_debrief`` (``escaperoom debrief``) and ``debrief_scene(saves_dir, ctx)`` (the title screen).
-The screen texts live here (``_S``) until the debrief has its own strings file in assets/strings/.
+The screen texts are in assets/strings/nabespreking.toml.
 """
 
 from __future__ import annotations
+
+import functools
 
 import os
 from collections.abc import Callable, Sequence
@@ -29,6 +31,7 @@ from escaperoom.debrief.model import (
     build_debrief, clock, load_sessions, short_label,
 )
 from escaperoom.debrief.whatif import CaseChange, WhatIf, whatif_for
+from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.app import App
 from escaperoom.ui.context import UiContext
@@ -48,82 +51,13 @@ TOP = 196
 BAR_Y = theme.CANVAS_HEIGHT - 36 - theme.BUTTON_HEIGHT
 BODY, SMALL = theme.TEXT_BODY, theme.TEXT_SMALL
 
-_S: dict[str, tuple[str, str]] = {
-    "title": ("Nabespreking", "Debrief"),
-    "choose": ("Kies de sessies", "Choose the sessions"),
-    "choose_help": ("Spatie of tik: aan/uit · Tab naar de knoppen", "Space or tap: on/off · Tab to the buttons"),
-    "none_found": ("Geen sessies gevonden. Kopieer de mappen uit saves/ van elke laptop naar één map en open die.",
-                   "No sessions found. Copy the saves/ folders of each laptop into one folder and open that."),
-    "one_casus": ("Eén casus tegelijk: de sessies van een andere casus zijn uitgezet.",
-                  "One scenario at a time: sessions of another scenario were switched off."),
-    "show": ("Toon nabespreking", "Show debrief"),
-    "all": ("Alles aan/uit", "All on/off"),
-    "back": ("Terug", "Back"),
-    "close": ("Sluiten", "Close"),
-    "puzzles": ("Puzzels", "Puzzles"),
-    "timeline": ("Tijdlijn", "Timeline"),
-    "pick": ("Teams kiezen", "Choose teams"),
-    "order_case": ("Op volgorde", "In order"),
-    "order_divided": ("Verdeeld eerst", "Divided first"),
-    "button_first": ("Eerste poging", "First try"),
-    "button_last": ("Laatste poging", "Last try"),
-    "basis_first": ("spreiding: eerste poging", "spread: first try"),
-    "basis_last": ("spreiding: laatste poging", "spread: last try"),
-    "teams": ("{n} teams", "{n} teams"),
-    "team": ("Team", "Team"),
-    "solved": ("Opgelost", "Solved"),
-    "compass": ("Privacykompas", "Privacy compass"),
-    "axis_x": ("te voorzichtig", "too cautious"),
-    "axis_y": ("te ruim", "too broad"),
-    "all_tries": ("tellingen: alle pogingen", "counts: all tries"),
-    "prev": ("Vorige", "Previous"),
-    "next": ("Volgende", "Next"),
-    "explain": ("Uitleg", "Explanation"),
-    "grid": ("Beslissingen", "Decisions"),
-    "reasons": ("Redenen & vragen", "Reasons & questions"),
-    "whatif": ("Wat als …?", "What if …?"),
-    "overview": ("Overzicht", "Overview"),
-    "item": ("Gegeven", "Item"),
-    "not_played": ("niet gespeeld", "not played"),
-    "more_rows": ("nog {n} {what}: pijl omlaag", "{n} more {what}: arrow down"),
-    "item_one": ("gegeven", "item"),
-    "item_many": ("gegevens", "items"),
-    "session_one": ("sessie", "session"),
-    "session_many": ("sessies", "sessions"),
-    "more_teams": ("PgDn: meer teams", "PgDn: more teams"),
-    "team_reasons": ("Redenen van de teams", "The teams' reasons"),
-    "no_reasons": ("Geen redenen getypt bij deze puzzel.", "No reasons typed for this puzzle."),
-    "questions": ("Intervisievragen", "Intervision questions"),
-    "no_questions": ("Geen intervisievragen bij deze puzzel.", "No intervision questions for this puzzle."),
-    "law": ("Volgens de wet: {x}", "By law: {x}"),
-    "articles": ("Artikelen: {x}", "Articles: {x}"),
-    "to": ("aan {x}", "to {x}"),
-    "prev_step": ("Vorige stap", "Previous step"),
-    "next_step": ("Volgende stap", "Next step"),
-    "prev_team": ("Vorig team", "Previous team"),
-    "next_team": ("Volgend team", "Next team"),
-    "step_of": ("stap {i} van {n}", "step {i} of {n}"),
-    "reason": ("Reden: {x}", "Reason: {x}"),
-    "whatif_help": ("Kies een feit en druk Enter of tik: de rule engine oordeelt opnieuw",
-                    "Pick a fact and press Enter or tap: the rule engine judges again"),
-    "switch_on": ("Enter of tik zet dit feit aan.", "Enter or tap switches this fact on."),
-    "changed": ("VERANDERT", "CHANGES"),
-    "nothing_changes": ("Geen enkel oordeel verandert. Waarom niet?", "No verdict changes. Why not?"),
-    "unchanged": ("{n} andere oordelen blijven gelijk.", "{n} other verdicts stay the same."),
-    "more_changes": ("en nog {n} veranderd", "and {n} more changed"),
-    "becomes": ("wordt", "becomes"),
-    "no_whatif": ("Bij deze puzzel valt niets om te zetten.", "Nothing to flip in this puzzle."),
-    "prev_puzzle": ("Vorige puzzel", "Previous puzzle"),
-    "next_puzzle": ("Volgende puzzel", "Next puzzle"),
-    "effect": ("Goed met deze aanname: {x}", "Right with this assumption: {x}"),
-    "warn": ("Let op: {x}", "Note: {x}"),
-    "broken": ("{n} journaal niet gelezen", "{n} journal(s) not read"),
-}
+@functools.cache
+def _catalogue() -> Catalogue:
+    return Catalogue.load()  # every assets/strings/*.toml; the debrief's texts are in nabespreking.toml
 
 
 def _t(lang: str, key: str, **values: Any) -> str:
-    nl, en = _S[key]
-    return (en if lang == "en" else nl).format(**values)
+    return _catalogue().t(f"nabespreking.{key}", lang, **values)
 
 
 # --------------------------------------------------------------------------------------------------- drawing help
