@@ -69,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     debrief.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="sessiemappen of journaalbestanden")
     debrief.add_argument("--html", type=Path, help="schrijf een HTML-rapport")
     debrief.add_argument("--csv", type=Path, help="schrijf een CSV-bestand (Excel, puntkomma's)")
+    debrief.add_argument("--verdeeld-eerst", action="store_true", dest="verdeeld_eerst",
+                         help="in het rapport de puzzels waarover de teams het meest verschilden eerst")
     debrief.add_argument("--saves", type=Path, help="map met sessies (standaard: saves/)")
     debrief.add_argument("--window", action="store_true", help="in een venster in plaats van schermvullend")
     debrief.add_argument("--lang", choices=("nl", "en"), default="nl")

@@ -57,7 +57,8 @@ def cmd_debrief(args: argparse.Namespace) -> int:
             print(f"waarschuwing: {line}", file=sys.stderr)
     teams = sum(len(d.sessions) for d in debriefs)
     if html_path is not None:
-        written = write_html(debriefs, html_path, found)
+        written = write_html(debriefs, html_path, found,
+                             most_divided_first=bool(getattr(args, "verdeeld_eerst", False)))
         print(f"HTML-rapport geschreven: {written} ({teams} team{'s' if teams != 1 else ''})")
     if csv_path is not None:
         written = write_csv(debriefs, csv_path)
