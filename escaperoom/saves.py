@@ -84,14 +84,11 @@ def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def write_state(path: Path | str, state: Mapping[str, Any]) -> None:
-    """Atomically replace ``path`` with ``state`` as TOML (plus ``app``/``schema``): after a crash the file holds
-    either the old or the new state, never a mix. ``TypeError`` (nothing written) if a value cannot be TOML.
-
-    One writer per file: the temp name ``.<name>.<pid>.tmp`` is shared by threads of one process.
-    """
+def atomic_write(path: Path | str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically: temp file in the same folder, fsync, ``os.replace``, fsync the
+    folder. After a crash the file holds the old or the new bytes, never a mix. Raises ``OSError`` (the temp file
+    is removed); callers turn it into a Dutch :class:`SaveError`. Also used for the debrief reports."""
     path = Path(path)
-    data = _encode_state(state)
     temp = _temp_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,14 +101,28 @@ def write_state(path: Path | str, state: Mapping[str, Any]) -> None:
         finally:
             os.close(fd)
         os.replace(temp, path)
-    except OSError as err:
+    except OSError:
         try:
             temp.unlink()
         except OSError:
             pass
+        raise
+    fsync_dir(path.parent)
+
+
+def write_state(path: Path | str, state: Mapping[str, Any]) -> None:
+    """Atomically replace ``path`` with ``state`` as TOML (plus ``app``/``schema``): after a crash the file holds
+    either the old or the new state, never a mix. ``TypeError`` (nothing written) if a value cannot be TOML.
+
+    One writer per file: the temp name ``.<name>.<pid>.tmp`` is shared by threads of one process.
+    """
+    path = Path(path)
+    data = _encode_state(state)
+    try:
+        atomic_write(path, data)
+    except OSError as err:
         reason = err.strerror or err
         raise SaveError(path, f"de spelstand kan niet opgeslagen worden ({reason}). De vorige stand is bewaard.") from None
-    fsync_dir(path.parent)
 
 
 def read_state(path: Path | str) -> dict[str, Any]:

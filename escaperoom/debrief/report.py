@@ -32,7 +32,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import os
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +43,7 @@ from escaperoom.debrief.model import (
 )
 from escaperoom.debrief.whatif import whatif_for
 from escaperoom.errors import SaveError
+from escaperoom.saves import atomic_write
 
 CSV_COLUMNS = ("sessie", "team", "casus", "puzzel", "soort", "poging", "sleutel", "gegeven", "antwoord", "verwacht",
                "oordeel", "fout", "punten", "regel", "grondslagen", "artikelen", "reden", "tijdstip")
@@ -515,17 +515,9 @@ def render_csv(debriefs: Sequence[Debrief]) -> str:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically next to the target, so an open report is never half-written."""
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(data)
-        os.replace(temp, path)
+        atomic_write(path, data)
     except OSError as err:
-        try:
-            temp.unlink()
-        except OSError:
-            pass
         reason = err.strerror or err
         if isinstance(err, PermissionError):
             reason = f"{reason}; is het bestand nog open in een ander programma?"
