@@ -83,6 +83,7 @@ class Provision(BaseModel):
     geldig_vanaf: dt.date | None = None
     gecontroleerd: dt.date
     samenvatting: Text
+    kort: Text | None = None  # a few words that name what it is ("toestemming"), shown next to the citation
     onzeker: str | None = None
     houders: tuple[str, ...] = ()
     ontvangers: tuple[str, ...] = ()
@@ -145,6 +146,11 @@ class LawBook:
 
     def cite(self, provision_id: str) -> str:
         return self.provisions[provision_id].citation
+
+    def label(self, provision_id: str, lang: str = "nl") -> str:
+        """The citation with its short name, for answer options: "AVG art. 6 lid 1 onder a — toestemming"."""
+        prov = self.provisions[provision_id]
+        return f"{prov.citation} — {prov.kort.get(lang)}" if prov.kort else prov.citation
 
     @property
     def flows(self) -> tuple[Provision, ...]:
