@@ -70,12 +70,15 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Colour = theme.SURFA
         pygame.draw.rect(surface, border, rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
 
 
-class GameScene(Scene):
-    """A full screen of the game: background, widgets in ``self.group`` and whatever ``draw_back`` paints.
-    ``labels()`` lists (text, box, role, size) of the fixed texts so a test can check that they fit."""
+class _GameParts:
+    """What full screens and modals share: the game and its UI context, string lookup, buttons in
+    ``self.group``, the labels for the fit test and the key that decides when the cached layer is repainted."""
 
-    def __init__(self, game: Game):
-        super().__init__()
+    game: Game
+    ctx: UiContext
+    group: FocusGroup
+
+    def _init_parts(self, game: Game) -> None:
         self.game = game
         self.ctx = game.ctx
         self.group = FocusGroup()
@@ -90,18 +93,27 @@ class GameScene(Scene):
     def labels(self) -> list[tuple[str, pygame.Rect, Role, int]]:
         return []
 
-    def handle_event(self, event: pygame.event.Event) -> bool:
-        return self.group.handle_event(event)
-
     def update(self, dt: float) -> None:
         self.group.update(dt)
 
     def state_key(self) -> Any:
-        """What ``draw_back`` reads that can change (the layer is repainted when it does)."""
+        """What the painted layer reads that can change (the layer is repainted when it does)."""
         return None
 
     def view_key(self) -> tuple:
         return (self.ctx.lang, self.state_key(), widgets_key(self.group))
+
+
+class GameScene(_GameParts, Scene):
+    """A full screen of the game: background, widgets in ``self.group`` and whatever ``draw_back`` paints.
+    ``labels()`` lists (text, box, role, size) of the fixed texts so a test can check that they fit."""
+
+    def __init__(self, game: Game):
+        super().__init__()
+        self._init_parts(game)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return self.group.handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         key = self.view_key()
@@ -123,7 +135,7 @@ class GameScene(Scene):
         """Paint what changes every frame (a clock) over the cached layer."""
 
 
-class GameModal(ModalScene[T]):
+class GameModal(_GameParts, ModalScene[T]):
     """A modal game screen: a centred panel over the darkened scene below, widgets in ``self.group``; Escape
     dismisses with ``self.cancel_result`` unless that is ``NotImplemented``."""
 
@@ -131,21 +143,9 @@ class GameModal(ModalScene[T]):
 
     def __init__(self, game: Game, size: tuple[int, int] = (1400, 860)):
         super().__init__()
-        self.game = game
-        self.ctx = game.ctx
-        self.group = FocusGroup()
+        self._init_parts(game)
         self.rect = pygame.Rect((0, 0), size)
         self.rect.center = CANVAS.center
-
-    def t(self, id: str, /, **values: Any) -> str:
-        return self.ctx.t(id, **values)
-
-    def button(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_click: Callable[[], None],
-               style: str = "primary", **kw: Any) -> Button:
-        return self.group.add(Button(rect, self.ctx.text, label, on_click, style=style, **kw))  # type: ignore[return-value]
-
-    def labels(self) -> list[tuple[str, pygame.Rect, Role, int]]:
-        return []
 
     def button_row(self, specs: list[tuple[str, Callable[[], None]]]) -> list[Button]:
         """Buttons side by side along the bottom of the panel; the first is the primary one."""
@@ -163,16 +163,6 @@ class GameModal(ModalScene[T]):
             return True
         self.group.handle_event(event)
         return True  # nothing below a modal reacts
-
-    def update(self, dt: float) -> None:
-        self.group.update(dt)
-
-    def state_key(self) -> Any:
-        """What ``draw_content`` reads that can change (the panel is repainted when it does)."""
-        return None
-
-    def view_key(self) -> tuple:
-        return (self.ctx.lang, self.state_key(), widgets_key(self.group))
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
