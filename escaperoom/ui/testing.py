@@ -28,8 +28,8 @@ def mouse_up(pos: Pos, button: int = 1) -> pygame.event.Event:
     return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False)
 
 
-def mouse_move(pos: Pos, buttons: tuple[int, int, int] = (1, 0, 0)) -> pygame.event.Event:
-    return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=buttons, touch=False)
+def mouse_move(pos: Pos, buttons: tuple[int, int, int] = (1, 0, 0), rel: Pos = (0, 0)) -> pygame.event.Event:
+    return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=rel, buttons=buttons, touch=False)
 
 
 def click(pos: Pos) -> list[pygame.event.Event]:
@@ -64,7 +64,8 @@ def drag(start: Pos, end: Pos, steps: int = 4, *, touch: bool = False) -> list[p
         return [finger(pygame.FINGERDOWN, start)] + [finger(pygame.FINGERMOTION, p) for p in path] + [
             finger(pygame.FINGERUP, end)
         ]
-    return [mouse_down(start)] + [mouse_move(p) for p in path] + [mouse_up(end)]
+    moves = [mouse_move(p, rel=(p[0] - q[0], p[1] - q[1])) for q, p in zip([start] + path, path)]
+    return [mouse_down(start)] + moves + [mouse_up(end)]
 
 
 def key(code: int, mod: int = 0, unicode: str = "") -> pygame.event.Event:

@@ -50,9 +50,12 @@ class ChoiceList(Widget):
         self._lines = [self.text.fonts.line_height("regular", size) for size in self._sizes]
         self.highlight = min(self.highlight, max(0, len(self.options) - 1))
 
+    def row_rect(self, index: int) -> pygame.Rect:
+        """Where row ``index`` is (also for a list of options not shown yet: rows do not depend on their text)."""
+        return pygame.Rect(self.rect.x, self.rect.y + index * (self.row_height + _GAP), self.rect.width, self.row_height)
+
     def row_rects(self) -> list[pygame.Rect]:
-        step = self.row_height + _GAP
-        return [pygame.Rect(self.rect.x, self.rect.y + i * step, self.rect.width, self.row_height) for i in range(len(self.options))]
+        return [self.row_rect(i) for i in range(len(self.options))]
 
     def _label_box(self, row: pygame.Rect) -> pygame.Rect:
         left = row.x + theme.SPACE_M + _MARK + theme.SPACE_M
