@@ -1,5 +1,6 @@
-"""The puzzle scenes on the real Henk content: they open, scripted answers solve them, drag/touch/keyboard work,
-wrong answers get named on the feedback card, personal data in a reason is refused, and no text overflows."""
+"""The puzzle scenes on the real Henk content: they open, scripted answers solve them (by keyboard and by mouse
+alone), drag/touch/keyboard work, wrong answers get named on the feedback card, personal data in a reason is
+refused, and no text overflows."""
 
 from __future__ import annotations
 
@@ -115,14 +116,51 @@ def test_tap_a_card_then_tap_a_zone_places_it(ctx):
     assert scene.placement == {scene.card_ids[3]: scene.zone_ids.index("niet_delen")}
 
 
-@pytest.mark.parametrize("kind", ["sorteren", "volgorde"])
-def test_keyboard_only_solves_sort_and_order(kind, ctx):
+@pytest.mark.parametrize("kind", ["sorteren", "volgorde", "zwartlakken"])
+def test_keyboard_only_solves_sort_order_and_redact(kind, ctx):
     session = make_session()
     stack, _, scene = open_scene(kind, ctx, session)
     events = scene.script_events(session.model_answer(scene.puzzle.id))
     assert {e.type for e in events} == {pygame.KEYDOWN}
     feed(stack, events)
     assert session.status(scene.puzzle.id) is Status.SOLVED
+
+
+_MOUSE = {pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_mouse_alone_solves_every_puzzle(kind, ctx):
+    session = make_session()
+    stack, room, scene = open_scene(kind, ctx, session)
+    events = scene.script_events(session.model_answer(scene.puzzle.id), pointer="mouse")
+    kinds = {e.type for e in events}
+    assert pygame.KEYDOWN not in kinds and kinds <= _MOUSE | {pygame.TEXTINPUT}
+    if kind in ("sorteren", "volgorde"):
+        assert pygame.MOUSEMOTION in kinds  # real drags, not taps
+    feed(stack, events)
+    assert session.status(scene.puzzle.id) is Status.SOLVED
+    assert isinstance(stack.top, FeedbackScene)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_mouse_script_starts_from_what_the_team_already_entered(kind, ctx):
+    from escaperoom.ui.autoplay import wrong_answer
+
+    session = make_session()
+    stack, _, scene = open_scene(kind, ctx, session)
+    right = session.model_answer(scene.puzzle.id)
+    entered = scene.script_events(wrong_answer(scene.puzzle, right), pointer="mouse")[:-2]  # all but "Controleer"
+    feed(stack, entered)
+    assert stack.top is scene and session.puzzles[scene.puzzle.id].attempts == 0
+    feed(stack, scene.script_events(right, pointer="mouse"))
+    assert session.status(scene.puzzle.id) is Status.SOLVED
+
+
+def test_script_events_knows_only_keyboard_and_mouse(ctx):
+    _, _, scene = open_scene("sorteren", ctx, make_session())
+    with pytest.raises(ValueError):
+        scene.script_events({"plaatsing": {}}, pointer="touch")
 
 
 def test_sort_keyboard_arrows_choose_the_zone_and_escape_cancels(ctx):

@@ -1,11 +1,13 @@
 """The frame every puzzle scene shares: a sidebar with the puzzle's title and task, the "Terug naar de kamer" and
 submit buttons, a content area for the puzzle itself, the submit flow (session.submit -> feedback scene) and the
-helpers that build scripted key presses (``script_events``). Used by the modules of ``escaperoom.ui.puzzles``.
+scripted input that enters an answer (``script_events``): key presses with ``pointer="keyboard"``, or mouse
+presses, moves and releases with ``pointer="mouse"`` (plus typed text where text must be typed). Used by the
+modules of ``escaperoom.ui.puzzles``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 import pygame
 
@@ -19,6 +21,7 @@ from escaperoom.ui.context import UiContext
 from escaperoom.ui.fonts import Align, Role, blit_in_box
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scene import Scene
+from escaperoom.ui.testing import click
 from escaperoom.ui.theme import Colour, Icon
 from escaperoom.ui.widgets import Button, FocusGroup, Widget
 
@@ -40,6 +43,8 @@ TASK_BOX_WITH_HINT = pygame.Rect(TASK_BOX.x, TASK_BOX.y, TASK_BOX.width,
 TITLE_MIN = 64  # titles stay at least this big (read from 4 m)
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+POINTERS = ("keyboard", "mouse")
+PointerKind = Literal["keyboard", "mouse"]  # how ``script_events`` enters an answer
 
 
 def key_event(code: int, unicode: str = "", mod: int = 0) -> pygame.event.Event:
@@ -89,7 +94,8 @@ def fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role = "regular", mi
 class PuzzleScene(Scene):
     """Base of the five puzzle scenes. Subclasses build their widgets in ``build`` (adding them to ``self.focus``
     in keyboard order), return the answer in scoring's format from ``answer`` (or None after setting
-    ``self.message``), draw the puzzle in ``draw_content`` and produce ``script_events``."""
+    ``self.message``), draw the puzzle in ``draw_content`` and script an answer in ``key_script`` and
+    ``mouse_script``."""
 
     submit_label = "puzzel.controleer"
 
@@ -161,9 +167,23 @@ class PuzzleScene(Scene):
     def draw_content(self, surface: pygame.Surface) -> None:
         """Draw the puzzle (behind the widgets)."""
 
-    def script_events(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Synthetic events that, fed to ``handle_event`` in order, enter ``answer`` and submit it."""
+    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
+        """Key presses (and typed text) that enter ``answer`` from the scene's current state and submit it."""
         raise NotImplementedError
+
+    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
+        """Mouse presses, moves and releases (and typed text only where text must be typed) that enter ``answer``
+        from the scene's current state and submit it with a click on the submit button."""
+        raise NotImplementedError
+
+    def script_events(self, answer: dict[str, Any], *, pointer: PointerKind = "keyboard") -> list[pygame.event.Event]:
+        """Synthetic events that, fed to ``handle_event`` in order, enter ``answer`` (scoring's format) and submit
+        it: with the keyboard (the default) or with the mouse only. Positions come from the widgets' rects."""
+        if pointer == "keyboard":
+            return self.key_script(answer)
+        if pointer == "mouse":
+            return self.mouse_script(answer)
+        raise ValueError(f"pointer must be one of {POINTERS}, not {pointer!r}")
 
     # --- lifecycle and flow ---------------------------------------------------------------------------------
 
@@ -260,3 +280,6 @@ class PuzzleScene(Scene):
 
     def submit_events(self, current: Widget | None) -> list[pygame.event.Event]:
         return tab_events(self.candidates(), current, self.submit_button) + [key_event(pygame.K_RETURN)]
+
+    def submit_click(self) -> list[pygame.event.Event]:
+        return click(self.submit_button.rect.center)

@@ -6,7 +6,8 @@ Shows a column of numbered decision buttons (a check mark on the decided ones), 
 article citation from the law book). Choosing an option moves on to the next undecided decision.
 Controls: tap a decision number and an option; or Tab to the numbers / the list, Up/Down and Enter (PageUp/
 PageDown also change decision). "Controleer" submits ``{"keuzes": {"0": provision_id | "geen", ...}}``; leads to
-the feedback scene, or back to the room with "Terug naar de kamer" / Esc.
+the feedback scene, or back to the room with "Terug naar de kamer" / Esc. Scripted answers: the key path above, or
+with the mouse a click on each decision number and on its option, then on "Controleer".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pygame
 from escaperoom.content.models import GEEN_GRONDSLAG, BasisPuzzle
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
+from escaperoom.ui.testing import click
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, tab_events
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList
@@ -132,7 +134,7 @@ class BasisScene(PuzzleScene):
 
     # --- script ------------------------------------------------------------------------------------------------
 
-    def script_events(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
+    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
         events: list[pygame.event.Event] = []
         order = self.candidates()
         current = self.focus.focused
@@ -149,3 +151,14 @@ class BasisScene(PuzzleScene):
             arrow = pygame.K_DOWN if target > now else pygame.K_UP
             events += [key_event(arrow) for _ in range(abs(target - now))] + [key_event(pygame.K_RETURN)]
         return events + self.submit_events(current)
+
+    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
+        """For each decision in ``answer``: click its number, then its option row; then click "Controleer"."""
+        events: list[pygame.event.Event] = []
+        for d, spec in enumerate(self.puzzle.beslissingen):
+            pick = answer["keuzes"].get(str(d))
+            if pick is None:
+                continue
+            events += click(self.tabs[d].rect.center)
+            events += click(self.options.row_rect(spec.opties.index(pick)).center)
+        return events + self.submit_click()

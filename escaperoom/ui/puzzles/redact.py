@@ -5,7 +5,8 @@ Shows the document heading and one row per fragment; a blacked-out row is a blac
 readable in grey so the team can discuss and undo) with a filled square in the margin, a normal row has an empty
 square. Controls: tap/click a row to toggle it; or Tab/Up/Down to a row and Enter/Space. "Versturen" submits
 ``{"zwart": [fragment_index, ...]}``; leads to the feedback scene, or back to the room with "Terug naar de kamer"
-/ Esc.
+/ Esc. Scripted answers: Tab to each row to change and Enter, then "Versturen" (keys), or a click on each such row
+and on "Versturen" (mouse).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from escaperoom.content.models import RedactPuzzle
 from escaperoom.ui import theme
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.pointer import Phase, Pointer
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, tab_events
 from escaperoom.ui.testing import click
 from escaperoom.ui.widgets import Widget
 from escaperoom.ui.widgets.base import ACTIVATE_KEYS
@@ -131,11 +132,21 @@ class RedactScene(PuzzleScene):
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         return [(row.content, row.text_box(), "regular") for row in self.rows]
 
-    def script_events(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Taps: a click on every row whose state must change, then a click on "Versturen"."""
+    def _to_toggle(self, answer: dict[str, Any]) -> list[_Fragment]:
+        """The rows whose state must change to match ``answer``."""
         wanted = {int(i) for i in answer["zwart"]}
+        return [row for i, row in enumerate(self.rows) if row.black != (i in wanted)]
+
+    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
+        """Tab to every row whose state must change and press Enter, then Tab to "Versturen" and press Enter."""
         events: list[pygame.event.Event] = []
-        for i, row in enumerate(self.rows):
-            if row.black != (i in wanted):
-                events += click(row.rect.center)
-        return events + click(self.submit_button.rect.center)
+        current = self.focus.focused
+        for row in self._to_toggle(answer):
+            events += tab_events(self.candidates(), current, row) + [key_event(pygame.K_RETURN)]
+            current = row
+        return events + self.submit_events(current)
+
+    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
+        """A click on every row whose state must change, then a click on "Versturen"."""
+        events = [e for row in self._to_toggle(answer) for e in click(row.rect.center)]
+        return events + self.submit_click()
