@@ -1,8 +1,12 @@
 """A scripted team that plays a whole scenario through the real scenes, by posting the events a player would
-cause (key presses, typing, clicks): title → setup (types the team name) → intro → the room → every puzzle
+cause (key presses, typing, clicks, drags): title → setup (types the team name) → intro → the room → every puzzle
 (through each puzzle scene's ``script_events``) → the lock → the end scene. It makes mistakes on purpose: the
-first and fourth puzzle get a wrong answer first, the team takes a hint after the first mistake, types a reason
-in the dilemma and tries a wrong code once. Used by ``escaperoom --autoplay`` (demo, test, benchmark)."""
+first and fourth puzzle get a wrong answer first, the team takes a hint after the first mistake, gives a reason
+in the dilemma and tries a wrong code once. Used by ``escaperoom --autoplay`` (demo, test, benchmark).
+
+Modes: "keyboard" sends only keys and typed text; "mouse" sends only mouse presses, moves and releases, plus typed
+text for the team name (the puzzles get ``pointer="mouse"``, the dilemma's reason is a listed one, feedback and
+the hint ladder are left with their buttons); "mixed" clicks the room's tiles and uses keys everywhere else."""
 
 from __future__ import annotations
 
@@ -93,6 +97,7 @@ class Autoplayer:
         return self._act(top)
 
     def _act(self, top: Any) -> list[pygame.event.Event]:
+        from escaperoom.ui.puzzles.feedback import FeedbackScene
         from escaperoom.ui.scenes.hint import HintScene
         from escaperoom.ui.scenes.intro import IntroScene
         from escaperoom.ui.scenes.lock import LockScene
@@ -130,13 +135,31 @@ class Autoplayer:
         script = getattr(top, "script_events", None)
         if script is not None and top not in self._scripted and getattr(top, "result", None) is None:
             self._scripted.add(top)
-            return script(self._answer_for(top.puzzle))
-        if getattr(top, "retry_button", None) is not None and not getattr(top, "solved", True) and not self._hinted:
-            return [key(pygame.K_ESCAPE)]  # after the first mistake: back to the room to take a hint
+            return script(self._answer_for(top.puzzle), pointer="mouse" if self.mode == "mouse" else "keyboard")
+        if isinstance(top, FeedbackScene):
+            if not top.solved and not self._hinted:
+                return self._leave(top)  # after the first mistake: back to the room to take a hint
+            return self._press(top.focus, top.back_button if top.solved else top.retry_button)
         if self._same > _STUCK:
             self._same = 0
+            return self._leave(top)
+        return self._confirm(top)
+
+    def _leave(self, top: Any) -> list[pygame.event.Event]:
+        """Leave the scene on top: Esc, or in mouse mode a click on its back, cancel or close button."""
+        if self.mode != "mouse":
             return [key(pygame.K_ESCAPE)]
-        return [enter]
+        button = next((getattr(top, name) for name in ("back_button", "cancel_button", "close")
+                       if getattr(top, name, None) is not None), None)
+        return click(button.rect.center) if button is not None else []
+
+    def _confirm(self, top: Any) -> list[pygame.event.Event]:
+        """Activate what has focus: Enter, or in mouse mode a click on the focused widget (if any)."""
+        if self.mode != "mouse":
+            return [key(pygame.K_RETURN)]
+        group = getattr(top, "group", None) or getattr(top, "focus", None)
+        focused = getattr(group, "focused", None)
+        return click(focused.rect.center) if focused is not None else []
 
     def _room(self, room: Any) -> list[pygame.event.Event]:
         session = room.session
@@ -168,8 +191,15 @@ class Autoplayer:
         session = self.app.game.session
         right = session.model_answer(puzzle.id)
         index = next((i for i, p in enumerate(session.scenario.rooms) if p.id == puzzle.id), -1)
-        if isinstance(puzzle, DilemmaPuzzle):
-            right = {**right, "reden": REASON}
+        answer = right
         if index in self.wrong_first and session.puzzles[puzzle.id].attempts == 0:
-            return wrong_answer(puzzle, right)
-        return right
+            answer = wrong_answer(puzzle, right)
+        if isinstance(puzzle, DilemmaPuzzle):
+            answer = {**answer, "reden": self._reason_for(puzzle)}
+        return answer
+
+    def _reason_for(self, puzzle: DilemmaPuzzle) -> str:
+        """The dilemma's reason: typed (``REASON``), or with the mouse the first listed reason when there is one."""
+        if self.mode == "mouse" and puzzle.redenen:
+            return puzzle.redenen[0].get(self.app.game.session.settings.lang)
+        return REASON

@@ -1,7 +1,8 @@
 """The game's own screens (title, setup, intro, room, hint, lock, pause, facilitator, end) driven through the
 real app with synthetic input: every screen opens and takes keys, labels fit in nl and en, whole playthroughs
-by keyboard only and by mouse, the facilitator's keys change the session, a damaged save does not crash
-"Doorgaan", and ``run_game --headless --autoplay`` plays to the end with a journal on disk."""
+by keyboard only and by mouse only (puzzles included: not one key press), the facilitator's keys change the
+session, a damaged save does not crash "Doorgaan", and ``run_game --headless --autoplay`` plays to the end with
+a journal on disk."""
 
 from __future__ import annotations
 
@@ -59,13 +60,20 @@ def shared_app(tmp_path_factory):
     app.close()
 
 
-def _play(app, mode: str, frames: int = 3000) -> Autoplayer:
+def _play(app, mode: str, frames: int = 3000) -> tuple[Autoplayer, list[pygame.event.Event]]:
+    """Let the autoplayer play; returns it and every event it produced, in order."""
     player = Autoplayer(app, team="Team Keyboard" if mode == "keyboard" else "Team Muis", mode=mode)
+    sent: list[pygame.event.Event] = []
     for _ in range(frames):
-        app.step(player.events(), dt=player.dt)
+        events = player.events()
+        sent += events
+        app.step(events, dt=player.dt)
         if player.finished:
             break
-    return player
+    return player, sent
+
+
+_MOUSE_EVENTS = {pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP}
 
 
 # --- every screen -------------------------------------------------------------------------------------------
@@ -116,8 +124,15 @@ def test_the_room_shows_every_station_with_its_state_in_words(app):
 
 @pytest.mark.parametrize("mode", ["keyboard", "mouse"])
 def test_a_team_plays_from_the_title_to_the_escape(app, mode):
-    player = _play(app, mode)
+    player, sent = _play(app, mode)
     assert player.finished, f"stuck on {type(app.stack.top).__name__}"
+    kinds = {event.type for event in sent}
+    if mode == "keyboard":  # keys and typing only, inside the puzzles too
+        assert kinds <= {pygame.KEYDOWN, pygame.TEXTINPUT}
+    else:  # the mouse only, inside the puzzles too (drags included); the team name is the only thing typed
+        assert [e.key for e in sent if e.type == pygame.KEYDOWN] == []
+        assert kinds <= _MOUSE_EVENTS | {pygame.TEXTINPUT} and pygame.MOUSEMOTION in kinds
+        assert "".join(e.text for e in sent if e.type == pygame.TEXTINPUT) == "Team Muis"
     session = app.game.session
     assert session.phase is Phase.ESCAPED
     assert all(session.status(p.id) is not Status.OPEN for p in session.scenario.rooms)
