@@ -142,6 +142,13 @@ class PuzzleScene(Scene):
         except KeyError:
             return provision_id
 
+    def basis_label(self, provision_id: str) -> str:
+        """The citation with its short name ("AVG art. 6 lid 1 onder a — toestemming"), for answer options."""
+        try:
+            return self.book.label(provision_id, self.lang)
+        except KeyError:
+            return provision_id
+
     # --- hooks for subclasses ---------------------------------------------------------------------------------
 
     def build(self) -> None:

@@ -45,7 +45,7 @@ class BasisScene(PuzzleScene):
                             lambda d=d: self.show(d), style="secondary", size=theme.TEXT_LARGE)
             self.tabs.append(button)
             self.focus.add(button)
-        self.option_labels = [[self.t("puzzel.geen_grondslag") if o == GEEN_GRONDSLAG else self.cite(o)
+        self.option_labels = [[self.t("puzzel.geen_grondslag") if o == GEEN_GRONDSLAG else self.basis_label(o)
                                for o in spec.opties] for spec in decisions]
         self.options = ChoiceList(OPTIONS, self.ctx.text, self.option_labels[0], self.choose)
         self.focus.add(self.options)

@@ -114,6 +114,12 @@ class FeedbackScene(Scene):
         except KeyError:
             return provision_id
 
+    def basis_label(self, provision_id: str) -> str:
+        """As on the answer buttons: the citation with its short name."""
+        if provision_id in self.book.provisions:
+            return self.book.label(provision_id, self.lang)
+        return self.cite(provision_id)
+
     # --- content ---------------------------------------------------------------------------------------------
 
     def _blocks(self) -> list[Block]:
@@ -147,10 +153,10 @@ class FeedbackScene(Scene):
             d = int(item.key.split(":")[1])
             spec = p.beslissingen[d]
             lines.append(f"→ {self.role_name(spec.ontvanger)}")
-            lines.append(self.t("puzzel.feedback.choice", keuze=self.cite(item.answer) if item.answer
+            lines.append(self.t("puzzel.feedback.choice", keuze=self.basis_label(item.answer) if item.answer
                                 else self.t("puzzel.feedback.none")))
             if not item.correct:
-                expected = " / ".join(self.cite(x) for x in item.expected.split("|") if x)
+                expected = " / ".join(self.basis_label(x) for x in item.expected.split("|") if x)
                 lines.append(self.t("puzzel.feedback.expected", verwacht=expected))
         elif isinstance(p, RedactPuzzle):
             lines.append(self.t("puzzel.feedback.choice", keuze=self.t(f"puzzel.feedback.{item.answer}")))
