@@ -282,13 +282,16 @@ def format_key_path(key_path: Iterable[str | int]) -> str:
 
 # --------------------------------------------------------------------------------------------- line scanner
 
-_WS = re.compile(r"[ \t]*+")
-_WS_NL_COMMENT = re.compile(r"(?:[ \t\n]++|#[^\n]*+)*+")
+# No possessive quantifiers (``*+``): early CPython 3.11 releases mis-match them around alternations (seen on
+# Debian's 3.11.2, fine on 3.11.7), which lost every line number after the first multi-line string. The patterns
+# below are unrolled loops, normal* (special normal*)*: one way to match, no nested ambiguity, fast on big files.
+_WS = re.compile(r"[ \t]*")
+_WS_NL_COMMENT = re.compile(r"(?:[ \t\n]|#[^\n]*)*")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*+"')
-_LITERAL = re.compile(r"'[^'\n]*+'")
-_ML_BASIC = re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*+"""(?:"{1,2}(?!"))?')
-_ML_LITERAL = re.compile(r"'''(?:[^']|'(?!''))*+'''(?:'{1,2}(?!'))?")
+_BASIC = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"')
+_LITERAL = re.compile(r"'[^'\n]*'")
+_ML_BASIC = re.compile(r'"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""(?:"{1,2}(?!"))?')
+_ML_LITERAL = re.compile(r"'''[^']*(?:'(?!'')[^']*)*'''(?:'{1,2}(?!'))?")
 _SCALAR_END = re.compile(r"[,\]}#\n]")
 _ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
