@@ -60,9 +60,9 @@ class _Run:
         self.steps.append(TraceStep(rule, text, tuple(cites), decisive))
         for cite in cites:
             prov = self.book.provisions[cite]
-            if prov.onzeker:
-                line = f"{prov.citation}: {prov.onzeker}"
-                if line not in self.uncertain:
+            for text in (prov.onzeker, prov.tekst_onzeker):
+                line = f"{prov.citation}: {text}"
+                if text and line not in self.uncertain:
                     self.uncertain.append(line)
 
     def met(self, prov: Provision) -> bool:

@@ -63,7 +63,7 @@ def test_verdict_json_has_the_documented_stable_structure(capsys):
                          "artikelen", "uitleg", "stappen", "onzeker"}
     assert case["oordeel"] == "moet_delen"
     assert {"id": "besluit_wgs.2", "citaat": "Besluit gemeentelijke schuldhulpverlening art. 2",
-            "url": "https://wetten.overheid.nl/BWBR0031331/2026-01-01"} in case["artikelen"]
+            "url": "https://zoek.officielebekendmakingen.nl/stb-2020-240.html"} in case["artikelen"]
 
 
 def test_verdict_text_names_the_decision_and_the_articles(capsys):

@@ -68,6 +68,59 @@ def test_a_duty_that_breaks_professional_secrecy_is_only_given_to_holders_that_h
             assert any(BOOK.roles[h].beroepsgeheim for h in prov.houders if h != ANY), prov.id
 
 
+# ------------------------------------------------------------------ dates and versions (kennisbank §0.2)
+
+# Kennisbank §0.2 "Geraadpleegde wetsversies (peildata)": the text version each instrument was checked against.
+PEILDATA = {"wvggz": dt.date(2025, 7, 1), "wpg": dt.date(2025, 7, 1), "wgs_sv": dt.date(2025, 7, 5),
+            "wmo": dt.date(2026, 1, 1), "jeugdwet": dt.date(2026, 1, 1), "wgs": dt.date(2026, 1, 1),
+            "uavg": dt.date(2021, 7, 1), "big": dt.date(2025, 7, 5), "pw": dt.date(2025, 2, 4),
+            "wabb": dt.date(2025, 11, 11), "politiewet": dt.date(2026, 1, 1)}
+# The only dates of entry into force the kennisbank gives for provisions in the law files.
+KENNISBANK_DATES = {"besluit_wgs.2": dt.date(2021, 1, 1),  # §5.2 "in werking 1-1-2021"
+                    "wgs_sv.1.5": dt.date(2025, 3, 1), "wgs_sv.2.29.1": dt.date(2025, 3, 1),  # §7.1 "sinds 1 maart 2025"
+                    "wgs_sv.2.29.2": dt.date(2025, 3, 1)}
+
+
+def test_every_instrument_records_the_text_version_the_kennisbank_cites_or_says_why_there_is_none():
+    for iid, inst in BOOK.instruments.items():
+        if iid in PEILDATA:
+            assert inst.tekstversie == PEILDATA[iid], iid
+            assert PEILDATA[iid].isoformat() in inst.url, iid
+        else:
+            assert inst.tekstversie is None and inst.tekstversie_ontbreekt, iid
+
+
+def test_every_provision_was_rechecked_against_the_kennisbank_and_none_carries_the_old_placeholder_date():
+    """The audit found ``gecontroleerd = 2026-11-01`` on every entry, a date recorded nowhere. The entries were
+    re-checked against the kennisbank on 2026-12-01; later checks only move dates forward."""
+    assert all(p.gecontroleerd >= dt.date(2026, 12, 1) for p in BOOK.provisions.values())
+
+
+def test_a_date_of_entry_into_force_is_given_only_where_the_kennisbank_gives_one_and_otherwise_explained():
+    dated = {p.id: p.geldig_vanaf for p in BOOK.provisions.values() if p.geldig_vanaf is not None}
+    assert dated == KENNISBANK_DATES
+    for prov in BOOK.provisions.values():
+        if prov.geldig_vanaf is None:
+            reason = prov.geldig_vanaf_ontbreekt or prov.instrument.geldig_vanaf_ontbreekt
+            assert reason and "kennisbank" in reason, prov.id
+
+
+def test_the_besluit_gemeentelijke_schuldhulpverlening_is_its_own_instrument_with_its_staatsblad_publication():
+    besluit = BOOK["besluit_wgs.2"].instrument
+    assert besluit.id != BOOK["wgs.8.1"].instrument.id
+    assert (besluit.bron, besluit.url) == ("Stb. 2020, 240", "https://zoek.officielebekendmakingen.nl/stb-2020-240.html")
+    assert BOOK.cite("besluit_wgs.2") == "Besluit gemeentelijke schuldhulpverlening art. 2"
+    assert "BWBR0031331" not in besluit.url
+
+
+def test_every_law_file_and_the_lawbook_say_that_gecontroleerd_means_checked_against_the_kennisbank():
+    from escaperoom.rules import lawbook
+    assert "checked **against shared/legal/kennisbank.md**" in (lawbook.__doc__ or "")
+    for path in sorted(lawbook.LAW_DIR.glob("*.toml")):
+        head = path.read_text(encoding="utf-8").split("[wet]")[0]
+        assert "shared/legal/kennisbank.md" in head and "NIET tegen wetten.overheid.nl" in head, path.name
+
+
 def test_stale_with_a_date_far_in_the_future_returns_every_provision():
     stale = BOOK.stale(dt.date(2999, 1, 1))
     assert {p.id for p in stale} == set(BOOK.provisions)
@@ -95,12 +148,14 @@ naam = "Testwet"
 afkorting = "Tw"
 bron = "BWBR0000000"
 url = "https://wetten.overheid.nl/BWBR0000000"
+tekstversie = 2026-01-01
+geldig_vanaf_ontbreekt = "De testwet noemt geen datum."
 
 [[bepaling]]
 id = "test.1"
 artikel = "1"
 soort = "grondslag"
-gecontroleerd = 2026-11-01
+gecontroleerd = 2026-12-01
 samenvatting = { nl = "Een grondslag." }
 """
 
@@ -109,7 +164,7 @@ _FLOW = """
 id = "test.2"
 artikel = "2"
 soort = "bevoegdheid"
-gecontroleerd = 2026-11-01
+gecontroleerd = 2026-12-01
 houders = [{houder}]
 ontvangers = ["wijkteam"]
 categorieen = ["gewoon"]
@@ -128,8 +183,8 @@ def _law_dir(tmp_path: Path, *, houder: str = "huisarts", fact: str = "convenant
     return law
 
 
-def _load(law: Path):
-    return load_lawbook(law, ROLES_FILE, FACTS_FILE)
+def _load(law: Path, roles: Path = ROLES_FILE, facts: Path = FACTS_FILE):
+    return load_lawbook(law, roles, facts, complete=False)
 
 
 def test_the_broken_folder_fixture_is_valid_when_nothing_is_broken(tmp_path):
@@ -168,7 +223,7 @@ def test_a_provision_id_outside_its_instruments_numbering_is_reported_with_a_hin
 id = "andere.3"
 artikel = "3"
 soort = "beginsel"
-gecontroleerd = 2026-11-01
+gecontroleerd = 2026-12-01
 samenvatting = { nl = "Verkeerd genummerd." }
 """
     with pytest.raises(ContentError) as caught:
@@ -184,7 +239,7 @@ def test_a_flow_with_health_data_but_without_an_art9_exception_is_reported(tmp_p
 id = "test.4"
 artikel = "4"
 soort = "plicht"
-gecontroleerd = 2026-11-01
+gecontroleerd = 2026-12-01
 houders = ["wijkteam"]
 ontvangers = ["woningcorporatie"]
 categorieen = ["gezondheid"]
@@ -194,3 +249,76 @@ samenvatting = { nl = "Gezondheidsgegevens zonder uitzondering." }
         _load(_law_dir(tmp_path, extra=extra))
     (problem,) = caught.value.problems
     assert "art. 9" in problem.message and problem.key == "bepaling test.4"
+
+
+def test_a_provision_without_a_date_and_without_a_reason_is_reported(tmp_path):
+    law = _law_dir(tmp_path)
+    path = law / "testwet.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('geldig_vanaf_ontbreekt = "De testwet noemt geen datum."\n', ""),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        _load(law)
+    messages = [p.message for p in caught.value.problems]
+    assert "bepaling 'test.1' heeft geen geldig_vanaf en zegt niet waarom" in messages
+    assert "nooit een datum raden" in caught.value.problems[0].hint
+
+
+def test_an_instrument_without_text_version_or_reason_is_reported_in_dutch(tmp_path):
+    law = _law_dir(tmp_path)
+    path = law / "testwet.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("tekstversie = 2026-01-01\n", ""), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        _load(law)
+    (problem,) = caught.value.problems
+    assert problem.key == "wet" and "tekstversie" in problem.message and "peildatum" in problem.message
+
+
+# ------------------------------------------------------------------ unreadable law files: Dutch, with a line
+
+
+def test_a_law_file_saved_with_a_bom_by_a_windows_editor_loads(tmp_path):
+    law = _law_dir(tmp_path)
+    path = law / "testwet.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert set(_load(law).provisions) == {"test.1", "test.2"}
+
+
+def test_a_law_file_with_broken_toml_is_reported_in_dutch_with_its_line(tmp_path):
+    law = _law_dir(tmp_path)
+    path = law / "testwet.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    broken = next(i for i, line in enumerate(lines) if line.startswith("soort ="))
+    lines[broken] = 'soort "grondslag"'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        _load(law)
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("wetbestand is geen geldige TOML") and "verwacht" in problem.message
+    assert problem.line == broken + 1 and problem.hint
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    pytest.param('artikel = "2"', 'artikel = "2"\nartkel = "2"', "onbekende sleutel", id="unknown key"),
+    pytest.param('gecontroleerd = 2026-12-01\nhouders', 'gecontroleerd = "gisteren"\nhouders',
+                 "hier hoort een datum", id="date as text"),
+    pytest.param('soort = "bevoegdheid"', 'soort = "mag"', "de waarde moet zijn:", id="unknown kind"),
+])
+def test_a_wrong_value_in_a_law_file_is_explained_in_dutch(tmp_path, old, new, message):
+    law = _law_dir(tmp_path)
+    path = law / "testwet.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        _load(law)
+    (problem,) = caught.value.problems
+    assert problem.message.startswith(message), problem.message
+    assert problem.key.startswith("bepaling[1]")
+
+
+def test_a_law_file_that_is_not_utf8_is_reported_in_dutch(tmp_path):
+    law = _law_dir(tmp_path)
+    (law / "testwet.toml").write_bytes("# wet van café\n".encode("latin-1"))
+    with pytest.raises(ContentError) as caught:
+        _load(law)
+    assert caught.value.problems[0].message == "wetbestand is niet in UTF-8 opgeslagen"
