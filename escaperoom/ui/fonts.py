@@ -129,8 +129,8 @@ class TextCache:
     """Rendered text surfaces keyed by (text, role, size, colour, wrap width, align), least recently used dropped.
 
     ``render`` is what widgets call from ``draw``: after the first frame it is a dictionary look-up.
-    ``wrap_width`` > 0 wraps at spaces and aligns the lines inside that width (the surface is then up to
-    ``wrap_width`` wide); 0 draws one line per ``\\n``.
+    ``wrap_width`` > 0 wraps at spaces (``wrap_lines``) and aligns the lines with each other (the surface is as wide
+    as its widest line, at most ``wrap_width`` unless one word is wider); 0 draws one line per ``\\n``.
     """
 
     def __init__(self, fonts: Fonts, max_entries: int = 1024):
@@ -167,7 +167,11 @@ class TextCache:
         prepared = prepare_text(text)
         font = self.fonts.font_for(prepared, role, size)
         font.align = _ALIGN[align]
-        surface = font.render(prepared, True, colour, None, max(0, wrap_width))
+        if wrap_width > 0:
+            # our own line breaks, then SDL only splits at them: its wrapping keeps the space it broke at, and
+            # re-wraps a line that ends in "\n" as if the newline had a width
+            prepared = wrap_lines(font, prepared, wrap_width)
+        surface = font.render(prepared, True, colour, None, 0)
         self._surfaces[key] = surface
         if len(self._surfaces) > self.max_entries:
             self._surfaces.popitem(last=False)
@@ -178,7 +182,7 @@ class TextCache:
         (SDL would otherwise break the word mid-way)."""
         prepared = prepare_text(text)
         font = self.fonts.font_for(prepared, role, size)
-        if any(font.size(word)[0] > width for word in prepared.split()):
+        if any(font.size(word)[0] > width for word in prepared.replace("\n", " ").split(" ") if word):
             return False
         return self.render(text, role, size, theme.TEXT, width, "left").get_height() <= height
 
@@ -207,6 +211,26 @@ class TextCache:
         """Render texts ahead of time (e.g. in a scene's ``enter``) so the first frame does no text work."""
         for text in texts:
             self.render(text, role, size, colour)
+
+
+def wrap_lines(font: pygame.font.Font, text: str, width: int) -> str:
+    """``text`` broken into lines at spaces so that each line fits ``width``, every line stripped of the spaces
+    around it (SDL's own wrapping can start a line with the space it broke at: " (vroegsignalering)"). A word wider
+    than ``width`` keeps a line of its own (``TextCache.fits`` reports it as not fitting). A no-break space
+    (U+00A0, "1\u00a0minuut") never breaks."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        words = [w for w in paragraph.split(" ") if w]  # not str.split(): a no-break space (U+00A0) holds
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if line and font.size(candidate)[0] > width:
+                out.append(line)
+                line = word
+            else:
+                line = candidate
+        out.append(line)
+    return "\n".join(out)
 
 
 def place(surface: pygame.Surface, box: pygame.Rect, align: Align = "left", valign: str = "top") -> pygame.Rect:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from escaperoom.ui import theme
-from escaperoom.ui.fonts import TextCache, missing_glyphs, prepare_text
+from escaperoom.ui.fonts import TextCache, missing_glyphs, prepare_text, wrap_lines
 
 
 def test_ij_ligatures_are_written_as_two_letters():
@@ -54,6 +54,23 @@ def test_wrapped_text_stays_within_its_wrap_width(text):
     surface = text.render("Dit is een zin die over meerdere regels moet lopen.", "regular", 44, theme.TEXT, 400)
     assert surface.get_width() <= 400
     assert surface.get_height() >= 2 * text.fonts.line_height("regular", 44)
+
+
+@pytest.mark.parametrize("width", [300, 350, 420])
+def test_a_wrapped_line_never_starts_or_ends_with_a_space_and_fits_its_width(text, width):
+    content = "Gemeente, schuldhulpverlening (vroegsignalering)  en  nog   iets\nTweede  alinea (met haakjes)"
+    font = text.fonts.font("bold", 44)
+    lines = wrap_lines(font, content, width).split("\n")
+    assert len(lines) >= 3
+    for line in lines:
+        assert line == line.strip() and "  " not in line
+        assert font.size(line)[0] <= width or " " not in line
+
+
+def test_the_sort_zone_label_wraps_without_a_line_that_starts_with_a_space(text):
+    font = text.fonts.font("bold", 44)
+    lines = wrap_lines(font, "Gemeente, schuldhulpverlening (vroegsignalering)", 350).split("\n")
+    assert lines[-1] == "(vroegsignalering)"
 
 
 LONG = (
