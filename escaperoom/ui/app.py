@@ -105,10 +105,15 @@ class App:
         return surface
 
     def toggle_fullscreen(self) -> None:
+        """F11. Leaving full screen on a desktop smaller than the canvas would leave a 1920x1080 window hanging
+        off the screen (SDL restores the SCALED window at canvas size), so the window is fitted to the desktop
+        again, as at start-up."""
         if is_headless():
             return
         pygame.display.toggle_fullscreen()
         self.fullscreen = not self.fullscreen
+        if not self.fullscreen:
+            _fit_window_to_desktop()
 
     def close(self) -> None:
         while len(self.stack):

@@ -70,6 +70,20 @@ def test_f11_is_ignored_without_a_real_screen(app):
     assert not app.fullscreen
 
 
+def test_leaving_full_screen_fits_the_window_to_the_desktop_again(app, monkeypatch):
+    """On a 1280x720 desktop SDL restores the window at 1920x1080, off the screen (checked under Xvfb); F11 back to
+    a window must shrink it to fit again, entering full screen must not."""
+    calls: list[str] = []
+    monkeypatch.setattr(app_module, "is_headless", lambda: False)
+    monkeypatch.setattr(pygame.display, "toggle_fullscreen", lambda: calls.append("toggle") or 1)
+    monkeypatch.setattr(app_module, "_fit_window_to_desktop", lambda *a, **k: calls.append("fit"))
+    app.fullscreen = False
+    app.dispatch(key(pygame.K_F11))
+    assert app.fullscreen and calls == ["toggle"]
+    app.dispatch(key(pygame.K_F11))
+    assert not app.fullscreen and calls == ["toggle", "toggle", "fit"]
+
+
 def test_the_frame_time_is_recorded_per_frame(app):
     for _ in range(5):
         app.step([])
