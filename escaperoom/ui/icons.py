@@ -94,6 +94,24 @@ def _scales(surface, box, colour, cutout, stroke):
         )
 
 
+def _hand(surface, box, colour, cutout, stroke):
+    """An open hand held up, palm out: "holding back" (te voorzichtig), a shape unlike the lock of the lock puzzle."""
+    w, h = box.width, box.height
+    finger = max(3, round(w * 0.13))
+    tops = ((0.30, 0.16), (0.445, 0.07), (0.59, 0.10), (0.735, 0.22))  # (centre x, top y) of each finger
+    for cx, top in tops:
+        x = round(box.x + cx * w - finger / 2)
+        rect = pygame.Rect(x, round(box.y + top * h), finger, round((0.62 - top) * h))
+        pygame.draw.rect(surface, colour, rect, border_radius=finger // 2)
+    palm = pygame.Rect(round(box.x + 0.235 * w), round(box.y + 0.44 * h), round(0.565 * w), round(0.50 * h))
+    pygame.draw.rect(surface, colour, palm, border_radius=round(0.2 * w))
+    _polyline(surface, colour, _at(box, [(0.30, 0.76), (0.13, 0.50)]), max(3, round(w * 0.14)))
+    gap = max(1, round(w * 0.025))  # the cutout between the fingers, down to the palm
+    for (left, _), (right, top) in zip(tops, tops[1:]):
+        x = round(box.x + (left + right) / 2 * w)
+        pygame.draw.line(surface, cutout, (x, round(box.y + (top + 0.06) * h)), (x, round(box.y + 0.50 * h)), gap)
+
+
 _DRAWERS = {
     Icon.CHECK: _check,
     Icon.CROSS: _cross,
@@ -101,4 +119,5 @@ _DRAWERS = {
     Icon.WARNING: _warning,
     Icon.LOCK: _lock,
     Icon.SCALES: _scales,
+    Icon.HAND: _hand,
 }

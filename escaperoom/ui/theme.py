@@ -43,6 +43,14 @@ DISABLED_FILL: Colour = _hex("#1F2D42")
 DISABLED_TEXT: Colour = _hex("#93A1B5")
 SCRIM_MULTIPLY: Colour = (96, 100, 112)  # a modal darkens the scene below by multiplying with this
 
+# the document of the zwartlakken puzzle: dark ink on paper, blacked-out lines still faintly readable
+PAPER: Colour = (244, 241, 234)
+INK: Colour = (27, 36, 48)
+INK_MUTED: Colour = (70, 80, 96)
+BLACKED: Colour = (12, 12, 14)
+BLACKED_TEXT: Colour = (150, 156, 166)
+PAPER_FOCUS: Colour = (15, 95, 168)  # the focus ring on paper (FOCUS, sky blue, is too light on white)
+
 GREEN: Colour = _hex("#5EDB8F")
 BLUE: Colour = _hex("#7AB8FF")
 RED: Colour = _hex("#FF8A80")
@@ -52,6 +60,7 @@ VIOLET: Colour = _hex("#C9B8FF")
 # --- type sizes (px on the canvas) -------------------------------------------------------------------------
 
 TEXT_MIN = 36  # nothing on screen is smaller
+TITLE_MIN = 64  # a title never shrinks below this (read from 4 m)
 TEXT_SMALL = 36
 TEXT_BODY = 44
 TEXT_LARGE = 56
@@ -89,6 +98,7 @@ class Icon(StrEnum):
     WARNING = "warning"
     LOCK = "lock"
     SCALES = "scales"
+    HAND = "hand"  # an open hand held up: holding back (te voorzichtig); the lock is the lock puzzle's
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,7 @@ FEEDBACK_STYLES: Mapping[str, BadgeStyle] = MappingProxyType(
     {
         "goed": BadgeStyle("feedback.goed", GREEN, Icon.CHECK),
         "te_ruim": BadgeStyle("feedback.te_ruim", RED, Icon.WARNING),
-        "te_voorzichtig": BadgeStyle("feedback.te_voorzichtig", AMBER, Icon.LOCK),
+        "te_voorzichtig": BadgeStyle("feedback.te_voorzichtig", AMBER, Icon.HAND),
         "verkeerde_grondslag": BadgeStyle("feedback.verkeerde_grondslag", VIOLET, Icon.SCALES),
     }
 )
@@ -160,6 +170,10 @@ TEXT_PAIRS: tuple[tuple[str, Colour, Colour], ...] = (
         for bg_name, bg in (("BG", BG), ("SURFACE", SURFACE), ("SURFACE_RAISED", SURFACE_RAISED))
     ),
     ("TEXT on SURFACE_PRESSED", TEXT, SURFACE_PRESSED),
+    ("INK on PAPER", INK, PAPER),
+    ("INK_MUTED on PAPER", INK_MUTED, PAPER),
+    ("BLACKED_TEXT on BLACKED", BLACKED_TEXT, BLACKED),
+    ("PAPER_FOCUS on PAPER", PAPER_FOCUS, PAPER),
     ("DISABLED_TEXT on DISABLED_FILL", DISABLED_TEXT, DISABLED_FILL),
     ("TEXT_ON_ACCENT on ACCENT", TEXT_ON_ACCENT, ACCENT),
     ("TEXT_ON_ACCENT on ACCENT_PRESSED", TEXT_ON_ACCENT, ACCENT_PRESSED),

@@ -37,6 +37,12 @@ def test_each_verdict_and_feedback_kind_has_its_own_word_and_shape(styles, catal
         assert catalogue.t(style.word_id, "en")
 
 
+def test_no_verdict_or_feedback_kind_wears_the_padlock_of_the_lock_puzzle():
+    styles = [*theme.VERDICT_STYLES.values(), *theme.FEEDBACK_STYLES.values()]
+    assert all(style.icon is not theme.Icon.LOCK for style in styles)
+    assert theme.feedback_style("te_voorzichtig").icon is theme.Icon.HAND
+
+
 def test_all_verdicts_and_error_kinds_have_a_style():
     assert set(theme.VERDICT_STYLES) == {"moet_delen", "mag_delen", "mag_niet_delen"}
     assert set(theme.FEEDBACK_STYLES) == {"te_ruim", "te_voorzichtig", "verkeerde_grondslag", "goed"}

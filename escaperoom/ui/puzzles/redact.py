@@ -25,12 +25,9 @@ from escaperoom.ui.testing import click
 from escaperoom.ui.widgets import Widget
 from escaperoom.ui.widgets.base import ACTIVATE_KEYS
 
-PAPER = (244, 241, 234)
-INK = (27, 36, 48)  # 14:1 on PAPER
-INK_MUTED = (70, 80, 96)  # 7.6:1 on PAPER
-BLACKED = (12, 12, 14)
-BLACKED_TEXT = (150, 156, 166)  # 7:1 on BLACKED
-RING = (15, 95, 168)  # the focus ring on paper (the theme's sky blue is too light on white)
+# the paper's colours live in the theme, where a test holds each text pair to >= 4.5:1
+PAPER, INK, INK_MUTED = theme.PAPER, theme.INK, theme.INK_MUTED
+BLACKED, BLACKED_TEXT, RING = theme.BLACKED, theme.BLACKED_TEXT, theme.PAPER_FOCUS
 HEADING_H = 96
 _MARGIN = 72  # the left margin of the paper, with the mark
 
