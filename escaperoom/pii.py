@@ -12,12 +12,16 @@ from dataclasses import dataclass
 
 KINDS = ("email", "iban", "telefoon", "bsn")  # also the priority when matches overlap
 
+# What each kind is called, in Dutch (the session's messages and the journal). The screens show the label in the
+# game's language from the UI string catalogue (``LABEL_IDS``: assets/strings/ui.toml, [pii]); a test keeps the
+# catalogue's Dutch equal to these.
 LABELS = {
     "bsn": "een BSN-nummer",
     "telefoon": "een telefoonnummer",
     "email": "een e-mailadres",
     "iban": "een IBAN-rekeningnummer",
 }
+LABEL_IDS = {kind: f"pii.{kind}" for kind in KINDS}
 
 PLACEHOLDERS = {
     "bsn": "[BSN]",
@@ -42,7 +46,18 @@ class Finding:
 
     @property
     def label(self) -> str:
+        """Dutch, e.g. "een telefoonnummer" (for stored text; screens use ``label_id``)."""
         return LABELS[self.kind]
+
+    @property
+    def label_id(self) -> str:
+        """The UI catalogue id of the label, for the screen's language (``catalogue.t(finding.label_id, lang)``)."""
+        return LABEL_IDS[self.kind]
+
+
+def kinds_for_labels(labels: list[str]) -> list[str]:
+    """The kinds whose Dutch label is in ``labels`` (e.g. from ``PersonalDataInReason.labels``), in ``KINDS`` order."""
+    return [kind for kind in KINDS if LABELS[kind] in labels]
 
 
 # ------------------------------------------------------------------------------------------------ checks

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from escaperoom.pii import Finding, elfproef, find_personal_data, iban_ok, redact, summary
+from escaperoom.pii import (KINDS, LABELS, Finding, elfproef, find_personal_data, iban_ok, kinds_for_labels, redact,
+                            summary)
+from escaperoom.strings import Catalogue
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:
@@ -174,6 +176,21 @@ def test_redact_replaces_every_finding_with_a_placeholder():
 def test_the_summary_names_each_kind_once_in_dutch():
     findings = find_personal_data("06-12345678 en 0612345679 en 111222333")
     assert summary(findings).startswith("Je tekst lijkt een telefoonnummer en een BSN-nummer te bevatten.")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_has_a_screen_label_in_dutch_and_english_and_the_dutch_is_the_stored_label(kind):
+    catalogue = Catalogue.load()
+    finding = Finding(kind, 0, 1, "x")
+    assert catalogue.t(finding.label_id, "nl") == LABELS[kind] == finding.label
+    english = catalogue.t(finding.label_id, "en")
+    assert english and english != LABELS[kind]
+
+
+def test_the_kinds_are_found_back_from_the_dutch_labels_a_session_message_carries():
+    findings = find_personal_data("Bel 06-12345678 of mail j@x.nl over BSN 111222333")
+    assert kinds_for_labels(sorted({f.label for f in findings})) == ["email", "telefoon", "bsn"]
+    assert kinds_for_labels(["iets anders"]) == []
 
 
 PIECES = st.sampled_from(["111222333", "06-12345678", "+31 6 12345678", "jan@example.nl", "NL91ABNA0417164300",
