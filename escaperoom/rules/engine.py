@@ -23,7 +23,11 @@ The steps follow kennisbank §8 (R01–R15). Order, and where it deviates from t
          a private holder may rely on art. 6 lid 1 f for ordinary data, unless the person refused [analyse]
     R15  after every mag/moet: inform the person concerned and record the decision
 
-Each step is recorded as a :class:`TraceStep` with its citations; uncertain provisions add their [onzeker] note.
+The engine names no provision ids: it asks the law book for the provisions that play a part in a step
+(:class:`~escaperoom.rules.lawbook.Step`, ``stap = [...]`` in the law files), for the flows that cover a request,
+and for the secrecy regime that binds a holder (``bindt``). The situation facts it reads itself are in
+``ENGINE_FACTS``. Each step is recorded as a :class:`TraceStep` with its citations; uncertain provisions add
+their [onzeker] note.
 """
 
 from __future__ import annotations
@@ -32,11 +36,17 @@ from dataclasses import dataclass, field
 
 from escaperoom.errors import RuleError
 from escaperoom.rules.facts import Category, Consent, DataItem, Decision, Request
-from escaperoom.rules.lawbook import ANY, Kind, LawBook, Provision, Role
+from escaperoom.rules.lawbook import ANY, Kind, LawBook, Provision, Role, Step
 from escaperoom.rules.verdict import TraceStep, Verdict
 from escaperoom.text import Text
 
 _T = Text.of
+
+# Situation facts (rules/feiten.toml) the reasoning itself looks at, beyond the conditions of the flow provisions.
+DIRECTLY_INVOLVED = "rechtstreeks_betrokken"  # R14: the recipient is directly involved in the treatment
+COVENANT = "convenant"  # R12: the parties rely on a covenant
+CANNOT_CONSENT = "betrokkene_wilsonbekwaam"  # R01: art. 9 lid 2 c needs a person unable to consent
+ENGINE_FACTS = (DIRECTLY_INVOLVED, COVENANT, CANNOT_CONSENT)
 
 
 def _lc(name: str) -> str:
@@ -60,10 +70,16 @@ class _Run:
         self.steps.append(TraceStep(rule, text, tuple(cites), decisive))
         for cite in cites:
             prov = self.book.provisions[cite]
-            for text in (prov.onzeker, prov.tekst_onzeker):
-                line = f"{prov.citation}: {text}"
-                if text and line not in self.uncertain:
+            for text_ in (prov.onzeker, prov.tekst_onzeker):
+                line = f"{prov.citation}: {text_}"
+                if text_ and line not in self.uncertain:
                     self.uncertain.append(line)
+
+    def one(self, step: Step) -> str:
+        return self.book.one(step)
+
+    def ids(self, step: Step, **kw) -> tuple[str, ...]:
+        return self.book.ids(step, **kw)
 
     def met(self, prov: Provision) -> bool:
         facts = self.req.situatie
@@ -85,31 +101,43 @@ class _Run:
     def _inform(self) -> None:
         if self.holder.politie:
             self.note("R15", _T("Leg vast wat je verstrekte, aan wie en op welke grond (Wpg).",
-                                "Record what you provided, to whom and on which ground (Wpg)."), "wpg.7")
+                                "Record what you provided, to whom and on which ground (Wpg)."),
+                      self.one(Step.POLITIEGEHEIM))
             return
         if self.req.acuut_gevaar:
             text = _T("Leg vast wat je deelde en waarom, en informeer de betrokkene achteraf zodra dat veilig kan "
                       "(uitstel mag ter bescherming van anderen).",
                       "Record what you shared and why, and inform the person afterwards when it is safe.")
-            self.note("R15", text, "avg.5.2", "avg.13-14", "uavg.41")
+            self.note("R15", text, *self.ids(Step.VERANTWOORDING), *self.ids(Step.INFORMEREN),
+                      *self.ids(Step.INFORMEREN_UITSTEL))
         else:
             text = _T("Informeer de betrokkene over deze verstrekking, bij voorkeur vooraf, en leg vast wat je deelde "
                       "en waarom.",
                       "Inform the person about this disclosure, preferably beforehand, and record what you shared and why.")
-            self.note("R15", text, "avg.13-14", "avg.5.2")
+            self.note("R15", text, *self.ids(Step.INFORMEREN), *self.ids(Step.VERANTWOORDING))
 
     def pick_art6(self, prov: Provision) -> str | None:
         """The art. 6 basis a provision gives this holder: never (f) for a public authority (R06)."""
+        legit = self.one(Step.GERECHTVAARDIGD_BELANG)
         options = list(prov.art6)
-        if self.holder.overheid and "avg.6.1.f" in options:
-            options.remove("avg.6.1.f")
+        if self.holder.overheid and legit in options:
+            options.remove(legit)
             self.note("R06", _T("Gerechtvaardigd belang (art. 6 lid 1 f) is geen grondslag voor een overheidsinstantie; "
                                 "de grondslag is hier de wettelijke taak.",
                                 "Legitimate interest (art. 6(1)(f)) is no basis for a public authority; the basis "
-                                "here is the statutory task."), "avg.6.1.slot")
-        elif not self.holder.overheid and "avg.6.1.f" in options:
-            options = ["avg.6.1.f"]
+                                "here is the statutory task."), self.one(Step.OVERHEID_GEEN_F))
+        elif not self.holder.overheid and legit in options:
+            options = [legit]
         return options[0] if options else None
+
+    def secrecy_cites(self) -> tuple[str, ...]:
+        """The holder's secrecy regime with the rules cited beside it (Wet BIG 88, Sr 272) and, towards this
+        recipient, the verschoningsrecht (Sv 218)."""
+        regime = self.book.secrecy_regime(self.holder.id)
+        if regime is None:
+            return ()
+        return (regime.id, *self.ids(Step.BEROEPSGEHEIM_MEDE, holder=self.holder.id),
+                *self.ids(Step.VERSCHONINGSRECHT, holder=self.holder.id, recipient=self.recipient.id))
 
 
 def evaluate(book: LawBook, request: Request, items: list[DataItem] | tuple[DataItem, ...]) -> dict[str, Verdict]:
@@ -126,30 +154,34 @@ def evaluate_item(book: LawBook, request: Request, item: DataItem) -> Verdict:
         if fact not in book.facts:
             raise RuleError(f"onbekend situatiefeit '{fact}' in het verzoek")
     run = _Run(book, request, item, book.roles[request.houder], book.roles[request.ontvanger])
-    legal = _judge(run)
-    if item.nodig:
-        return legal
-    return _not_needed(book, request, item, legal)
+    try:
+        legal = _judge(run)
+        if item.nodig:
+            return legal
+        return _not_needed(book, request, item, legal)
+    except KeyError as err:  # a step without its provision: the law files are incomplete
+        raise RuleError(f"de wetbestanden zijn onvolledig: {err.args[0]}") from None
 
 
 def _not_needed(book: LawBook, req: Request, item: DataItem, legal: Verdict) -> Verdict:
     run = _Run(book, req, item, book.roles[req.houder], book.roles[req.ontvanger])
+    minimal = run.one(Step.MINIMALISATIE)
     run.note("R13", _T(f"'{item.label.nl}' is niet nodig voor het doel ({req.doel.nl}). Deel alleen wat voor dit doel "
                        "noodzakelijk is; de rest blijft bij de houder.",
                        f"'{item.label.get('en')}' is not needed for the purpose. Share only what this purpose needs."),
-             "avg.5.1.c", "avg.5.1.b", decisive=True)
+             minimal, run.one(Step.DOELBINDING), decisive=True)
     if legal.decision is Decision.MAG_NIET:
         for step in legal.trace:
             if step.decisive:
                 run.note(step.rule, _T("Bovendien: " + step.text.nl, "Moreover: " + step.text.get("en")),
                          *step.citations, decisive=True)
-    return run.done(Decision.MAG_NIET, "R13", sector=("avg.5.1.c",))
+    return run.done(Decision.MAG_NIET, "R13", sector=(minimal,))
 
 
 def _flows(run: _Run) -> list[Provision]:
     flows = [p for p in run.book.flows if p.covers(run.holder.id, run.recipient.id, run.item.categorieen)]
     if run.holder.politie:  # police data leave the police only through the Wpg or a statute naming the police
-        flows = [p for p in flows if "politie" in p.houders or (p.soort is Kind.MELDRECHT and ANY in p.houders)]
+        flows = [p for p in flows if run.holder.id in p.houders or (p.soort is Kind.MELDRECHT and ANY in p.houders)]
     return flows
 
 
@@ -159,34 +191,36 @@ _POLICE_REPORT = ("Of de politie bij een melding op grond van een algemeen meldr
 
 
 def _judge(run: _Run) -> Verdict:
-    req, holder, recipient = run.req, run.holder, run.recipient
+    req, holder, recipient, book = run.req, run.holder, run.recipient, run.book
     flows = _flows(run)
     sharing = [p for p in flows if p.soort in (Kind.PLICHT, Kind.MELDRECHT, Kind.BEVOEGDHEID)]
+    regime = book.secrecy_regime(holder.id)
 
     # R11 — BSN only to government bodies or where a statute prescribes it
     bsn_statute = any(run.met(p) and Category.BSN in p.categorieen for p in sharing)
     if run.has(Category.BSN) and not (recipient.overheid and holder.overheid) and not bsn_statute:
         who = recipient if not recipient.overheid else holder
+        bsn = run.one(Step.BSN_DOEL)
         run.note("R11", _T(f"Het BSN mag hier niet gebruikt worden: {_lc(who.naam.nl)} is geen overheidsorgaan en geen "
                            "wet schrijft het gebruik hier voor.",
                            f"The BSN may not be used here: the {_lc(who.naam.get('en'))} is not a government body and "
-                           "no statute prescribes its use."), "uavg.46", "wabb.1.d", decisive=True)
-        return run.done(Decision.MAG_NIET, "R11", sector=("uavg.46",))
+                           "no statute prescribes its use."), bsn, *run.ids(Step.BSN_PRIVAAT), decisive=True)
+        return run.done(Decision.MAG_NIET, "R11", sector=(bsn,))
 
     # R03 — a duty that is blocked by an objection, or whose exhaustive conditions are not (yet) met
     for prov in (p for p in sharing if p.soort is Kind.PLICHT):
         blocked = [f for f in prov.vervalt_bij if f in req.situatie]
         unmet = [f for f in prov.voorwaarden if f not in req.situatie]
         if blocked:
-            why = run.book.facts[blocked[0]].vraag
+            why = book.facts[blocked[0]].vraag
             run.note("R03", _T(f"{prov.citation} verplicht tot verstrekken, maar die plicht vervalt: {why.nl.lower()}. "
                                "Dan niet delen.",
                                f"{prov.citation} requires disclosure, but the duty lapses: {why.get('en').lower()}. "
                                "Then do not share."), prov.id, decisive=True)
             return run.done(Decision.MAG_NIET, "R03", sector=(prov.id,))
         if unmet and prov.exclusief:
-            why = "; ".join(run.book.facts[f].vraag.nl.lower() for f in unmet)
-            why_en = "; ".join(run.book.facts[f].vraag.get("en").lower() for f in unmet)
+            why = "; ".join(book.facts[f].vraag.nl.lower() for f in unmet)
+            why_en = "; ".join(book.facts[f].vraag.get("en").lower() for f in unmet)
             run.note("R03", _T(f"{prov.citation} regelt deze verstrekking, maar de voorwaarden zijn (nog) niet vervuld: "
                                f"{why}. Nog niet delen.",
                                f"{prov.citation} governs this disclosure, but its conditions are not (yet) met: "
@@ -229,25 +263,29 @@ def _judge(run: _Run) -> Verdict:
         run.note("R05", _T(f"{prov.citation} vraagt om verstrekking, maar heft het beroepsgeheim van "
                            f"{_lc(holder.naam.nl)} niet op.",
                            f"{prov.citation} asks for disclosure but does not lift professional secrecy."),
-                 prov.id, *(["wgs_sv.2.29.2"] if prov.id.startswith("wgs_sv.") else []))
+                 prov.id, *prov.geheim_blijft)
 
     # R01 — acute danger, the right emergency recipient
     if req.acuut_gevaar and recipient.noodhulp and holder.politie:
+        police_acute, police_task = run.one(Step.POLITIE_ACUUT), run.one(Step.POLITIETAAK)
         run.note("R01", _T("Er dreigt acuut ernstig gevaar. De politie mag de hulpdienst inschakelen en delen wat nodig is "
-                           "om het gevaar af te wenden — politiegegevens gaan dan via Wpg art. 19 (hulp aan hen die "
-                           "deze behoeven, in een bijzonder geval).",
+                           f"om het gevaar af te wenden — politiegegevens gaan dan via {book.cite(police_acute)} (hulp "
+                           "aan hen die deze behoeven, in een bijzonder geval).",
                            "Acute serious danger. The police may call in the emergency service and share what is "
-                           "needed to avert it — police data then go via Wpg art. 19 (help to those who need it, in a "
-                           "special case)."), "wpg.19", "politiewet.3", decisive=True)
-        run.uncertain.append("Wpg art. 19 vraagt een bijzonder geval, een zwaarwegend algemeen belang en overeenstemming "
-                             "met het bevoegd gezag; bij acuut gevaar neemt de engine aan dat daaraan is voldaan [analyse].")
-        return run.done(Decision.MAG, "R01", sector=("wpg.19", "politiewet.3"))
+                           f"needed to avert it — police data then go via {book.cite(police_acute)} (help to those who "
+                           "need it, in a special case)."), police_acute, police_task, decisive=True)
+        run.uncertain.append(f"{book.cite(police_acute)} vraagt een bijzonder geval, een zwaarwegend algemeen belang en "
+                             "overeenstemming met het bevoegd gezag; bij acuut gevaar neemt de engine aan dat daaraan is "
+                             "voldaan [analyse].")
+        return run.done(Decision.MAG, "R01", sector=(police_acute, police_task))
     if req.acuut_gevaar and recipient.noodhulp:
-        cites = ["avg.6.1.d"] if not holder.politie else []
+        vital, duties_conflict, police_task = (run.one(Step.VITAAL_BELANG), run.one(Step.CONFLICT_VAN_PLICHTEN),
+                                               run.one(Step.POLITIETAAK))
+        cites = [vital] if not holder.politie else []
         if holder.beroepsgeheim:
-            cites.insert(0, "knmg.cvp")
+            cites.insert(0, duties_conflict)
         if recipient.politie:
-            cites.append("politiewet.3")
+            cites.append(police_task)
         run.note("R01", _T("Er dreigt acuut ernstig gevaar. Deel met de hulpdienst wat nodig is om het gevaar af te wenden "
                            "(wie, waar, welke dreiging) — niet meer."
                            + (" Het beroepsgeheim mag wijken: conflict van plichten." if holder.beroepsgeheim else ""),
@@ -257,17 +295,17 @@ def _judge(run: _Run) -> Verdict:
                  *cites, decisive=True)
         art9 = None
         if run.has(Category.GEZONDHEID):
-            if "betrokkene_wilsonbekwaam" in req.situatie:
-                art9 = "avg.9.2.c"
+            if CANNOT_CONSENT in req.situatie:
+                art9 = run.one(Step.VITAAL_BELANG_ART9)
                 run.note("R01", _T("De betrokkene kan geen toestemming geven: art. 9 lid 2 c AVG.",
-                                   "The person cannot consent: art. 9(2)(c) GDPR."), art9, "uavg.22.2.b")
+                                   "The person cannot consent: art. 9(2)(c) GDPR."), art9, *run.ids(Step.VITAAL_BELANG_UAVG))
             else:
                 run.uncertain.append("AVG art. 9 lid 2 c vraagt dat de betrokkene geen toestemming kan geven; is hij "
                                      "wilsbekwaam, deel dan alleen de dreigingsfeiten, geen diagnose of behandelgegevens "
                                      "(kennisbank §2.3, onzeker).")
-        return run.done(Decision.MAG, "R01", art6="avg.6.1.d" if not holder.politie else None, art9=art9,
-                        secrecy="knmg.cvp" if holder.beroepsgeheim else None,
-                        sector=("politiewet.3",) if recipient.politie else ())
+        return run.done(Decision.MAG, "R01", art6=vital if not holder.politie else None, art9=art9,
+                        secrecy=duties_conflict if holder.beroepsgeheim else None,
+                        sector=(police_task,) if recipient.politie else ())
 
     # R04 — a statutory right to report
     rights = [p for p in sharing if p.soort is Kind.MELDRECHT and run.met(p)]
@@ -285,19 +323,21 @@ def _judge(run: _Run) -> Verdict:
                            "professional secrecy: share only with consent."), prov.id)
 
     # R14 — directly involved in the treatment
-    if holder.beroepsgeheim and "rechtstreeks_betrokken" in req.situatie:
-        lid2 = "jeugdwet.7.3.11.2" if holder.id == "jeugdhulpverlener" else "wgbo.7.457.2"
+    involved = run.ids(Step.RECHTSTREEKS_BETROKKEN, holder=holder.id)
+    if holder.beroepsgeheim and DIRECTLY_INVOLVED in req.situatie and involved:
+        lid2 = involved[0]
         run.note("R14", _T(f"{recipient.naam.nl} is rechtstreeks bij de behandeling betrokken en geldt niet als 'ander': "
                            "delen mag, voor zover noodzakelijk.",
                            f"The {_lc(recipient.naam.get('en'))} is directly involved in the treatment and is not "
                            "an 'other': sharing is allowed as far as necessary."), lid2, decisive=True)
         art9 = None
         if run.has(Category.GEZONDHEID):
-            art9 = "avg.9.2.h"
+            art9 = run.one(Step.ZORG)
             run.note("R14", _T("Gezondheidsgegevens voor de behandeling: art. 9 lid 2 h AVG met UAVG art. 30 lid 3 a.",
                                "Health data for the treatment: art. 9(2)(h) GDPR with UAVG art. 30(3)(a)."),
-                     art9, "uavg.30.3.a")
-        return run.done(Decision.MAG, "R14", art6="avg.6.1.b", art9=art9, secrecy=lid2, sector=(lid2,))
+                     art9, *run.ids(Step.EIGEN_HULPVERLENING))
+        return run.done(Decision.MAG, "R14", art6=run.one(Step.BEHANDELINGSOVEREENKOMST), art9=art9, secrecy=lid2,
+                        sector=(lid2,))
 
     # R10 — police data leave the police only through the Wpg
     if holder.politie:
@@ -306,99 +346,104 @@ def _judge(run: _Run) -> Verdict:
             return share_via(perms[0], "BEVOEGDHEID", Decision.MAG, _T(
                 f"De politie mag dit verstrekken via {perms[0].citation}.",
                 f"The police may provide this under {perms[0].citation}."))
+        police_secret = run.one(Step.POLITIEGEHEIM)
         run.note("R10", _T("Politiegegevens zijn geheim (Wpg art. 7). Verstrekken kan alleen via de Wpg-artikelen 15–20 "
                            "of een wettelijke plicht — die is hier niet van toepassing. Toestemming is geen Wpg-grond.",
                            "Police data are confidential (Wpg art. 7). Disclosure only via Wpg art. 15–20 or a "
                            "statutory duty — none applies here. Consent is no ground under the Wpg."),
-                 "wpg.7", decisive=True)
-        return run.done(Decision.MAG_NIET, "R10", sector=("wpg.7",))
+                 police_secret, decisive=True)
+        return run.done(Decision.MAG_NIET, "R10", sector=(police_secret,))
 
     perms = [p for p in sharing if p.soort is Kind.BEVOEGDHEID and run.met(p)]
 
     # R07 — consent must be free, specific and explicit; "consent" that is not free is no basis at all
     consent = req.toestemming is Consent.JA
+    art9_ban = run.one(Step.ART9_VERBOD)
     if req.toestemming is Consent.NIET_VRIJ:
         not_free = _T("De 'toestemming' is niet vrij gegeven (voorwaarde voor hulp of uitkering, of een blanco "
                       "machtiging) en telt dus niet: er moet een wettelijke grondslag zijn.",
                       "The 'consent' was not freely given (a condition for help or benefit, or a blanket form) "
                       "and does not count: a statutory basis is needed.")
         usable = [p for p in perms if not holder.beroepsgeheim or p.doorbreekt_beroepsgeheim]
+        free, public = run.one(Step.TOESTEMMING_VRIJ), run.one(Step.TOESTEMMING_OVERHEID)
         if not usable:
             run.note("R07", _T(not_free.nl + " Die is er hier niet: niet delen.",
                                not_free.get("en") + " There is none here: do not share."),
-                     "avg.4.11", "avg.7.4", "avg.overw.43", decisive=True)
-            if holder.beroepsgeheim:
+                     *run.ids(Step.TOESTEMMING_BEGRIP), free, public, decisive=True)
+            if regime is not None:
                 run.note("R05", _T(f"Ook het beroepsgeheim van {_lc(holder.naam.nl)} wordt zo niet doorbroken: "
                                    "daarvoor is specifieke, vrije toestemming nodig.",
                                    "Nor is professional secrecy broken this way: that needs specific, free consent."),
-                         "wgbo.7.457.1" if holder.id != "jeugdhulpverlener" else "jeugdwet.7.3.11.1")
+                         regime.id)
             if run.has(Category.GEZONDHEID):
                 run.note("R08", _T("Voor gezondheidsgegevens is uitdrukkelijke, vrije toestemming nodig (art. 9 AVG).",
-                                   "Health data need explicit, free consent (art. 9 GDPR)."), "avg.9.1")
-            return run.done(Decision.MAG_NIET, "R07", sector=("avg.7.4",))
-        run.note("R07", not_free, "avg.7.4", "avg.overw.43")
+                                   "Health data need explicit, free consent (art. 9 GDPR)."), art9_ban)
+            return run.done(Decision.MAG_NIET, "R07", sector=(free,))
+        run.note("R07", not_free, free, public)
 
     # R05 — professional secrecy
     secrecy = None
-    if holder.beroepsgeheim:
-        rule = "jeugdwet.7.3.11.1" if holder.id == "jeugdhulpverlener" else "wgbo.7.457.1"
+    if regime is not None:
         if not consent:
             run.note("R05", _T(f"{holder.naam.nl} heeft beroepsgeheim. Zonder toestemming, wettelijke plicht, "
                                "meldrecht of conflict van plichten deelt hij niets — ook niet óf iemand cliënt is.",
                                f"The {_lc(holder.naam.get('en'))} is bound by professional secrecy. Without consent, "
                                "a statutory duty, a right to report or a conflict of duties nothing is shared — not "
                                "even whether someone is a client."),
-                     rule, *(["big.88", "sr.272"] if rule == "wgbo.7.457.1" else []),
-                     *(["sv.218"] if recipient.politie or recipient.id == "ovj" else []), decisive=True)
+                     *run.secrecy_cites(), decisive=True)
             if Category.GEZONDHEID in run.item.categorieen:
                 run.note("R08", _T("Bovendien vallen gezondheidsgegevens onder het verbod van art. 9 AVG.",
-                                   "Moreover health data fall under the ban of art. 9 GDPR."), "avg.9.1")
-            return run.done(Decision.MAG_NIET, "R05", sector=(rule,))
-        secrecy = rule
+                                   "Moreover health data fall under the ban of art. 9 GDPR."), art9_ban)
+            return run.done(Decision.MAG_NIET, "R05", sector=(regime.id,))
+        secrecy = regime.id
         run.note("R05", _T("De betrokkene gaf uitdrukkelijk en specifiek toestemming: daarmee mag het beroepsgeheim wijken.",
-                           "The person gave explicit, specific consent: professional secrecy may give way."), rule)
+                           "The person gave explicit, specific consent: professional secrecy may give way."), regime.id)
 
     bans = [p for p in flows if p.soort is Kind.VERBOD and run.met(p) and not (p.tenzij_toestemming and consent)]
 
     # R09 — Wmo data (with health) only to the recipients of Wmo 5.2.1 lid 2
-    if (holder.wmo_college and run.has(Category.GEZONDHEID) and not recipient.wmo_ontvanger
-            and not recipient.wmo_college and not consent and not perms):
+    limited = book[run.one(Step.LIMITATIEVE_ONTVANGERS)]
+    if (holder.id in limited.houders and run.has(Category.GEZONDHEID) and recipient.id not in limited.ontvangers
+            and recipient.id not in limited.houders and not consent and not perms):
         run.note("R09", _T(f"Het college (en het wijkteam in zijn opdracht) mag Wmo-gegevens alleen aan de ontvangers "
-                           f"van Wmo 2015 art. 5.2.1 lid 2 geven; {_lc(recipient.naam.nl)} hoort daar niet bij. "
+                           f"van {limited.citation} geven; {_lc(recipient.naam.nl)} hoort daar niet bij. "
                            "Zonder uitdrukkelijke toestemming: niet delen.",
                            f"The municipality (and its neighbourhood team) may give Wmo data only to the recipients "
-                           f"listed in Wmo 2015 art. 5.2.1(2); the {_lc(recipient.naam.get('en'))} is not one of "
+                           f"listed in {limited.citation}; the {_lc(recipient.naam.get('en'))} is not one of "
                            "them. Without explicit consent: do not share."),
-                 "wmo.5.2.1.2", "avg.9.1", "uavg.30.3.a", decisive=True)
-        return run.done(Decision.MAG_NIET, "R09", sector=("wmo.5.2.1.2", "avg.9.1"))
+                 limited.id, art9_ban, *run.ids(Step.EIGEN_HULPVERLENING), decisive=True)
+        return run.done(Decision.MAG_NIET, "R09", sector=(limited.id, art9_ban))
 
     # R08 — health data need an art. 9 exception
     art9 = None
     if run.has(Category.GEZONDHEID):
-        art9 = "avg.9.2.a" if consent else next((p.art9 for p in perms if p.art9), None)
+        art9 = run.one(Step.TOESTEMMING_ART9) if consent else next((p.art9 for p in perms if p.art9), None)
         if not art9:
             run.note("R08", _T("Gezondheidsgegevens zijn bijzondere persoonsgegevens: verboden te delen, tenzij een "
                                "uitzondering geldt (uitdrukkelijke toestemming, een wettelijke regeling). Die is er hier "
                                "niet. UAVG art. 30 lid 3 a geldt alleen voor de eigen hulpverlening.",
                                "Health data are special-category data: sharing is prohibited unless an exception "
                                "applies (explicit consent, a statutory rule). None applies here. UAVG art. 30(3)(a) "
-                               "covers only one's own care."), "avg.9.1", "uavg.30.3.a", decisive=True)
-            return run.done(Decision.MAG_NIET, "R08", sector=("avg.9.1",))
+                               "covers only one's own care."), art9_ban, *run.ids(Step.EIGEN_HULPVERLENING),
+                     decisive=True)
+            return run.done(Decision.MAG_NIET, "R08", sector=(art9_ban,))
 
     art10 = None
     if run.has(Category.STRAFRECHTELIJK):
-        art10 = "uavg.32.a" if consent else next((p.art10 for p in perms if p.art10), None)
+        art10 = run.one(Step.TOESTEMMING_ART10) if consent else next((p.art10 for p in perms if p.art10), None)
         if not art10:
+            art10_ban = run.one(Step.ART10_VERBOD)
             run.note("ART10", _T("Strafrechtelijke gegevens (ook een vermoeden van een strafbaar feit) mogen alleen "
                                  "worden gedeeld als de UAVG (art. 32–33) dat toestaat; dat is hier niet zo.",
                                  "Criminal offence data (including a suspected offence) may be shared only where the "
-                                 "UAVG (art. 32–33) allows; it does not here."), "avg.10", "uavg.31", decisive=True)
-            return run.done(Decision.MAG_NIET, "ART10", sector=("avg.10",))
+                                 "UAVG (art. 32–33) allows; it does not here."), art10_ban, *run.ids(Step.ART10_UAVG),
+                     decisive=True)
+            return run.done(Decision.MAG_NIET, "ART10", sector=(art10_ban,))
 
     if bans and not perms:
         ban = bans[0]
         run.note("DOELBINDING", _T(f"{ban.citation}: {ban.samenvatting.nl}", f"{ban.citation}: {ban.samenvatting.get('en')}"),
-                 ban.id, "avg.5.1.b", decisive=True)
+                 ban.id, run.one(Step.DOELBINDING), decisive=True)
         return run.done(Decision.MAG_NIET, "DOELBINDING", sector=(ban.id,))
 
     if perms:
@@ -415,7 +460,8 @@ def _judge(run: _Run) -> Verdict:
                         secrecy=secrecy, sector=(prov.id, *prov.ook))
 
     if consent:
-        cites = ["avg.6.1.a"] + (["avg.9.2.a"] if art9 else []) + (["uavg.32.a"] if art10 else [])
+        basis = run.one(Step.TOESTEMMING)
+        cites = [basis] + ([art9] if art9 else []) + ([art10] if art10 else [])
         run.note("TOESTEMMING", _T("De betrokkene gaf uitdrukkelijke, specifieke en vrije toestemming voor precies deze "
                                    "verstrekking: delen mag, maar alleen wat nodig is. Toestemming is altijd intrekbaar.",
                                    "The person gave explicit, specific, free consent for exactly this disclosure: "
@@ -425,39 +471,43 @@ def _judge(run: _Run) -> Verdict:
             run.note("R07", _T("Let op: bij een overheidsinstantie is toestemming alleen geldig als de betrokkene echt vrij "
                                "kon kiezen (bijv. een eigen hulpvraag, geen nadeel bij weigeren).",
                                "Note: with a public authority consent is valid only if the person could truly choose "
-                               "freely (own request for help, no disadvantage on refusal)."), "avg.overw.43")
-        return run.done(Decision.MAG, "TOESTEMMING", art6="avg.6.1.a", art9=art9, art10=art10, secrecy=secrecy,
+                               "freely (own request for help, no disadvantage on refusal)."),
+                     run.one(Step.TOESTEMMING_OVERHEID))
+        return run.done(Decision.MAG, "TOESTEMMING", art6=basis, art9=art9, art10=art10, secrecy=secrecy,
                         sector=())
 
+    covenant_rule = run.one(Step.WETTELIJKE_GRONDSLAG)
     if holder.overheid:
-        if "convenant" in req.situatie:
+        if COVENANT in req.situatie:
             run.note("R12", _T("Een convenant is geen grondslag: art. 6 lid 3 AVG vraagt een wet. Het convenant regelt "
                                "hoe je samenwerkt, niet óf je mag delen.",
                                "A covenant is no legal basis: art. 6(3) GDPR requires a statute. It governs how to "
-                               "cooperate, not whether you may share."), "avg.6.3", decisive=True)
-            return run.done(Decision.MAG_NIET, "R12", sector=("avg.6.3",))
+                               "cooperate, not whether you may share."), covenant_rule, decisive=True)
+            return run.done(Decision.MAG_NIET, "R12", sector=(covenant_rule,))
+        no_f = run.one(Step.OVERHEID_GEEN_F)
         run.note("R06", _T(f"{holder.naam.nl} is een overheidsinstantie: gerechtvaardigd belang (art. 6 lid 1 f) is geen "
                            "grondslag, en geen wet regelt deze verstrekking (art. 6 lid 1 e en lid 3). Niet delen — "
                            "of vraag de betrokkene zelf.",
                            f"The {_lc(holder.naam.get('en'))} is a public authority: legitimate interest "
                            "(art. 6(1)(f)) is no basis, and no statute governs this disclosure (art. 6(1)(e), 6(3)). "
                            "Do not share — or ask the person."),
-                 "avg.6.1.slot", "avg.6.3", "avg.5.1.b", decisive=True)
-        return run.done(Decision.MAG_NIET, "R06", sector=("avg.6.1.slot",))
+                 no_f, covenant_rule, run.one(Step.DOELBINDING), decisive=True)
+        return run.done(Decision.MAG_NIET, "R06", sector=(no_f,))
 
+    legit = run.one(Step.GERECHTVAARDIGD_BELANG)
     if req.toestemming is Consent.NEE:
         run.note("GRONDSLAG", _T("De betrokkene weigerde. Een private partij zou op gerechtvaardigd belang kunnen steunen, "
                                  "maar na een uitdrukkelijke weigering wegen zijn belangen zwaarder [analyse].",
                                  "The person refused. A private party could rely on legitimate interest, but after an "
-                                 "explicit refusal his interests prevail [analysis]."), "avg.6.1.f", decisive=True)
-        return run.done(Decision.MAG_NIET, "GRONDSLAG", sector=("avg.6.1.f",))
-    if "convenant" in req.situatie:
+                                 "explicit refusal his interests prevail [analysis]."), legit, decisive=True)
+        return run.done(Decision.MAG_NIET, "GRONDSLAG", sector=(legit,))
+    if COVENANT in req.situatie:
         run.note("R12", _T("Het convenant zelf is geen grondslag (art. 6 lid 3 AVG); de grondslag is hieronder.",
-                           "The covenant itself is no basis (art. 6(3) GDPR); the basis follows."), "avg.6.3")
+                           "The covenant itself is no basis (art. 6(3) GDPR); the basis follows."), covenant_rule)
     run.note("GRONDSLAG", _T(f"{holder.naam.nl} is een private partij en mag gewone gegevens delen op grond van "
                              "gerechtvaardigd belang, als het nodig is en de belangen van de betrokkene niet zwaarder "
                              "wegen [analyse].",
                              f"The {_lc(holder.naam.get('en'))} is a private party and may share ordinary data on "
                              "legitimate interest, if necessary and not outweighed by the person's interests [analysis]."),
-             "avg.6.1.f", decisive=True)
-    return run.done(Decision.MAG, "GRONDSLAG", art6="avg.6.1.f", sector=())
+             legit, decisive=True)
+    return run.done(Decision.MAG, "GRONDSLAG", art6=legit, sector=())

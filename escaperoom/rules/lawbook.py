@@ -133,8 +133,6 @@ class Role(BaseModel):
     overheid: bool = False
     beroepsgeheim: bool = False
     noodhulp: bool = False
-    wmo_college: bool = False
-    wmo_ontvanger: bool = False
     politie: bool = False
     onzeker_overheid: str | None = None  # the kennisbank is unsure whether this role is a public authority
     onzeker_bsn: str | None = None  # the kennisbank is unsure whether a statute prescribes this role's BSN use
