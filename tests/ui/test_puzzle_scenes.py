@@ -244,6 +244,27 @@ def test_personal_data_in_a_dilemma_reason_is_refused_kept_for_editing_and_not_s
     assert [fields for kind, fields in events if kind == "poging"]
 
 
+def test_the_personal_data_notice_is_all_english_in_an_english_game(ctx_for):
+    ctx = ctx_for("en")
+    stack, _, scene = open_scene("dilemma", ctx, make_session("en"))
+    feed(stack, scene.script_events({"keuze": 2, "reden": "Call 06-12345678 or mail henk@example.nl"}))
+    assert scene.notice.startswith("Your reason seems to contain a phone number and an e-mail address.")
+    assert not any(word in scene.notice for word in ("een", "telefoonnummer", "e-mailadres"))
+
+
+def test_a_refused_submit_shows_a_catalogued_sentence_in_the_game_language_not_the_session_text(ctx_for):
+    ctx = ctx_for("en")
+    session = make_session("en")
+    stack, _, scene = open_scene("volgorde", ctx, session)
+    session.pause()
+    scene.submit()
+    assert scene.message == ctx.t("spel.error.paused") and "pauze" not in scene.message.lower()
+    session.resume()
+    session.skip(scene.puzzle.id)
+    scene.submit()
+    assert scene.message == ctx.t("spel.error.done")
+
+
 def test_a_listed_reason_fills_the_field(ctx):
     stack, _, scene = open_scene("dilemma", ctx, make_session())
     scene._chosen(2)

@@ -13,10 +13,11 @@ import pygame
 
 from escaperoom.content.models import Puzzle
 from escaperoom.rules.lawbook import LawBook, load_lawbook
+from escaperoom.pii import LABEL_IDS, find_personal_data, kinds_for_labels
 from escaperoom.scoring import PuzzleResult
-from escaperoom.session import PersonalDataInReason, Session, SessionError
+from escaperoom.session import PersonalDataInReason, Phase, Session, SessionError, Status
 from escaperoom.text import Text
-from escaperoom.ui import theme
+from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.fonts import Align, Role, blit_in_box
 from escaperoom.ui.icons import draw_icon
@@ -30,7 +31,9 @@ TOP = 48
 BOTTOM = theme.CANVAS_HEIGHT - TOP
 SIDEBAR = pygame.Rect(theme.MARGIN, TOP, 560, BOTTOM - TOP)
 CONTENT = pygame.Rect(SIDEBAR.right + 48, TOP, theme.CANVAS_WIDTH - theme.MARGIN - SIDEBAR.right - 48, BOTTOM - TOP)
-TITLE_BOX = pygame.Rect(SIDEBAR.x, SIDEBAR.y, SIDEBAR.width, 250)
+HUD_RECT = pygame.Rect(SIDEBAR.x, SIDEBAR.y, SIDEBAR.width, hud.HEIGHT)  # time left and the resident's stability
+# the title takes what it needs of this box, up to three lines at 64 px; what comes below moves up under it
+TITLE_BOX = pygame.Rect(SIDEBAR.x, HUD_RECT.bottom + theme.SPACE_M, SIDEBAR.width, 240)
 _BUTTON_W = (SIDEBAR.width - theme.SPACE_S) // 2
 BACK_RECT = pygame.Rect(SIDEBAR.x, BOTTOM - theme.BUTTON_HEIGHT, _BUTTON_W, theme.BUTTON_HEIGHT)
 SUBMIT_RECT = pygame.Rect(SIDEBAR.right - _BUTTON_W, BOTTOM - theme.BUTTON_HEIGHT, _BUTTON_W, theme.BUTTON_HEIGHT)
@@ -40,7 +43,7 @@ HINT_RECT = pygame.Rect(SIDEBAR.x, BACK_RECT.top - theme.SPACE_S - theme.BUTTON_
                         theme.BUTTON_HEIGHT)
 TASK_BOX_WITH_HINT = pygame.Rect(TASK_BOX.x, TASK_BOX.y, TASK_BOX.width,
                                  HINT_RECT.top - theme.SPACE_L - TASK_BOX.y)
-TITLE_MIN = 64  # titles stay at least this big (read from 4 m)
+TITLE_MIN = theme.TITLE_MIN  # titles stay at least this big (read from 4 m)
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 POINTERS = ("keyboard", "mouse")
@@ -91,6 +94,40 @@ def fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role = "regular", mi
     return not text or ctx.text.fits(text, role, min_size, box.width, box.height)
 
 
+def title_bottom(ctx: UiContext, title: str) -> int:
+    """Where a puzzle screen's title ends: it is drawn at the top of ``TITLE_BOX`` at the largest size up to
+    ``TEXT_TITLE`` (never below 64 px) that fits, and takes only the lines it needs."""
+    size = ctx.text.fit_size(title, "bold", TITLE_BOX.width, TITLE_BOX.height, theme.TEXT_TITLE, TITLE_MIN)
+    height = ctx.text.render(title, "bold", size, theme.TEXT, TITLE_BOX.width).get_height()
+    return TITLE_BOX.y + min(TITLE_BOX.height, height)
+
+
+def personal_data_text(ctx: UiContext, lang: str, reason: str, labels: list[str]) -> str:
+    """The calm notice for a reason that looks like it holds personal data, naming what was found (a phone
+    number, a BSN …) in ``lang``: found again in ``reason`` (reading order), else from the session's Dutch
+    ``labels``."""
+    kinds = list(dict.fromkeys(f.kind for f in find_personal_data(reason))) or kinds_for_labels(labels)
+    names = [ctx.strings.t(LABEL_IDS[kind], lang) for kind in kinds] or [ctx.strings.t("pii.unknown", lang)]
+    joined = names[0] if len(names) == 1 else (
+        ", ".join(names[:-1]) + f" {ctx.strings.t('puzzel.dilemma.and', lang)} " + names[-1])
+    return ctx.strings.t("puzzel.dilemma.pii", lang, wat=joined)
+
+
+def session_error_text(session: Session, t: Callable[..., str], puzzle_id: str | None = None) -> str:
+    """A catalogued sentence for a call the session refused (``SessionError`` carries Dutch text meant for
+    developers): why, as far as the session's state tells."""
+    if session.phase is Phase.PAUSED:
+        return t("spel.error.paused")
+    if session.phase.final:
+        return t("spel.error.over")
+    if puzzle_id is not None and session.status(puzzle_id) is not Status.OPEN:
+        return t("spel.error.done")
+    lock = session.scenario.lock
+    if puzzle_id is not None and lock is not None and puzzle_id == lock.id and not session.lock_open:
+        return t("spel.room.lock_closed")
+    return t("spel.error.other")
+
+
 class PuzzleScene(Scene):
     """Base of the five puzzle scenes. Subclasses build their widgets in ``build`` (adding them to ``self.focus``
     in keyboard order), return the answer in scoring's format from ``answer`` (or None after setting
@@ -120,9 +157,13 @@ class PuzzleScene(Scene):
         self.hint_button = (self.focus.add(Button(HINT_RECT, ctx.text, self.t("puzzel.hint"), on_hint,
                                                   style="secondary", icon=Icon.WARNING))
                             if on_hint is not None and puzzle.hints else None)
-        self.task_box = TASK_BOX_WITH_HINT if self.hint_button is not None else TASK_BOX
         self.title = self.text(puzzle.titel)
         self.task = self.text(puzzle.opdracht)
+        # the task starts right under the title: a short title leaves the task more room
+        task = TASK_BOX_WITH_HINT if self.hint_button is not None else TASK_BOX
+        top = title_bottom(ctx, self.title) + theme.SPACE_M
+        self.task_box = pygame.Rect(task.x, top, task.width, task.bottom - top)
+        self.hud = hud.Hud(HUD_RECT, session, ctx, self.lang)
 
     # --- helpers ----------------------------------------------------------------------------------------------
 
@@ -169,7 +210,11 @@ class PuzzleScene(Scene):
         return False
 
     def on_personal_data(self, err: PersonalDataInReason) -> None:
-        self.message = str(err)
+        self.message = self.personal_data_text(err)
+
+    def personal_data_text(self, err: PersonalDataInReason) -> str:
+        """What the session found in the reason, named in the game's language (the error's own text is Dutch)."""
+        return personal_data_text(self.ctx, self.lang, self.reason(), err.labels)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Draw the puzzle (behind the widgets)."""
@@ -203,20 +248,21 @@ class PuzzleScene(Scene):
         answer = self.answer()
         if answer is None:
             return
+        before = self.session.stability
         try:
             result = self.session.submit(self.puzzle.id, answer, self.reason())
         except PersonalDataInReason as err:
             self.on_personal_data(err)
             return
-        except SessionError as err:
-            self.message = str(err)
+        except SessionError:
+            self.message = session_error_text(self.session, self.t, self.puzzle.id)
             return
         self.result = result
         from escaperoom.ui.puzzles.feedback import FeedbackScene
 
         if self.stack is not None:
             self.stack.replace(FeedbackScene(self.puzzle, self.session, self.ctx, result, self.reason(),
-                                             on_hint=self.on_hint))
+                                             on_hint=self.on_hint, stability_before=before))
 
     def finish(self) -> None:
         """Back to the room (the scene below); the room receives the last result, if any, via on_result."""
@@ -246,10 +292,24 @@ class PuzzleScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BG)
+        self.hud.draw(surface)
         self.draw_sidebar(surface)
         self.draw_content(surface)
         self.focus.draw(surface)
         self.draw_overlay(surface)
+
+    # while covered (the hint ladder on top) a puzzle gets no input: only the session changes how it looks
+    def look_key(self) -> Any:
+        return (id(self), self.hud.key(), self.message)
+
+    def live_key(self) -> Any:
+        return self.hud.live_key()
+
+    def live_rect(self) -> pygame.Rect:
+        return self.hud.live_rect()
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        self.hud.draw_live(surface)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """Drawn after the widgets (a dragged row, a tag)."""
@@ -274,6 +334,7 @@ class PuzzleScene(Scene):
     def text_boxes(self) -> list[tuple[str, pygame.Rect, str, int]]:
         """Every text on this screen with its box, role and the smallest size it may be drawn at."""
         out = [(self.title, TITLE_BOX, "bold", TITLE_MIN), (self.task, self.task_box, "regular", theme.TEXT_MIN)]
+        out += [(text, box, role, theme.TEXT_MIN) for text, box, role, _ in self.hud.labels()]
         for button in (self.submit_button, self.back_button, self.hint_button):
             if button is None:
                 continue

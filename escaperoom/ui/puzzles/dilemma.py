@@ -20,7 +20,7 @@ from escaperoom.content.models import DilemmaPuzzle
 from escaperoom.session import PersonalDataInReason
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, tab_events
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, personal_data_text, tab_events
 from escaperoom.ui.testing import click, type_text
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList, TextField
@@ -96,9 +96,7 @@ class DilemmaScene(PuzzleScene):
         return {"keuze": self.choice, "reden": self.reason()}
 
     def on_personal_data(self, err: PersonalDataInReason) -> None:
-        labels = err.labels
-        joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + f" {self.t('puzzel.dilemma.and')} " + labels[-1]
-        self.notice = self.t("puzzel.dilemma.pii", wat=joined)
+        self.notice = self.personal_data_text(err)
         self.focus.focus(self.field, visible=True)
 
     # --- drawing -----------------------------------------------------------------------------------------------
@@ -124,7 +122,7 @@ class DilemmaScene(PuzzleScene):
             out += [(text, widget._label_box(row), "regular") for text, row in zip(texts, widget.row_rects())]
         for text in self.option_texts:
             out.append((self.t("puzzel.feedback.choice", keuze=text), self.chosen_button._label_box(), "bold"))
-        notice = self.t("puzzel.dilemma.pii", wat="een telefoonnummer en een e-mailadres")
+        notice = personal_data_text(self.ctx, self.lang, "06-12345678 j@example.nl NL91ABNA0417164300", [])
         out.append((notice, NOTICE.inflate(-2 * theme.SPACE_M - 56 - theme.SPACE_M, -2 * theme.SPACE_S), "regular"))
         return out
 

@@ -3,8 +3,9 @@
 Shows, in "direct" mode, a card per item: the feedback word with its icon (Goed / Te ruim gedeeld / Te voorzichtig
 / Verkeerde grondslag …), the law's verdict word with its icon (Moet delen / Mag delen / Mag niet delen), the
 team's choice (and the right one when it was wrong), the explanation and the article citations; cards that do not
-fit one page go to the next. In "escape" mode only the count of right items. The sidebar shows solved or not,
-the score and, when solved, the earned code character big.
+fit one page go to the next. In "escape" mode only the count of right items. The sidebar shows the time left and
+the resident's stability (``hud``), solved or not, the score, how this answer changed the stability ("Rust bij
+Henk: van 52 naar 44 (daalt)", with an arrow) and, when solved, the earned code character big.
 Controls: "Vorige"/"Volgende" (or PageUp/PageDown, Left/Right, a horizontal swipe) turn pages; "Opnieuw" (only
 when not solved) opens the puzzle again; "Terug naar de kamer" (or Esc) pops back to the room with the result.
 """
@@ -23,11 +24,12 @@ from escaperoom.content.models import (
 from escaperoom.rules.lawbook import load_lawbook
 from escaperoom.scoring import ErrorKind, ItemResult, PuzzleResult
 from escaperoom.session import Feedback, Session
-from escaperoom.ui import theme
+from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase, pointer
-from escaperoom.ui.puzzles._base import BACK_RECT, CONTENT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, draw_fitted
+from escaperoom.ui.puzzles._base import (BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, draw_fitted,
+                                         title_bottom)
 from escaperoom.ui.scene import Scene
 from escaperoom.ui.theme import BadgeStyle, Icon
 from escaperoom.ui.widgets import Button, FocusGroup
@@ -67,8 +69,11 @@ class Block:
 
 class FeedbackScene(Scene):
     def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext, result: PuzzleResult, reason: str = "",
-                 on_hint: Callable[[], None] | None = None):
+                 on_hint: Callable[[], None] | None = None, stability_before: int | None = None):
         super().__init__()
+        self.stability_before = session.stability if stability_before is None else stability_before
+        self.stability_after = session.stability
+        self.hud = hud.Hud(HUD_RECT, session, ctx, session.settings.lang, before=self.stability_before)
         self.on_hint = on_hint  # handed on to the puzzle scene of a new attempt
         self.puzzle, self.session, self.ctx, self.result = puzzle, session, ctx, result
         self.reason = reason.strip()
@@ -152,7 +157,7 @@ class FeedbackScene(Scene):
         elif isinstance(p, BasisPuzzle):
             d = int(item.key.split(":")[1])
             spec = p.beslissingen[d]
-            lines.append(f"→ {self.role_name(spec.ontvanger)}")
+            lines.append(self.t("puzzel.basis.to", ontvanger=self.role_name(spec.ontvanger)))  # no "→": no glyph
             lines.append(self.t("puzzel.feedback.choice", keuze=self.basis_label(item.answer) if item.answer
                                 else self.t("puzzel.feedback.none")))
             if not item.correct:
@@ -283,31 +288,96 @@ class FeedbackScene(Scene):
             self._draw_escape(surface)
         self.focus.draw(surface)
 
+    # --- the sidebar ---------------------------------------------------------------------------------------------
+
+    def stability_line(self) -> tuple[str, str]:
+        """(sentence, trend) for how this answer changed the resident's stability."""
+        name = self.session.scenario.scenario.bewoner.naam
+        before, after = self.stability_before, self.stability_after
+        direction = hud.trend(before, after)
+        if direction == "flat":
+            return self.t("spel.feedback.stability_same", naam=name, naar=after), direction
+        return self.t("spel.feedback.stability_change", naam=name, van=before, naar=after,
+                      trend=self.t(f"spel.room.trend_{direction}")), direction
+
+    def sidebar_boxes(self) -> dict[str, pygame.Rect]:
+        x, w = TITLE_BOX.x, TITLE_BOX.width
+        y = title_bottom(self.ctx, self.title) + theme.SPACE_M
+        boxes = {"status": pygame.Rect(x + 88, y, w - 88, 64)}
+        y += 64 + theme.SPACE_S
+        boxes["score"] = pygame.Rect(x, y, w, 64)
+        y += 64 + theme.SPACE_S
+        boxes["change_panel"] = pygame.Rect(x, y, w, 112)
+        boxes["change"] = pygame.Rect(x + 72, y + theme.SPACE_XS, w - 72 - theme.SPACE_S, 112 - 2 * theme.SPACE_XS)
+        y += 112 + theme.SPACE_M
+        boxes["reward_panel"] = pygame.Rect(x, y, w, BACK_RECT.top - theme.SPACE_L - y)
+        reward = boxes["reward_panel"]
+        side = min(reward.height - 2 * theme.SPACE_S, 150)
+        boxes["reward_char"] = pygame.Rect(reward.right - theme.SPACE_M - side, reward.centery - side // 2, side, side)
+        boxes["reward"] = pygame.Rect(reward.x + _PAD, reward.y + theme.SPACE_S,
+                                      boxes["reward_char"].x - reward.x - 2 * _PAD, reward.height - 2 * theme.SPACE_S)
+        return boxes
+
+    def text_boxes(self) -> list[tuple[str, pygame.Rect, str, int]]:
+        """Every sidebar text with its box, role and the smallest size it may be drawn at (for the fit test)."""
+        boxes = self.sidebar_boxes()
+        out = [(self.title, TITLE_BOX, "bold", TITLE_MIN),
+               (self.t("puzzel.feedback.solved" if self.solved else "puzzel.feedback.not_solved"), boxes["status"],
+                "bold", theme.TEXT_MIN),
+               (self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items)), boxes["score"],
+                "regular", theme.TEXT_MIN),
+               (self.stability_line()[0], boxes["change"], "bold", theme.TEXT_MIN),
+               (self.t("puzzel.feedback.reward"), boxes["reward"], "bold", theme.TEXT_MIN)]
+        out += [(text, box, role, theme.TEXT_MIN) for text, box, role, _ in self.hud.labels()]
+        for button in (self.retry_button, self.back_button, self.prev_button, self.next_button):
+            if button is not None:
+                out.append((button.label, button._label_box(), "bold", theme.TEXT_MIN))
+        return out
+
     def _draw_sidebar(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
+        boxes = self.sidebar_boxes()
+        self.hud.draw(surface)
         draw_fitted(ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
-        y = TITLE_BOX.bottom + theme.SPACE_M
         icon_style = (theme.GREEN, Icon.CHECK) if self.solved else (theme.AMBER, Icon.WARNING)
-        draw_icon(surface, icon_style[1], pygame.Rect(TITLE_BOX.x, y, 64, 64), icon_style[0])
+        status_box = boxes["status"]
+        draw_icon(surface, icon_style[1], pygame.Rect(TITLE_BOX.x, status_box.y, 64, 64), icon_style[0])
         status = self.t("puzzel.feedback.solved" if self.solved else "puzzel.feedback.not_solved")
-        draw_fitted(ctx, surface, status, pygame.Rect(TITLE_BOX.x + 88, y, TITLE_BOX.width - 88, 64), role="bold",
-                    size=theme.TEXT_LARGE, colour=icon_style[0], valign="middle")
-        y += 64 + theme.SPACE_M
+        draw_fitted(ctx, surface, status, status_box, role="bold", size=theme.TEXT_LARGE, colour=icon_style[0],
+                    valign="middle")
         score = self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items))
-        draw_fitted(ctx, surface, score, pygame.Rect(TITLE_BOX.x, y, TITLE_BOX.width, 64), size=theme.TEXT_LARGE)
-        y += 64 + theme.SPACE_L
+        draw_fitted(ctx, surface, score, boxes["score"], size=theme.TEXT_LARGE, valign="middle")
+        line, direction = self.stability_line()
+        panel = boxes["change_panel"]
+        colour = hud.stability_colour(self.stability_after) if direction != "flat" else theme.TEXT_MUTED
+        pygame.draw.rect(surface, theme.SURFACE, panel, border_radius=theme.RADIUS)
+        pygame.draw.rect(surface, colour, panel, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        hud.draw_trend_arrow(surface, pygame.Rect(panel.x + 20, panel.centery - 28, 36, 56), direction, colour)
+        draw_fitted(ctx, surface, line, boxes["change"], role="bold", size=40, valign="middle")
         if self.solved:
-            reward = pygame.Rect(TITLE_BOX.x, y, TITLE_BOX.width, BACK_RECT.top - theme.SPACE_L - y)
+            reward = boxes["reward_panel"]
             pygame.draw.rect(surface, theme.SURFACE, reward, border_radius=theme.RADIUS)
             pygame.draw.rect(surface, theme.ACCENT, reward, 5, border_radius=theme.RADIUS)
-            label = reward.inflate(-2 * _PAD, 0)
-            label.y += _PAD
-            label.height = 100
-            draw_fitted(ctx, surface, self.t("puzzel.feedback.reward"), label, role="bold", size=theme.TEXT_BODY,
-                        colour=theme.ACCENT, align="center")
-            char = ctx.text.render(self.puzzle.beloning, "bold", 200, theme.ACCENT)
-            box = pygame.Rect(reward.x, label.bottom, reward.width, reward.bottom - label.bottom)
+            draw_fitted(ctx, surface, self.t("puzzel.feedback.reward"), boxes["reward"], role="bold",
+                        size=theme.TEXT_BODY, colour=theme.ACCENT, valign="middle")
+            box = boxes["reward_char"]
+            pygame.draw.rect(surface, theme.BG, box, border_radius=theme.RADIUS)
+            pygame.draw.rect(surface, theme.ACCENT, box, 4, border_radius=theme.RADIUS)
+            char = ctx.text.render(self.puzzle.beloning, "bold", min(140, box.height - 10), theme.ACCENT)
             surface.blit(char, char.get_rect(center=box.center))
+
+    # while covered (the hint ladder after "Opnieuw" is not possible here; F1/F7 overlays are) only the clock moves
+    def look_key(self) -> object:
+        return (id(self), self.hud.key(), self.page)
+
+    def live_key(self) -> object:
+        return self.hud.live_key()
+
+    def live_rect(self) -> pygame.Rect:
+        return self.hud.live_rect()
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        self.hud.draw_live(surface)
 
     def _draw_escape(self, surface: pygame.Surface) -> None:
         box = pygame.Rect(CONTENT.x, CONTENT.y + 200, CONTENT.width, 200)

@@ -4,8 +4,11 @@ module in this package.
 
 Frame cost: a screen is painted into a cached layer that is repainted only when ``view_key()`` changes (the
 scene's ``state_key()`` plus every widget's look: focus, press, label, typed value, cursor blink); each frame
-blits that layer and paints only ``draw_live`` (the ticking clock) on top. The layer is a render cache, like the
-text cache: ``draw`` still changes no game or scene state."""
+blits that layer and paints only ``draw_live`` (the ticking clock, inside ``live_rect()``, changing when
+``live_key()`` does) on top. A modal composes one frame: the scenes below it, drawn once and darkened, with its
+panel on top; it repaints only the live area of the scenes below when their ``live_key()`` changes (the clock,
+once a second) and everything when their ``look_key()`` does, so a still modal costs one blit a frame. These
+layers are render caches, like the text cache: ``draw`` still changes no game or scene state."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import pygame
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.fonts import Align, Role, blit_in_box
+from escaperoom.ui.hud import clock_text  # noqa: F401  (the screens import it from here)
 from escaperoom.ui.scene import ModalScene, Scene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.theme import Colour
@@ -26,27 +30,56 @@ T = TypeVar("T")
 CANVAS = pygame.Rect((0, 0), theme.CANVAS_SIZE)
 
 
-def clock_text(seconds: float) -> str:
-    """``MM:SS`` (rounded up, so 0:00 only when the time is really up)."""
-    whole = max(0, int(-(-seconds // 1)))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def duration_text(ctx: UiContext, seconds: int) -> str:
+    """A span of playing time in words, for costs: "30 seconden", "1 minuut", "2 minuten", "1:30 min"."""
+    seconds = max(0, int(seconds))
+    minutes, rest = divmod(seconds, 60)
+    if minutes == 0:
+        return ctx.t("spel.duration.seconds", n=rest)
+    if rest == 0:
+        return ctx.t("spel.duration.minute" if minutes == 1 else "spel.duration.minutes", n=minutes)
+    return ctx.t("spel.duration.minutes_seconds", m=minutes, s=f"{rest:02d}")
 
 
 def draw_text(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: Role = "regular",
               size: int = theme.TEXT_BODY, colour: Colour = theme.TEXT, align: Align = "left",
-              valign: str = "top", min_size: int = theme.TEXT_MIN) -> None:
-    """Draw ``text`` wrapped inside ``box`` at the largest size up to ``size`` that fits (both cached)."""
+              valign: str = "top", min_size: int | None = None) -> None:
+    """Draw ``text`` wrapped inside ``box`` at the largest size up to ``size`` that fits (both cached), never below
+    ``min_size`` (default: 64 px for titles, 36 px for everything else)."""
     if not text:
         return
+    if min_size is None:
+        min_size = min_size_for(size)
     fitted = ctx.text.fit_size(text, role, box.width, box.height, size, min_size)
     rendered = ctx.text.render(text, role, fitted, colour, box.width, align)
     blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
 
 
+def min_size_for(size: int) -> int:
+    """The smallest size a text drawn at up to ``size`` may shrink to: titles (``size`` >= 64) stay titles."""
+    return theme.TITLE_MIN if size >= theme.TITLE_MIN else theme.TEXT_MIN
+
+
 def text_fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role, size: int) -> bool:
-    """True when ``text`` fits ``box`` at a size between the theme minimum and ``size`` (for the fit test)."""
-    fitted = ctx.text.fit_size(text, role, box.width, box.height, size)
+    """True when ``text`` fits ``box`` at a size between its minimum (64 px for a title, else 36 px) and ``size``
+    (for the fit test)."""
+    low = min_size_for(size)
+    fitted = ctx.text.fit_size(text, role, box.width, box.height, max(size, low), low)
     return ctx.text.fits(text, role, fitted, box.width, box.height)
+
+
+def look_key(scene: Scene) -> Any:
+    """What decides how ``scene`` looks when it is covered (see ``look_key`` on the game's scenes). A scene that
+    does not say is taken to look the same while it is covered (it gets no input and no update then)."""
+    key = getattr(scene, "look_key", None)
+    return key() if callable(key) else id(scene)
+
+
+def live_key(scene: Scene) -> Any:
+    key = getattr(scene, "live_key", None)
+    return key() if callable(key) else None
 
 
 _COLOURKEY = (255, 0, 254)
@@ -103,6 +136,14 @@ class _GameParts:
     def view_key(self) -> tuple:
         return (self.ctx.lang, self.state_key(), widgets_key(self.group))
 
+    def live_rect(self) -> pygame.Rect | None:
+        """Where ``draw_live`` paints (it repaints all of it), or None when it paints nothing."""
+        return None
+
+    def live_key(self) -> Any:
+        """What ``draw_live`` reads (it is repainted under a modal only when this changes)."""
+        return None
+
 
 class GameScene(_GameParts, Scene):
     """A full screen of the game: background, widgets in ``self.group`` and whatever ``draw_back`` paints.
@@ -128,6 +169,10 @@ class GameScene(_GameParts, Scene):
         surface.blit(layer, (0, 0))
         self.draw_live(surface)
 
+    def look_key(self) -> Any:
+        """How this screen looks apart from its live area (a modal above re-composes when it changes)."""
+        return (id(self), self.view_key())
+
     def draw_back(self, surface: pygame.Surface) -> None:
         """Paint what sits behind the widgets (titles, panels)."""
 
@@ -137,8 +182,14 @@ class GameScene(_GameParts, Scene):
 
 class GameModal(_GameParts, ModalScene[T]):
     """A modal game screen: a centred panel over the darkened scene below, widgets in ``self.group``; Escape
-    dismisses with ``self.cancel_result`` unless that is ``NotImplemented``."""
+    dismisses with ``self.cancel_result`` unless that is ``NotImplemented``.
 
+    Opaque for the stack (it draws the scenes below itself): they are painted once into a darkened backdrop,
+    the panel once into its own layer, and both into one frame that each draw blits. The backdrop is repainted
+    when a scene below changes its ``look_key()``; when only its ``live_key()`` changes, just its ``live_rect()``
+    is repainted, darkened and covered with the panel again (the room's clock under the hint ladder)."""
+
+    opaque = True  # paints the scenes below itself, from the cached backdrop
     cancel_result: Any = None
 
     def __init__(self, game: Game, size: tuple[int, int] = (1400, 860)):
@@ -146,6 +197,10 @@ class GameModal(_GameParts, ModalScene[T]):
         self._init_parts(game)
         self.rect = pygame.Rect((0, 0), size)
         self.rect.center = CANVAS.center
+        self._backdrop: pygame.Surface | None = None
+        self._frame: pygame.Surface | None = None
+        self._panel: pygame.Surface | None = None
+        self._keys: tuple[Any, Any, Any] = (None, None, None)  # (below look, below live, panel view)
 
     def button_row(self, specs: list[tuple[str, Callable[[], None]]]) -> list[Button]:
         """Buttons side by side along the bottom of the panel; the first is the primary one."""
@@ -164,30 +219,82 @@ class GameModal(_GameParts, ModalScene[T]):
         self.group.handle_event(event)
         return True  # nothing below a modal reacts
 
+    # --- what is below ---------------------------------------------------------------------------------------
+
+    def below(self) -> tuple[Scene, ...]:
+        """The scenes the stack would draw under this one: from the highest opaque one below it up to it."""
+        if self.stack is None:
+            return ()
+        scenes = self.stack.scenes
+        index = scenes.index(self) if self in scenes else len(scenes)
+        start = 0
+        for i in range(index - 1, -1, -1):
+            if scenes[i].opaque:
+                start = i
+                break
+        return scenes[start:index]
+
+    def look_key(self) -> Any:
+        below = self.below()
+        return (id(self), self.view_key(), tuple(look_key(s) for s in below), tuple(live_key(s) for s in below))
+
+    # --- drawing ---------------------------------------------------------------------------------------------
+
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
-        key = self.view_key()
-        layer = getattr(self, "_layer", None)
-        if layer is None or key != getattr(self, "_layer_key", None):
-            if layer is None:
-                layer = pygame.Surface(surface.get_size()).convert(surface)
-            layer.fill(_COLOURKEY)
-            pygame.draw.rect(layer, theme.SURFACE, self.rect, border_radius=theme.RADIUS + 8)
-            pygame.draw.rect(layer, theme.BORDER, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS + 8)
-            self.draw_content(layer)
-            self.group.draw(layer)
-            self._layer, self._layer_key = layer, key
-            self._keyed = layer.copy()
-            self._keyed.set_colorkey(_COLOURKEY)
-        # Opaque blits for the body (fast), colour-keyed ones only for the four rounded corners.
-        r = theme.RADIUS + 8
-        for area in (self.rect.inflate(-2 * r, 0), self.rect.inflate(0, -2 * r)):
-            surface.blit(layer, area, area)
-        for x in (self.rect.x, self.rect.right - r):
-            for y in (self.rect.y, self.rect.bottom - r):
-                corner = pygame.Rect(x, y, r, r)
-                surface.blit(self._keyed, corner, corner)
+        below = self.below()
+        look = tuple(look_key(s) for s in below)
+        live = tuple(live_key(s) for s in below)
+        view = self.view_key()
+        old_look, old_live, old_view = self._keys
+        size = surface.get_size()
+        if self._frame is None or self._frame.get_size() != size or look != old_look:
+            self._backdrop = self._backdrop if self._backdrop is not None and self._backdrop.get_size() == size \
+                else pygame.Surface(size).convert(surface)
+            self._backdrop.fill(theme.BG)
+            for scene in below:
+                scene.draw(self._backdrop)
+            self._backdrop.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
+            if self._panel is None or view != old_view:
+                self._paint_panel()
+            self._frame = self._backdrop.copy()
+            self._frame.blit(self._panel, self.rect, self.rect)
+        else:
+            assert self._backdrop is not None and self._panel is not None
+            if live != old_live:
+                for scene, before, now in zip(below, old_live, live):
+                    area = getattr(scene, "live_rect", lambda: None)()
+                    if before == now or area is None:
+                        continue
+                    self._backdrop.set_clip(area)
+                    scene.draw_live(self._backdrop)  # type: ignore[attr-defined]
+                    self._backdrop.set_clip(None)
+                    self._backdrop.fill(theme.SCRIM_MULTIPLY, area, special_flags=pygame.BLEND_RGB_MULT)
+                    self._frame.blit(self._backdrop, area, area)
+                    over = area.clip(self.rect)
+                    if over.width and over.height and view == old_view:
+                        self._frame.blit(self._panel, over, over)
+            if view != old_view:
+                self._paint_panel()
+                self._frame.blit(self._backdrop, self.rect, self.rect)
+                self._frame.blit(self._panel, self.rect, self.rect)
+        self._keys = (look, live, view)
+        surface.blit(self._frame, (0, 0))
         self.draw_live(surface)
+
+    def _paint_panel(self) -> None:
+        """The panel with its texts and widgets, in a canvas-sized layer keyed out around it (rounded corners);
+        only ``self.rect`` of it is ever blitted."""
+        if self._panel is None:
+            assert self._backdrop is not None
+            self._panel = pygame.Surface(self._backdrop.get_size()).convert(self._backdrop)
+            self._panel.set_colorkey(_COLOURKEY)
+        self._panel.fill(_COLOURKEY, self.rect)
+        pygame.draw.rect(self._panel, theme.SURFACE, self.rect, border_radius=theme.RADIUS + 8)
+        pygame.draw.rect(self._panel, theme.BORDER, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS + 8)
+        self._panel.set_clip(self.rect)
+        self.draw_content(self._panel)
+        self.group.draw(self._panel)
+        self._panel.set_clip(None)
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Paint what changes every frame over the cached panel."""

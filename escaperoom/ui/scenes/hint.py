@@ -11,7 +11,7 @@ from escaperoom.content.models import Hint
 from escaperoom.session import Phase
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.scenes.base import GameModal, clock_text, draw_text
+from escaperoom.ui.scenes.base import GameModal, draw_text, duration_text
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.theme import Icon
 
@@ -37,7 +37,7 @@ class HintScene(GameModal[None]):
             return self.t("spel.hint.none_left")
         if nxt.kosten_seconden == 0:
             return self.t("spel.hint.next_free")
-        return self.t("spel.hint.next", tijd=clock_text(nxt.kosten_seconden).lstrip("0"))
+        return self.t("spel.hint.next", tijd=duration_text(self.ctx, nxt.kosten_seconden))
 
     def _refresh(self) -> None:
         self.take.set_label(self._next_label())

@@ -12,7 +12,9 @@ from escaperoom.ui import theme
 from escaperoom.ui.scenes.base import GameModal, draw_text
 from escaperoom.ui.scenes.game import Game
 
-_KEY = 116
+_KEY = theme.TOUCH_MIN  # a key is a touch target: at least 120 px square
+_KEY_GAP_X, _KEY_GAP_Y = theme.SPACE_M, theme.SPACE_S
+_KEYPAD_TOP = 330  # below the title, the task line and the code boxes (from the panel's inner top)
 
 
 class LockScene(GameModal[str | None]):
@@ -24,16 +26,24 @@ class LockScene(GameModal[str | None]):
         collected = {c for c in self.session.code_so_far() if c}
         self.keys = sorted(set("0123456789") | {c.upper() for c in collected})
         inner = self.inner()
+        button_top = self.rect.bottom - theme.SPACE_XL - theme.BUTTON_HEIGHT
+        # six keys a row (a phone-like pad), more when a code with letters needs more keys than fit in the height
         per_row = 6
+        max_per_row = (inner.width + _KEY_GAP_X) // (_KEY + _KEY_GAP_X)
+        while per_row < max_per_row and (inner.y + _KEYPAD_TOP + -(-len(self.keys) // per_row) * (_KEY + _KEY_GAP_Y)
+                                          > button_top - theme.SPACE_S):
+            per_row += 1
         rows = -(-len(self.keys) // per_row)
-        total_w = per_row * _KEY + (per_row - 1) * theme.SPACE_M
+        total_w = per_row * _KEY + (per_row - 1) * _KEY_GAP_X
         x0 = inner.centerx - total_w // 2
-        y0 = inner.y + 330
+        y0 = inner.y + _KEYPAD_TOP
+        self.key_buttons = []
         for i, char in enumerate(self.keys):
             r, c = divmod(i, per_row)
-            self.button((x0 + c * (_KEY + theme.SPACE_M), y0 + r * (_KEY + theme.SPACE_S), _KEY, _KEY), char,
-                        (lambda ch=char: self.add(ch)), "secondary", size=theme.TEXT_LARGE)
-        self.keypad_bottom = y0 + rows * (_KEY + theme.SPACE_S)
+            rect = (x0 + c * (_KEY + _KEY_GAP_X), y0 + r * (_KEY + _KEY_GAP_Y), _KEY, _KEY)
+            self.key_buttons.append(self.button(rect, char, (lambda ch=char: self.add(ch)), "secondary",
+                                                size=theme.TEXT_LARGE))
+        self.keypad_bottom = y0 + rows * _KEY + (rows - 1) * _KEY_GAP_Y
         self.open_button, self.erase_button, self.cancel_button = self.button_row(
             [(self.t("spel.lock.open"), self.open), (self.t("spel.lock.erase"), self.erase),
              (self.t("common.cancel"), lambda: self.dismiss(None))])

@@ -16,6 +16,7 @@ import pygame
 from escaperoom.content.models import LockPuzzle, Puzzle
 from escaperoom.session import Phase, SessionError, Status
 from escaperoom.ui import theme
+from escaperoom.ui.hud import clock_colour, draw_trend_arrow, stability_colour, trend
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase as PointerPhase
 from escaperoom.ui.pointer import Pointer
@@ -42,8 +43,6 @@ def station_name(game: Game, station: str) -> str:
     return game.ctx.t(key) if key in game.ctx.strings else station.replace("_", " ").capitalize()
 
 
-def stability_colour(value: int) -> theme.Colour:
-    return theme.GREEN if value >= 60 else theme.AMBER if value >= 35 else theme.RED
 
 
 class StationTile(Widget):
@@ -219,8 +218,9 @@ class RoomScene(GameScene):
             return
         try:
             result = self.session.submit(lock.id, {"code": code})
-        except SessionError as err:
-            self.notify(str(err))
+        except SessionError:
+            from escaperoom.ui.puzzles._base import session_error_text
+            self.notify(session_error_text(self.session, self.t, lock.id))
             return
         if not result.solved:
             self.notify(self.t("spel.room.lock_wrong"))
@@ -285,8 +285,8 @@ class RoomScene(GameScene):
                 "bold", theme.TEXT_BODY),
                (self.t("spel.room.facilitator_hint"), pygame.Rect(SIDE.x, 960, SIDE.width, 60), "regular",
                 theme.TEXT_SMALL)]
-        for trend in ("up", "down", "flat"):
-            out.append((self.t(f"spel.room.trend_{trend}"), pygame.Rect(SIDE.x + 300, 420, SIDE.width - 332, 100),
+        for word in ("up", "down", "flat"):
+            out.append((self.t(f"spel.room.trend_{word}"), pygame.Rect(SIDE.x + 300, 420, SIDE.width - 332, 100),
                         "bold", theme.TEXT_LARGE))
         for tile in self.tiles:
             boxes = tile.boxes()
@@ -320,13 +320,19 @@ class RoomScene(GameScene):
         return (tuple(p.status for p in s.puzzles.values()), s.lock_open, tuple(s.code_so_far()), s.stability,
                 len(s.history), s.phase, self.toast, s.settings.team)
 
+    def live_rect(self) -> pygame.Rect:
+        return pygame.Rect(SIDE.x, SIDE.y + 44, 370, 140)
+
+    def live_key(self):
+        return clock_text(self.session.remaining_s), clock_colour(self.session.remaining_s)
+
     def draw_live(self, surface: pygame.Surface) -> None:
         """The countdown: the only thing that changes every second."""
         left = self.session.remaining_s
-        box = pygame.Rect(SIDE.x, SIDE.y + 44, 370, 140)
+        box = self.live_rect()
         surface.fill(theme.BG, box)
-        colour = theme.RED if left < 60 else theme.AMBER if left < 300 else theme.TEXT
-        draw_text(self.ctx, surface, clock_text(left), box, role="bold", size=140, colour=colour, valign="middle")
+        draw_text(self.ctx, surface, clock_text(left), box, role="bold", size=140, colour=clock_colour(left),
+                  valign="middle")
 
     def _draw_stability(self, surface: pygame.Surface, label) -> None:
         s = self.session
@@ -338,11 +344,10 @@ class RoomScene(GameScene):
         colour = stability_colour(value)
         draw_text(self.ctx, surface, str(value), pygame.Rect(card.x + 32, 400, 250, 140), role="bold",
                   size=theme.TEXT_HERO + 16, colour=colour, valign="middle")
-        prev = s.history[-2] if len(s.history) > 1 else value
-        trend, icon_angle = ("up", -1) if value > prev else ("down", 1) if value < prev else ("flat", 0)
+        direction = trend(s.history[-2] if len(s.history) > 1 else value, value)
         arrow = pygame.Rect(card.x + 230, 430, 64, 80)
-        _draw_trend_arrow(surface, arrow, icon_angle, colour if trend != "flat" else theme.TEXT_MUTED)
-        draw_text(self.ctx, surface, self.t(f"spel.room.trend_{trend}"),
+        draw_trend_arrow(surface, arrow, direction, colour if direction != "flat" else theme.TEXT_MUTED)
+        draw_text(self.ctx, surface, self.t(f"spel.room.trend_{direction}"),
                   pygame.Rect(card.x + 310, 420, card.width - 342, 100), role="bold", size=theme.TEXT_LARGE,
                   colour=theme.TEXT, valign="middle")
         bar = pygame.Rect(card.x + 32, 560, card.width - 64, 56)
@@ -363,19 +368,6 @@ class RoomScene(GameScene):
         pygame.draw.rect(surface, theme.AMBER, box, 4, border_radius=theme.RADIUS)
         draw_text(self.ctx, surface, self.toast, box.inflate(-48, -24), role="bold", size=theme.TEXT_BODY,
                   colour=theme.AMBER, align="center", valign="middle")
-
-
-def _draw_trend_arrow(surface: pygame.Surface, box: pygame.Rect, direction: int, colour: theme.Colour) -> None:
-    """An arrow up (-1), down (1) or a flat bar (0): the trend never hangs on colour alone."""
-    cx = box.centerx
-    if direction == 0:
-        pygame.draw.rect(surface, colour, (box.x, box.centery - 6, box.width, 12), border_radius=6)
-        return
-    tip = box.top if direction < 0 else box.bottom
-    base = box.centery - direction * 4
-    pygame.draw.polygon(surface, colour, [(cx, tip), (box.left, base), (box.right, base)])
-    tail = box.bottom if direction < 0 else box.top
-    pygame.draw.rect(surface, colour, (cx - 9, min(base, tail), 18, abs(tail - base)))
 
 
 def _draw_sparkline(surface: pygame.Surface, box: pygame.Rect, values: list[int], colour: theme.Colour) -> None:
