@@ -5,18 +5,28 @@ methods, and draw what the session says. Every significant change is handed to `
 recorder writes it to the journal and saves the state — so a crash loses nothing the team saw accepted.
 
     PLAYING ⇄ PAUSED → ESCAPED | TIME_UP | ENDED        (the last three are final)
+
+Stability and tallies count *decisions*, not attempts: per puzzle the latest judgement of every item is kept
+(``PuzzleState.judged``); an attempt moves the meter only for items whose judgement changes, and an item earns
+``goed`` at most once per puzzle. Every change of an item into an error is kept in ``Session.mistakes`` for the
+end screen. :meth:`Session.from_state` validates a saved state completely and raises :class:`StateError`
+(naming the key) for anything that does not fit.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Callable
+from typing import Annotated, Any, Callable
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from escaperoom.content.models import Hint, LockPuzzle, Puzzle, Scenario
 from escaperoom.judge import Case
 from escaperoom.pii import find_personal_data
 from escaperoom.scoring import ErrorKind, PuzzleResult, check_answer, lock_code, model_answer
+from escaperoom.text import LANGUAGES, Text
 
 STATE_VERSION = 1
 EventSink = Callable[[str, dict[str, Any]], None]
@@ -49,6 +59,16 @@ class SessionError(Exception):
     """A call that does not fit the session's state (a screen bug, not a team mistake)."""
 
 
+class StateError(ValueError):
+    """A saved state that does not fit: ``key`` is the dotted key path (``klok.verstreken_s``), ``message`` a
+    complete Dutch sentence naming it. The recorder turns it into a :class:`~escaperoom.errors.SaveError`."""
+
+    def __init__(self, key: str, message: str):
+        self.key = key
+        self.message = message
+        super().__init__(message)
+
+
 class PersonalDataInReason(ValueError):
     """The team's reason looks like it holds personal data; the screen asks them to leave it out."""
 
@@ -66,6 +86,9 @@ class Settings:
     lang: str = "nl"
 
 
+GOOD = "goed"  # the judgement of an item that is right (otherwise the ErrorKind value)
+
+
 @dataclass
 class PuzzleState:
     status: Status = Status.OPEN
@@ -74,10 +97,33 @@ class PuzzleState:
     seconds: float = 0.0  # time spent at this station
     best: float = 0.0
     answer_shown: bool = False
+    judged: dict[str, str] = field(default_factory=dict)  # item key -> latest judgement: "goed" or ErrorKind value
+    credited: set[str] = field(default_factory=set)  # item keys that earned "goed" once (never again)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """One item of one puzzle that changed into an error: the concrete decision the end screen can name.
+
+    ``label`` is the item's bilingual label as the result showed it (``ItemResult.label``), ``kind`` its error."""
+
+    puzzle_id: str
+    key: str
+    label: Text
+    kind: ErrorKind
 
 
 @dataclass
 class Session:
+    """The state machine of one game. Besides clock, progress and hints it keeps:
+
+    - ``stability`` (0–100) and its path ``history``, moved per item *decision* (see the module docstring);
+    - ``tallies``: how many decisions were ``goed`` / ``te_ruim`` / ``te_voorzichtig`` / … (a resubmitted answer
+      adds nothing);
+    - ``mistakes``: ``list[Mistake]``, one :class:`Mistake` (puzzle id, item key, bilingual label, error kind)
+      each time an item's judgement changes into an error — for the end screen to name concrete decisions.
+    """
+
     scenario: Scenario
     cases: dict[str, list[Case]]
     settings: Settings
@@ -91,7 +137,9 @@ class Session:
     puzzles: dict[str, PuzzleState] = field(default_factory=dict)
     current: str | None = None
     last_result: PuzzleResult | None = None
-    tallies: dict[str, int] = field(default_factory=dict)
+    tallies: dict[str, int] = field(default_factory=dict)  # decisions (judgement changes) per "goed"/error kind
+    mistakes: list[Mistake] = field(default_factory=list)  # every item that changed into an error, in order
+    end_requested: bool = False  # the facilitator ended the game; settle() finishes it if the end was not recorded
 
     def __post_init__(self) -> None:
         if not self.puzzles:
@@ -167,14 +215,15 @@ class Session:
         if isinstance(puzzle, LockPuzzle) and not self.lock_open:
             raise SessionError("het slot gaat pas open als alle puzzels klaar zijn")
         reason = reason.strip()
-        if isinstance(answer.get("reden"), str):
-            reason = reason or answer["reden"].strip()
-        self.check_reason(reason)
+        typed = answer.get("reden").strip() if isinstance(answer.get("reden"), str) else ""
+        self.check_reason(reason)  # both texts are stored (the answer as given), so both must pass
+        self.check_reason(typed)
+        reason = reason or typed
         result = check_answer(self.scenario, puzzle, self.cases[puzzle_id], answer)
         state.attempts += 1
         state.best = max(state.best, result.score)
         if not isinstance(puzzle, LockPuzzle):
-            self._apply_stability(result)
+            self._apply_stability(puzzle_id, result)
         if result.solved:
             state.status = Status.SOLVED
         self.last_result = result
@@ -204,15 +253,17 @@ class Session:
 
     # ------------------------------------------------------------------ the facilitator
 
-    def pause(self) -> None:
+    def pause(self, *, by: str = "facilitator") -> None:
+        """Stop the clock. ``by`` says who: ``"facilitator"`` (F2/P) or ``"team"`` (the players' own Esc);
+        recorded as ``door`` in the (still "facilitator"-typed) ``pauze`` record."""
         if self.phase is Phase.PLAYING:
             self.phase = Phase.PAUSED
-            self._facilitator("pauze")
+            self._facilitator("pauze", door=by)
 
-    def resume(self) -> None:
+    def resume(self, *, by: str = "facilitator") -> None:
         if self.phase is Phase.PAUSED:
             self.phase = Phase.PLAYING
-            self._facilitator("hervat")
+            self._facilitator("hervat", door=by)
 
     def adjust_time(self, seconds: int) -> None:
         if self.phase.final:
@@ -223,8 +274,10 @@ class Session:
             self._finish(Phase.TIME_UP)
 
     def give_hint(self, puzzle_id: str) -> Hint | None:
+        """A free hint from the facilitator; None (and nothing recorded) when the ladder is used up."""
         hint = self.take_hint(puzzle_id, free=True)
-        self._facilitator("gratis_hint", puzzel=puzzle_id)
+        if hint is not None:
+            self._facilitator("gratis_hint", puzzel=puzzle_id)
         return hint
 
     def skip(self, puzzle_id: str) -> None:
@@ -243,13 +296,38 @@ class Session:
 
     def end_game(self) -> None:
         if not self.phase.final:
+            # Crash-safe order: ``end_requested`` is set before the facilitator record, so the state saved with
+            # that record already says the end was decided. A crash before the ``einde`` record then leaves a
+            # state that settle() finishes on resume. (Finishing first would put ``einde`` before the action
+            # that caused it in the journal, and a crash between the two would lose the facilitator record.)
+            self.end_requested = True
             self._facilitator("beeindigen")
             self._finish(Phase.ENDED)
+
+    def settle(self) -> Phase | None:
+        """Finish a game whose end was decided but not recorded (a crash between the deciding record and the
+        ``einde`` record): lock solved → ESCAPED; ended by the facilitator → ENDED; no time left while playing →
+        TIME_UP. Records ``einde`` through ``on_event``; returns the new phase, or None when nothing was due."""
+        if self.phase.final:
+            return None
+        lock = self.scenario.lock
+        if lock is not None and self.puzzles[lock.id].status is Status.SOLVED:
+            self._finish(Phase.ESCAPED)
+        elif self.end_requested:
+            self._finish(Phase.ENDED)
+        elif self.phase is Phase.PLAYING and self.remaining_s <= 0:
+            self._finish(Phase.TIME_UP)
+        else:
+            return None
+        return self.phase
 
     # ------------------------------------------------------------------ the end
 
     def summary(self) -> dict[str, Any]:
-        """What the team's choices meant for the resident: counts, stability path and a short Dutch verdict."""
+        """What the team's choices meant for the resident: counts, stability path and a short Dutch verdict.
+
+        The counts are decisions, not attempts (an item counts when its judgement changes; a resubmitted answer
+        adds nothing); ``fouten`` is how many of them were mistakes (``len(self.mistakes)``)."""
         t = self.tallies
         start = self.history[0]
         return {
@@ -261,6 +339,7 @@ class Session:
             "te_ruim": t.get(ErrorKind.TE_RUIM.value, 0),
             "te_voorzichtig": t.get(ErrorKind.TE_VOORZICHTIG.value, 0),
             "verkeerde_grondslag": t.get(ErrorKind.VERKEERDE_GRONDSLAG.value, 0),
+            "fouten": len(self.mistakes),
             "opgelost": sum(1 for p in self.scenario.rooms if self.puzzles[p.id].status is Status.SOLVED),
             "overgeslagen": sum(1 for p in self.scenario.rooms if self.puzzles[p.id].status is Status.SKIPPED),
             "hints": sum(s.hints for s in self.puzzles.values()),
@@ -281,35 +360,65 @@ class Session:
             "verloop": list(self.history),
             "tellingen": dict(self.tallies),
             "huidig": self.current or "",
+            "beeindigen_gevraagd": self.end_requested,
             "puzzels": {pid: {"status": s.status.value, "pogingen": s.attempts, "hints": s.hints,
-                              "seconden": s.seconds, "beste": s.best, "antwoord_getoond": s.answer_shown}
+                              "seconden": s.seconds, "beste": s.best, "antwoord_getoond": s.answer_shown,
+                              "beoordeeld": dict(s.judged), "goed_gerekend": sorted(s.credited)}
                         for pid, s in self.puzzles.items()},
+            "fouten": [{"puzzel": m.puzzle_id, "sleutel": m.key, "soort": m.kind.value,
+                        "label": m.label.model_dump(exclude_none=True)} for m in self.mistakes],
         }
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], scenario: Scenario, cases: dict[str, list[Case]],
+    def from_state(cls, state: Any, scenario: Scenario, cases: dict[str, list[Case]],
                    on_event: EventSink | None = None) -> "Session":
-        """Rebuild a session from :meth:`to_state`; raises ``ValueError``/``KeyError`` on a state that does not fit."""
-        if state.get("versie") != STATE_VERSION:
-            raise ValueError(f"onbekende versie van de spelstand: {state.get('versie')!r}")
-        ins = state["instellingen"]
-        if ins["scenario"] != scenario.id:
-            raise ValueError(f"de stand hoort bij casus '{ins['scenario']}', niet bij '{scenario.id}'")
-        puzzles = {}
-        for p in scenario.puzzels:
-            raw = state["puzzels"][p.id]
-            puzzles[p.id] = PuzzleState(Status(raw["status"]), int(raw["pogingen"]), int(raw["hints"]),
-                                        float(raw["seconden"]), float(raw["beste"]), bool(raw["antwoord_getoond"]))
-        klok = state["klok"]
+        """Rebuild a session from :meth:`to_state`. The whole state is checked first (types, finite numbers in
+        range, known phases/statuses/puzzles, judgements and mistakes well-formed); anything that does not fit
+        raises :class:`StateError` with a Dutch message naming the key. A state written before ``beoordeeld``,
+        ``goed_gerekend``, ``fouten`` or ``beeindigen_gevraagd`` existed loads with them empty."""
+        if not isinstance(state, dict):
+            raise StateError("", "de spelstand is geen tabel.")
+        if "versie" not in state:
+            raise StateError("versie", "'versie' ontbreekt: dit is geen spelstand van dit spel.")
+        if state["versie"] != STATE_VERSION:
+            raise StateError("versie", f"'versie' is onbekend ({quote_value(state['versie'])}); deze versie van het "
+                                       f"spel kent versie {STATE_VERSION}.")
+        try:
+            model = _StateModel.model_validate(state)
+        except ValidationError as err:
+            raise _state_error(err) from None
+        ins = model.instellingen
+        if ins.scenario != scenario.id:
+            raise StateError("instellingen.scenario",
+                             f"de stand hoort bij casus '{ins.scenario}', niet bij '{scenario.id}'.")
+        known = {p.id: p for p in scenario.puzzels}
+        for pid in known:
+            if pid not in model.puzzels:
+                raise StateError(f"puzzels.{pid}", f"'puzzels.{pid}' ontbreekt: de stand past niet bij deze casus.")
+        for pid, raw in model.puzzels.items():
+            if pid not in known:
+                raise StateError(f"puzzels.{pid}", f"'puzzels.{pid}' is geen puzzel van casus '{scenario.id}'.")
+            if raw.hints > len(known[pid].hints):
+                raise StateError(f"puzzels.{pid}.hints", f"'puzzels.{pid}.hints' is {raw.hints}, maar die puzzel "
+                                                         f"heeft maar {len(known[pid].hints)} hints.")
+        if model.huidig and model.huidig not in known:
+            raise StateError("huidig", f"'huidig' noemt een onbekende puzzel ({quote_value(model.huidig)}).")
+        for n, m in enumerate(model.fouten):
+            if m.puzzel not in known:
+                raise StateError(f"fouten[{n}].puzzel",
+                                 f"'fouten[{n}].puzzel' noemt een onbekende puzzel ({quote_value(m.puzzel)}).")
+        puzzles = {pid: PuzzleState(raw.status, raw.pogingen, raw.hints, raw.seconden, raw.beste,
+                                    raw.antwoord_getoond, dict(raw.beoordeeld), set(raw.goed_gerekend))
+                   for pid, raw in ((p, model.puzzels[p]) for p in known)}
+        klok = model.klok
         return cls(scenario=scenario, cases=cases,
-                   settings=Settings(ins["scenario"], ins["team"], int(ins["duur_s"]), Feedback(ins["feedback"]),
-                                     ins["taal"]),
+                   settings=Settings(ins.scenario, ins.team, ins.duur_s, ins.feedback, ins.taal),
                    on_event=on_event or (lambda kind, fields: None),
-                   elapsed=float(klok["verstreken_s"]), extra_s=float(klok["extra_s"]),
-                   penalty_s=float(klok["strafijd_s"]), phase=Phase(state["fase"]),
-                   stability=int(state["stabiliteit"]), history=[int(x) for x in state["verloop"]],
-                   puzzles=puzzles, current=state.get("huidig") or None,
-                   tallies={k: int(v) for k, v in state.get("tellingen", {}).items()})
+                   elapsed=klok.verstreken_s, extra_s=klok.extra_s, penalty_s=klok.strafijd_s, phase=model.fase,
+                   stability=model.stabiliteit, history=list(model.verloop), puzzles=puzzles,
+                   current=model.huidig or None, tallies=dict(model.tellingen),
+                   mistakes=[Mistake(m.puzzel, m.sleutel, m.label, m.soort) for m in model.fouten],
+                   end_requested=model.beeindigen_gevraagd)
 
     # ------------------------------------------------------------------ internals
 
@@ -318,14 +427,30 @@ class Session:
             return
         raise SessionError(f"het spel is niet bezig (fase: {self.phase.value})")
 
-    def _apply_stability(self, result: PuzzleResult) -> None:
+    def _apply_stability(self, puzzle_id: str, result: PuzzleResult) -> None:
+        """Move stability and tallies for the items whose judgement changed since the last attempt.
+
+        Becoming right for the first time in this puzzle earns ``goed``; changing into an error (from right, from
+        another error, or on the first attempt) costs that error's weight and adds a :class:`Mistake`. The same
+        judgement again changes nothing, and right → wrong → right earns ``goed`` only once (never a net gain)."""
         weights = self.scenario.scenario.stabiliteit
+        state = self.puzzles[puzzle_id]
         for item in result.items:
-            kind = "goed" if item.error is None else item.error.value
-            self.tallies[kind] = self.tallies.get(kind, 0) + 1
-            delta = {None: weights.goed, ErrorKind.TE_RUIM: weights.te_ruim,
-                     ErrorKind.TE_VOORZICHTIG: weights.te_voorzichtig,
-                     ErrorKind.VERKEERDE_GRONDSLAG: weights.verkeerde_grondslag}.get(item.error, weights.fout)
+            now = GOOD if item.error is None else item.error.value
+            before = state.judged.get(item.key)
+            state.judged[item.key] = now
+            if now == before:
+                continue
+            if item.error is None:
+                if item.key in state.credited:
+                    continue
+                state.credited.add(item.key)
+                delta = weights.goed
+            else:
+                delta = {ErrorKind.TE_RUIM: weights.te_ruim, ErrorKind.TE_VOORZICHTIG: weights.te_voorzichtig,
+                         ErrorKind.VERKEERDE_GRONDSLAG: weights.verkeerde_grondslag}.get(item.error, weights.fout)
+                self.mistakes.append(Mistake(puzzle_id, item.key, item.label, item.error))
+            self.tallies[now] = self.tallies.get(now, 0) + 1
             self.stability = max(0, min(100, self.stability + delta))
         self.history.append(self.stability)
 
@@ -362,3 +487,149 @@ class Session:
 
 def lock_length(scenario: Scenario) -> int:
     return len(lock_code(scenario))
+
+
+# --------------------------------------------------------------------------------------------------- the state model
+# What from_state accepts, strictly: a TOML save holds str/int/float/bool/tables/lists, and a hand-edited or damaged
+# file must end in a Dutch message naming the key, never in a traceback later (nan in the journal, KeyError in tick).
+
+MAX_SECONDS = 10**9  # no game clock gets near this (≈ 31 years); bounds keep every sum finite
+_JUDGEMENTS = frozenset({GOOD, *(k.value for k in ErrorKind)})
+
+_Seconds = Annotated[float, Field(ge=0, le=MAX_SECONDS, allow_inf_nan=False)]
+_Count = Annotated[int, Field(ge=0, le=MAX_SECONDS)]
+_Stability = Annotated[int, Field(ge=0, le=100)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+
+class _SettingsModel(_Strict):
+    scenario: str
+    team: str
+    duur_s: Annotated[int, Field(gt=0, le=MAX_SECONDS)]
+    feedback: Annotated[Feedback, Field(strict=False)]
+    taal: str
+
+    @field_validator("taal")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError(f"is geen bekende taal ({quote_value(value)}); mogelijk: {', '.join(LANGUAGES)}")
+        return value
+
+
+class _ClockModel(_Strict):
+    verstreken_s: _Seconds
+    extra_s: Annotated[float, Field(ge=-MAX_SECONDS, le=MAX_SECONDS, allow_inf_nan=False)]
+    strafijd_s: _Seconds
+
+
+def _judgement(value: str) -> str:
+    if value not in _JUDGEMENTS:
+        raise ValueError(f"is geen bekend oordeel ({quote_value(value)}); mogelijk: {', '.join(sorted(_JUDGEMENTS))}")
+    return value
+
+
+_Judgement = Annotated[str, AfterValidator(_judgement)]
+
+
+class _PuzzleModel(_Strict):
+    status: Annotated[Status, Field(strict=False)]
+    pogingen: _Count
+    hints: _Count
+    seconden: _Seconds
+    beste: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+    antwoord_getoond: bool
+    beoordeeld: dict[str, _Judgement] = {}
+    goed_gerekend: list[str] = []
+
+
+class _MistakeModel(_Strict):
+    puzzel: str
+    sleutel: str
+    soort: Annotated[ErrorKind, Field(strict=False)]
+    label: Annotated[Text, Field(strict=False)]
+
+
+class _StateModel(_Strict):
+    versie: int
+    instellingen: _SettingsModel
+    klok: _ClockModel
+    fase: Annotated[Phase, Field(strict=False)]
+    stabiliteit: _Stability
+    verloop: Annotated[list[_Stability], Field(min_length=1)]
+    tellingen: dict[_Judgement, _Count] = {}
+    huidig: str = ""
+    beeindigen_gevraagd: bool = False
+    puzzels: dict[str, _PuzzleModel]
+    fouten: list[_MistakeModel] = []
+
+
+def quote_value(value: Any) -> str:
+    """A value as the message quotes it: ``nan``, ``1e+30``, ``"x"``, ``[1, 2]`` (cut off when long)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    try:
+        text = '"' + value + '"' if isinstance(value, str) else repr(value)
+    except (RecursionError, ValueError):  # a deeply nested list, an int with thousands of digits
+        text = "…"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part != "[key]":
+            out += f".{part}" if out else str(part)
+    return out
+
+
+_TYPE_WORDS = {"int_type": "is geen geheel getal", "int_from_float": "is geen geheel getal",
+               "int_parsing": "is geen geheel getal", "int_parsing_size": "is geen geheel getal",
+               "float_type": "is geen geldig getal", "float_parsing": "is geen geldig getal",
+               "finite_number": "is geen geldig getal", "string_type": "is geen tekst",
+               "bool_type": "is geen ja/nee-waarde (true of false)", "dict_type": "is geen tabel",
+               "model_type": "is geen tabel", "model_attributes_type": "is geen tabel", "list_type": "is geen lijst"}
+
+
+def _state_error(err: ValidationError) -> StateError:
+    """The first problem pydantic found, as one Dutch sentence naming the key and the value found."""
+    first = err.errors(include_url=False)[0]
+    kind, loc, ctx, value = first["type"], tuple(first["loc"]), first.get("ctx") or {}, first.get("input")
+    if kind == "missing":  # the loc of a missing key is the key itself; input is the table around it
+        key = _key_path(loc)
+        return StateError(key, f"'{key}' ontbreekt.")
+    key = _key_path(loc) or "spelstand"
+    if kind in _TYPE_WORDS:
+        text = f"{_TYPE_WORDS[kind]} ({quote_value(value)})"
+    elif kind in _BOUNDS:
+        limit = next(v for k, v in ctx.items() if k in ("ge", "gt", "le", "lt"))
+        limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+        words = "mag niet negatief zijn" if kind == "greater_than_equal" and limit == 0 else \
+            _BOUNDS[kind].format(limit=limit)
+        text = f"{words} ({quote_value(value)})"
+    elif kind == "too_short":
+        text = "is leeg"
+    elif kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace(" or ", " of ")
+        text = f"heeft een onbekende waarde ({quote_value(value)}); mogelijk: {expected}"
+    elif kind == "value_error":
+        text = str(ctx.get("error", first["msg"]))
+        if not text.startswith(_OWN_VERBS):  # a message from a model we reuse (Text): quote it
+            text = f"is ongeldig: {text}"
+    elif kind == "extra_forbidden":
+        text = "is een onbekende sleutel"
+    else:
+        text = f"is ongeldig ({quote_value(value)})"
+    return StateError(key, f"'{key}' {text}.")
+
+
+_OWN_VERBS = ("is ", "noemt ")
+_BOUNDS = {"greater_than_equal": "moet minstens {limit} zijn", "greater_than": "moet meer dan {limit} zijn",
+           "less_than_equal": "mag hoogstens {limit} zijn", "less_than": "moet minder dan {limit} zijn"}

@@ -1,6 +1,8 @@
 """The game session as a plain state machine: clock, hints, attempts, stability, lock, facilitator, persistence."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from escaperoom.content.loader import load_scenario
 from escaperoom.paths import puzzels_dir
@@ -178,3 +180,215 @@ def test_a_record_written_just_before_a_crash_is_marked_not_applied_on_resume(tm
     applied = recorder.applied_records(records)
     assert [r["poging"] for r in applied if r["type"] == "poging"] == [1]
     again.close()
+
+
+# ------------------------------------------------------------------ stability counts decisions, not attempts
+
+WEIGHTS = LOADED.scenario.scenario.stabiliteit
+
+
+def _one_too_wide():
+    answer = _session().model_answer("vroegsignalering")
+    answer["plaatsing"]["zwart_werk"] = "gemeente_schuldhulp"
+    return answer
+
+
+def test_resubmitting_an_answer_with_one_mistake_30_times_moves_stability_only_once():
+    s = _session()
+    start = s.stability
+    for _ in range(30):
+        s.submit("vroegsignalering", _one_too_wide())
+    assert s.stability == start + 4 * WEIGHTS.goed + WEIGHTS.te_ruim
+    assert s.tallies == {"goed": 4, "te_ruim": 1}
+
+
+def test_the_end_tallies_count_each_decision_once_however_often_it_was_resubmitted():
+    s = _session()
+    for _ in range(5):
+        s.submit("vroegsignalering", _one_too_wide())
+    s.submit("vroegsignalering", s.model_answer("vroegsignalering"))
+    summary = s.summary()
+    assert (summary["goed"], summary["te_ruim"], summary["te_voorzichtig"], summary["fouten"]) == (5, 1, 0, 1)
+
+
+def test_right_then_wrong_then_right_earns_goed_only_once_and_so_never_gains():
+    s = _session()
+    wrong = _one_too_wide()
+    s.submit("vroegsignalering", wrong)  # zwart_werk too wide, the other four right
+    after_first = s.stability
+    for _ in range(3):
+        s.submit("vroegsignalering", {"plaatsing": {**wrong["plaatsing"], "contact": NIET_DELEN}})
+        s.submit("vroegsignalering", wrong)  # 'contact' right again: no second goed
+    assert s.stability == after_first + 3 * WEIGHTS.te_voorzichtig
+    assert s.tallies == {"goed": 4, "te_ruim": 1, "te_voorzichtig": 3}
+
+
+_SORT = LOADED.scenario.puzzle("vroegsignalering")
+_PLACES = [NIET_DELEN, *(b.ontvanger for b in _SORT.bestemmingen)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.fixed_dictionaries({card: st.sampled_from(_PLACES) for card in _SORT.kaarten}),
+                min_size=1, max_size=12))
+def test_no_sequence_of_answers_earns_more_than_goed_once_per_item_and_a_repeat_changes_nothing(answers):
+    s = _session()
+    start = s.stability
+    for placing in answers:
+        if s.status("vroegsignalering") is not Status.OPEN:
+            break
+        s.submit("vroegsignalering", {"plaatsing": placing})
+        assert s.stability <= start + len(_SORT.kaarten) * WEIGHTS.goed
+        assert s.tallies.get("goed", 0) <= len(_SORT.kaarten)
+        if s.status("vroegsignalering") is Status.OPEN:
+            before = (s.stability, dict(s.tallies), len(s.mistakes))
+            s.submit("vroegsignalering", {"plaatsing": placing})
+            assert (s.stability, dict(s.tallies), len(s.mistakes)) == before
+
+
+def test_an_item_that_changes_from_one_error_into_another_costs_the_new_error():
+    s = _session()
+    answer = s.model_answer("grondslagen")
+    s.submit("grondslagen", {"keuzes": {**answer["keuzes"], "1": "geen"}})  # consent-based sharing held back
+    before = s.stability
+    other = next(o for o in LOADED.scenario.puzzle("grondslagen").beslissingen[1].opties
+                 if o not in ("geen", answer["keuzes"]["1"]))
+    result = s.submit("grondslagen", {"keuzes": {**answer["keuzes"], "1": other}})
+    kinds = {i.key: i.error for i in result.items if i.error}
+    assert list(kinds.values()) in ([ErrorKind.VERKEERDE_GRONDSLAG], [ErrorKind.TE_RUIM])
+    assert s.stability == before + {ErrorKind.VERKEERDE_GRONDSLAG: WEIGHTS.verkeerde_grondslag,
+                                    ErrorKind.TE_RUIM: WEIGHTS.te_ruim}[next(iter(kinds.values()))]
+
+
+def test_every_change_of_an_item_into_an_error_is_kept_as_a_mistake_naming_the_decision():
+    from escaperoom.session import Mistake
+    s = _session()
+    s.submit("vroegsignalering", _one_too_wide())
+    s.submit("vroegsignalering", _one_too_wide())  # the same mistake again is not a new one
+    s.submit("stappenplan", {"volgorde": [1, 0, 2, 3, 4, 5, 6, 7]})
+    label = LOADED.scenario.gegevens["zwart_werk"].label
+    assert s.mistakes[0] == Mistake("vroegsignalering", "zwart_werk", label, ErrorKind.TE_RUIM)
+    assert [(m.puzzle_id, m.key, m.kind) for m in s.mistakes[1:]] == [
+        ("stappenplan", "positie:0", ErrorKind.VERKEERDE_VOLGORDE),
+        ("stappenplan", "positie:1", ErrorKind.VERKEERDE_VOLGORDE)]
+    assert s.mistakes[0].label.en  # bilingual, as the result showed it
+
+
+def test_judgements_and_mistakes_survive_a_resume_so_resubmitting_after_it_still_changes_nothing():
+    s = _session()
+    s.submit("vroegsignalering", _one_too_wide())
+    again = Session.from_state(s.to_state(), LOADED.scenario, LOADED.cases)
+    assert again.mistakes == s.mistakes and again.puzzles["vroegsignalering"].judged["zwart_werk"] == "te_ruim"
+    stability, tallies = again.stability, dict(again.tallies)
+    again.submit("vroegsignalering", _one_too_wide())
+    assert (again.stability, again.tallies) == (stability, tallies)
+    assert again.to_state()["fouten"] == s.to_state()["fouten"]
+
+
+def test_a_state_saved_before_judgements_existed_loads_with_none_judged_and_no_mistakes():
+    state = _session().to_state()
+    for puzzle in state["puzzels"].values():
+        del puzzle["beoordeeld"], puzzle["goed_gerekend"]
+    del state["fouten"], state["beeindigen_gevraagd"]
+    s = Session.from_state(state, LOADED.scenario, LOADED.cases)
+    assert s.mistakes == [] and all(p.judged == {} and not p.credited for p in s.puzzles.values())
+    assert not s.end_requested
+
+
+# ------------------------------------------------------------------ a decided end is always recorded
+
+
+def _crash_on_einde(events, saved):
+    """An event sink that saves the state after each record, like the recorder, and dies before ``einde``."""
+    def sink(kind, fields):
+        if kind == "einde":
+            raise KeyboardInterrupt("killed before the einde record")
+        events.append((kind, fields))
+        saved["state"] = saved["session"].to_state()
+    return sink
+
+
+def _solve_rooms(s):
+    for p in LOADED.scenario.rooms:
+        s.submit(p.id, s.model_answer(p.id))
+
+
+def test_a_lock_solved_without_its_end_record_is_settled_as_escaped():
+    events = []
+    s = _session(events)
+    _solve_rooms(s)
+    saved = {"session": s}
+    s.on_event = _crash_on_einde(events, saved)
+    with pytest.raises(KeyboardInterrupt):
+        s.submit("kluis", {"code": "73942"})
+    again = Session.from_state(saved["state"], LOADED.scenario, LOADED.cases,
+                               on_event=lambda k, f: events.append((k, f)))
+    assert again.phase is Phase.PLAYING  # what the crash left behind
+    assert again.settle() is Phase.ESCAPED
+    assert events[-1][0] == "einde" and events[-1][1]["fase"] == "ontsnapt"
+
+
+def test_a_facilitator_end_without_its_end_record_is_settled_as_ended():
+    events = []
+    s = _session(events)
+    saved = {"session": s}
+    s.on_event = _crash_on_einde(events, saved)
+    with pytest.raises(KeyboardInterrupt):
+        s.end_game()
+    assert events[-1][1]["actie"] == "beeindigen"
+    again = Session.from_state(saved["state"], LOADED.scenario, LOADED.cases,
+                               on_event=lambda k, f: events.append((k, f)))
+    assert again.settle() is Phase.ENDED and events[-1][1]["fase"] == "beeindigd"
+
+
+def test_no_time_left_while_playing_is_settled_as_time_up_but_a_paused_game_waits():
+    s = _session(duration=100)
+    s.adjust_time(-60)
+    s.elapsed = 40
+    s.pause()
+    assert s.settle() is None and s.phase is Phase.PAUSED
+    s.phase = Phase.PLAYING
+    assert s.settle() is Phase.TIME_UP
+
+
+def test_settling_a_running_game_with_nothing_decided_changes_nothing():
+    events = []
+    s = _session(events)
+    s.submit("stappenplan", {"volgorde": [1, 0, 2, 3, 4, 5, 6, 7]})
+    count = len(events)
+    assert s.settle() is None and s.phase is Phase.PLAYING and len(events) == count
+    s.end_game()
+    assert s.settle() is None and len(events) == count + 2
+
+
+# ------------------------------------------------------------------ smaller fixes
+
+
+def test_a_reason_typed_into_the_answer_is_checked_even_when_a_clean_reason_is_passed_too():
+    events = []
+    s = _session(events)
+    answer = s.model_answer("wijkagent-belt")
+    answer["reden"] = "Bel hem op 06-12345678"
+    with pytest.raises(PersonalDataInReason):
+        s.submit("wijkagent-belt", answer, reason="Veiligheid gaat voor")
+    assert events == [] and s.puzzles["wijkagent-belt"].attempts == 0
+
+
+def test_a_free_hint_when_the_ladder_is_used_up_returns_none_and_records_nothing():
+    events = []
+    s = _session(events)
+    for _ in range(3):
+        assert s.give_hint("grondslagen") is not None
+    count = len(events)
+    assert s.give_hint("grondslagen") is None
+    assert len(events) == count
+
+
+def test_a_pause_says_who_paused_the_team_or_the_facilitator():
+    events = []
+    s = _session(events)
+    s.pause(by="team")
+    s.resume()
+    s.pause()
+    s.resume(by="team")
+    assert [(f["actie"], f["door"]) for k, f in events if k == "facilitator"] == [
+        ("pauze", "team"), ("hervat", "facilitator"), ("pauze", "facilitator"), ("hervat", "team")]
