@@ -1,7 +1,12 @@
 """Helper process for the session kill test: plays the bundled scenario through the recorder, slowly.
 
-Usage: ``python _play.py SAVES_DIR``. Resumes the newest unfinished session in SAVES_DIR or starts a new one.
-After every accepted attempt it prints ``accepted <puzzle> <attempt> <seq>`` (flushed): the team has "seen" it.
+Usage: ``python _play.py SAVES_DIR``. Resumes the newest unfinished session in SAVES_DIR or starts a new one, and
+says so: ``ready <session> new|resumed <settled phase or ->``. After every accepted attempt it writes
+``accepted <puzzle> <attempt> <seq of the poging record> <solved>``: the team has "seen" it. At the end
+``done <phase>``.
+
+Each line goes out in ONE ``sys.stdout.write`` (``print`` writes text and newline separately, so a kill between
+the two would leave half a line); the reader still skips a last line without its newline.
 """
 
 import sys
@@ -12,6 +17,11 @@ from escaperoom import recorder
 from escaperoom.content.loader import load_scenario
 from escaperoom.paths import puzzels_dir
 from escaperoom.session import Phase, Status
+
+
+def _say(*words: object) -> None:
+    sys.stdout.write(" ".join(str(w) for w in words) + "\n")
+    sys.stdout.flush()
 
 
 def _wrong(session, pid: str) -> dict:
@@ -33,19 +43,34 @@ def main() -> None:
     saves = Path(sys.argv[1])
     loaded = load_scenario(puzzels_dir() / "henk.toml")
     pending = recorder.resumable(saves)
-    rec = recorder.resume(pending[0], loaded) if pending else recorder.start(saves, loaded, "Team Kill")
+    if pending:  # unfinished by definition, so a final phase right after resume means settle() ended it
+        rec = recorder.resume(pending[0], loaded)
+        _say("ready", rec.files.session_id, "resumed", rec.session.phase.value if rec.session.phase.final else "-")
+    else:
+        rec = recorder.start(saves, loaded, "Team Kill")
+        _say("ready", rec.files.session_id, "new", "-")
     s = rec.session
-    print("ready", rec.files.session_id, flush=True)
+    attempt_seq = [-1]
+    real_sink = s.on_event
+
+    def sink(kind: str, fields: dict) -> None:
+        real_sink(kind, fields)
+        if kind == "poging":
+            attempt_seq[0] = rec.journal_seq  # the lock's einde record comes after; promise the attempt itself
+            if fields.get("soort") == "slot" and fields.get("opgelost"):
+                time.sleep(0.02)  # a slow disk right where a kill used to leave the game stuck (lock open, no einde)
+
+    s.on_event = sink
     for p in [*loaded.scenario.rooms, loaded.scenario.lock]:
         while s.status(p.id) is Status.OPEN and s.phase is Phase.PLAYING:
             s.enter(p.id)
             s.tick(5)
             wrong = s.puzzles[p.id].attempts % 2 == 0 and p.soort != "slot"
             result = s.submit(p.id, _wrong(s, p.id) if wrong else s.model_answer(p.id))
-            print("accepted", p.id, s.puzzles[p.id].attempts, rec.journal.next_seq - 1, int(result.solved), flush=True)
+            _say("accepted", p.id, s.puzzles[p.id].attempts, attempt_seq[0], int(result.solved))
             time.sleep(0.004)
     rec.close()
-    print("done", s.phase.value, flush=True)
+    _say("done", s.phase.value)
 
 
 if __name__ == "__main__":
