@@ -305,9 +305,11 @@ def test_the_modal_panel_is_centred_and_fits_the_canvas(modal):
 
 
 def _state(value):
-    """A comparable snapshot of a widget and the widgets inside it (callbacks and the text cache left out)."""
+    """A comparable snapshot of a widget and the widgets inside it (callbacks, the text cache and render caches
+    (``_cache_*``) left out)."""
     if isinstance(value, (Widget, FocusGroup)):
-        return {k: _state(v) for k, v in vars(value).items() if k != "text" and not callable(v)}
+        return {k: _state(v) for k, v in vars(value).items()
+                if k != "text" and not k.startswith("_cache") and not callable(v)}
     if isinstance(value, (list, tuple)):
         return [_state(v) for v in value]
     if isinstance(value, pygame.Rect):
@@ -325,6 +327,24 @@ def test_drawing_never_changes_a_widget(text, canvas, button, card, choices, mod
         widget.draw(canvas)
         widget.draw(canvas)
         assert _state(widget) == before, type(widget).__name__
+
+
+def test_an_open_modal_shows_the_scene_below_darkened_and_repaints_its_panel_when_focus_moves(modal):
+    below = pygame.Surface((1920, 1080))
+    below.fill((200, 100, 50))
+    modal.draw(below)
+    assert all(after < before for after, before in zip(below.get_at((5, 5))[:3], (200, 100, 50)))
+    first = below.copy()
+    fresh = pygame.Surface((1920, 1080))  # the scene below is not drawn again: the modal keeps its backdrop
+    modal.draw(fresh)
+    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(first, "RGB")
+    modal.handle_event(key(pygame.K_TAB))
+    modal.draw(fresh)
+    area = modal.buttons[1].rect.inflate(40, 40)
+    assert (pygame.image.tobytes(fresh.subsurface(area), "RGB")
+            != pygame.image.tobytes(first.subsurface(area), "RGB"))  # the focus ring moved to "Nee"
+    modal.invalidate()
+    assert modal.needs_backdrop
 
 
 def test_text_blocks_shrink_long_text_and_never_draw_outside_their_box(text):

@@ -16,7 +16,10 @@ GAP = theme.SPACE_XL
 
 
 class ConfirmScene(ModalScene[bool]):
-    """A yes/no question over the scene below; dismisses with True or False (Escape: False)."""
+    """A yes/no question over the scene below; dismisses with True or False (Escape: False). Opaque for the
+    stack: it draws the scene below once, for the modal's darkened backdrop."""
+
+    opaque = True
 
     def __init__(self, ctx: UiContext, title: str, body: str):
         super().__init__()
@@ -37,6 +40,10 @@ class ConfirmScene(ModalScene[bool]):
         self.modal.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.modal.needs_backdrop and self.stack is not None:
+            below = self.stack.scenes
+            for scene in below[: below.index(self)] if self in below else below[:-1]:
+                scene.draw(surface)
         self.modal.draw(surface)
 
 

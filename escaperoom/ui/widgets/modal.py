@@ -1,7 +1,12 @@
 """Modal: a centred panel over a darkened screen with a title, a text and a row of buttons; choosing a button
 runs ``on_choose(value)``; Escape chooses ``cancel`` when given. All input stops here (nothing below reacts).
 Subclasses put extra widgets in ``self.group`` and draw in ``content_rect`` (e.g. the code lock).
-``escaperoom.ui.scene.ModalScene`` wraps one to return a typed result to the scene below."""
+``escaperoom.ui.scene.ModalScene`` wraps one to return a typed result to the scene below.
+
+Frame cost: the first ``draw`` takes what is already on the surface (the scene below) as the backdrop and darkens
+it once; the panel is painted over a copy of it only when a button's look changes (``look_key``); every other
+frame is one blit. These ``_cache_*`` surfaces are a render cache, like the text cache: drawing changes no state. So the scene below need not be drawn again while the modal is open (its scene can be opaque
+and draw the scene below only when ``needs_backdrop``); call ``invalidate()`` when what is below changes."""
 
 from __future__ import annotations
 
@@ -83,6 +88,9 @@ class Modal(Widget, Generic[T]):
         ]
         self.group = FocusGroup(self.buttons)
         self.group.focus_first(visible=True)
+        self._cache_backdrop: pygame.Surface | None = None
+        self._cache_frame: pygame.Surface | None = None
+        self._cache_key: tuple | None = None
 
     def choose(self, value: T) -> None:
         self.on_choose(value)
@@ -97,14 +105,37 @@ class Modal(Widget, Generic[T]):
     def update(self, dt: float) -> None:
         self.group.update(dt)
 
+    @property
+    def needs_backdrop(self) -> bool:
+        """True until the backdrop is taken: the next ``draw`` must find the scene below already on the surface."""
+        return self._cache_backdrop is None
+
+    def invalidate(self) -> None:
+        """What is below the modal changed: take the backdrop again on the next ``draw``."""
+        self._cache_backdrop = None
+
+    def look_key(self) -> tuple:
+        """Everything about the panel that can change how it looks (subclasses add what ``draw_content`` reads)."""
+        return tuple((w.visible, w.enabled, w.focused, w.focus_visible, getattr(w, "pressed", None),
+                      getattr(w, "label", None)) for w in self.group.widgets)
+
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.SCRIM_MULTIPLY, self.canvas, special_flags=pygame.BLEND_RGB_MULT)
-        pygame.draw.rect(surface, theme.SURFACE, self.rect, border_radius=theme.RADIUS + 8)
-        pygame.draw.rect(surface, theme.BORDER, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS + 8)
-        self.title_block.draw(surface)
-        self.body_block.draw(surface)
-        self.draw_content(surface)
-        self.group.draw(surface)
+        backdrop = self._cache_backdrop
+        if backdrop is None or backdrop.get_size() != surface.get_size():
+            backdrop = surface.copy()
+            backdrop.fill(theme.SCRIM_MULTIPLY, self.canvas, special_flags=pygame.BLEND_RGB_MULT)
+            self._cache_backdrop, self._cache_frame, self._cache_key = backdrop, None, None
+        key = self.look_key()
+        if self._cache_frame is None or key != self._cache_key:
+            frame = backdrop.copy()
+            pygame.draw.rect(frame, theme.SURFACE, self.rect, border_radius=theme.RADIUS + 8)
+            pygame.draw.rect(frame, theme.BORDER, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS + 8)
+            self.title_block.draw(frame)
+            self.body_block.draw(frame)
+            self.draw_content(frame)
+            self.group.draw(frame)
+            self._cache_frame, self._cache_key = frame, key
+        surface.blit(self._cache_frame, (0, 0))
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Subclasses draw extra content inside ``content_rect`` here."""
