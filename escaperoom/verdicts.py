@@ -1,7 +1,9 @@
 """The ``verdict`` command's output: every case of every puzzle with the engine's verdict, as text or JSON.
 
 The JSON structure is stable and documented in README.md ("escaperoom verdict --json"); bump ``JSON_SCHEMA`` when
-it changes incompatibly.
+it changes incompatibly. Schema 2: ``grondslagen.art6_alle`` lists every valid art. 6 basis (``art6`` stays the
+primary one); ``grondslagen.sector`` only carries a sharing verdict and what forbids a ``mag_niet_delen`` verdict
+moved to ``grondslagen.verbod``; ``berust_op_onzeker`` says the verdict rests on an [onzeker] point.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from escaperoom.content.loader import Loaded
 from escaperoom.judge import Case
 from escaperoom.rules.lawbook import LawBook
 
-JSON_SCHEMA = 1
+JSON_SCHEMA = 2
 
 
 def case_json(book: LawBook, case: Case, lang: str = "nl") -> dict[str, Any]:
@@ -31,13 +33,14 @@ def case_json(book: LawBook, case: Case, lang: str = "nl") -> dict[str, Any]:
         "nodig": case.item.nodig,
         "oordeel": v.decision.value,
         "regel": v.rule,
-        "grondslagen": {"art6": v.art6, "art9": v.art9, "art10": v.art10, "beroepsgeheim": v.secrecy,
-                        "sector": list(v.sector)},
+        "grondslagen": {"art6": v.art6, "art6_alle": list(v.art6_options), "art9": v.art9, "art10": v.art10,
+                        "beroepsgeheim": v.secrecy, "sector": list(v.sector), "verbod": list(v.prohibitions)},
         "artikelen": [{"id": c, "citaat": book.cite(c), "url": book[c].url} for c in v.citations],
         "uitleg": v.explanation(lang),
         "stappen": [{"regel": s.rule, "tekst": s.text.get(lang), "artikelen": list(s.citations),
                      "beslissend": s.decisive} for s in v.trace],
         "onzeker": list(v.uncertain),
+        "berust_op_onzeker": v.doubtful,
     }
 
 
@@ -67,12 +70,16 @@ def render_text(book: LawBook, loaded: Loaded, lang: str = "nl") -> str:
                          + (f"; situatie: {', '.join(sorted(c.request.situatie))}" if c.request.situatie else ""))
             lines.append(f"    oordeel: {words[v.decision.value]} (regel {v.rule})")
             if v.decision.shares:
-                bases = [b for b in (v.art6, v.art9, v.art10, v.secrecy) if b] + [s for s in v.sector]
+                bases = [*v.art6_options, *(b for b in (v.art9, v.art10, v.secrecy) if b), *v.sector]
                 lines.append("    grondslag: " + "; ".join(dict.fromkeys(book.cite(b) for b in bases)))
+            elif v.prohibitions:
+                lines.append("    verbod: " + "; ".join(dict.fromkeys(book.cite(b) for b in v.prohibitions)))
             for step in v.trace:
                 mark = "•" if step.decisive else "-"
                 cites = f" [{'; '.join(book.cite(c) for c in step.citations)}]" if step.citations else ""
                 lines.append(f"      {mark} {step.rule}: {step.text.get(lang)}{cites}")
+            if v.doubtful:
+                lines.append("    let op: dit oordeel rust deels op een punt dat de kennisbank onzeker noemt")
             for note in v.uncertain:
                 lines.append(f"      ? onzeker: {note}")
     return "\n".join(lines)

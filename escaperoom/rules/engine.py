@@ -65,15 +65,27 @@ class _Run:
     recipient: Role
     steps: list[TraceStep] = field(default_factory=list)
     uncertain: list[str] = field(default_factory=list)
+    doubtful: bool = False  # an [onzeker] point carries the outcome: the explanation must say so
 
     def note(self, rule: str, text: Text, *cites: str, decisive: bool = False) -> None:
         self.steps.append(TraceStep(rule, text, tuple(cites), decisive))
         for cite in cites:
             prov = self.book.provisions[cite]
-            for text_ in (prov.onzeker, prov.tekst_onzeker):
-                line = f"{prov.citation}: {text_}"
-                if text_ and line not in self.uncertain:
-                    self.uncertain.append(line)
+            self._uncertain(prov)
+            if decisive and prov.onzeker:
+                self.doubtful = True
+
+    def _uncertain(self, prov: Provision) -> None:
+        for text_ in (prov.onzeker, prov.tekst_onzeker):
+            line = f"{prov.citation}: {text_}"
+            if text_ and line not in self.uncertain:
+                self.uncertain.append(line)
+
+    def doubt(self, text: str) -> None:
+        """An [onzeker] point or an [analyse] assumption of the engine that carries this outcome."""
+        if text not in self.uncertain:
+            self.uncertain.append(text)
+        self.doubtful = True
 
     def one(self, step: Step) -> str:
         return self.book.one(step)
@@ -88,15 +100,27 @@ class _Run:
     def has(self, cat: Category) -> bool:
         return cat in self.item.categorieen
 
-    def done(self, decision: Decision, rule: str, *, art6: str | None = None, art9: str | None = None,
-             art10: str | None = None, secrecy: str | None = None, sector: tuple[str, ...] = ()) -> Verdict:
+    def done(self, decision: Decision, rule: str, *, art6: tuple[str, ...] | str = (), art9: str | None = None,
+             art10: str | None = None, secrecy: str | None = None, sector: tuple[str, ...] = (),
+             prohibitions: tuple[str, ...] = ()) -> Verdict:
+        """The verdict. ``art6`` is every valid art. 6 basis (the first is the primary one); ``sector`` the
+        provisions that carry a sharing verdict, ``prohibitions`` those that forbid a mag-niet verdict."""
+        options = (art6,) if isinstance(art6, str) else tuple(art6)
         if decision.shares:
-            if art6:
-                cite = self.book.cite(art6)
-                self.note(rule, _T(f"AVG-grondslag: {cite}.", f"GDPR basis: {cite}."), art6)
+            if options:
+                first, others = self.book.cite(options[0]), [self.book.cite(o) for o in options[1:]]
+                also = f"; ook geldig: {', '.join(others)}" if others else ""
+                also_en = f"; also valid: {', '.join(others)}" if others else ""
+                self.note(rule, _T(f"AVG-grondslag: {first}{also}.", f"GDPR basis: {first}{also_en}."), *options)
+            for basis in (*options, art9, art10, secrecy, *sector):
+                if basis and self.book[basis].onzeker:
+                    self.doubtful = True
             self._inform()
-        return Verdict(self.item.id, decision, rule, art6, art9, art10, secrecy, sector,
-                       tuple(self.steps), tuple(self.uncertain))
+        else:
+            options, art9, art10, secrecy, sector = (), None, None, None, ()
+        return Verdict(self.item.id, decision, rule, options[0] if options else None, art9, art10, secrecy, sector,
+                       tuple(self.steps), tuple(self.uncertain), art6_options=options,
+                       prohibitions=tuple(dict.fromkeys(prohibitions)), doubtful=self.doubtful)
 
     def _inform(self) -> None:
         if self.holder.politie:
@@ -116,19 +140,21 @@ class _Run:
                       "Inform the person about this disclosure, preferably beforehand, and record what you shared and why.")
             self.note("R15", text, *self.ids(Step.INFORMEREN), *self.ids(Step.VERANTWOORDING))
 
-    def pick_art6(self, prov: Provision) -> str | None:
-        """The art. 6 basis a provision gives this holder: never (f) for a public authority (R06)."""
+    def art6_options(self, prov: Provision) -> tuple[str, ...]:
+        """Every art. 6 basis a provision gives this holder, the primary one first: a private holder uses
+        ``art6_privaat`` where the provision gives it; a public authority never (f) (R06)."""
         legit = self.one(Step.GERECHTVAARDIGD_BELANG)
-        options = list(prov.art6)
-        if self.holder.overheid and legit in options:
-            options.remove(legit)
+        if not self.holder.overheid:
+            options = prov.art6_privaat or prov.art6
+            if legit in options and self.holder.onzeker_overheid:
+                self.doubt(f"{self.holder.naam.nl}: {self.holder.onzeker_overheid}")
+            return tuple(options)
+        if legit in prov.art6 or legit in prov.art6_privaat:
             self.note("R06", _T("Gerechtvaardigd belang (art. 6 lid 1 f) is geen grondslag voor een overheidsinstantie; "
                                 "de grondslag is hier de wettelijke taak.",
                                 "Legitimate interest (art. 6(1)(f)) is no basis for a public authority; the basis "
                                 "here is the statutory task."), self.one(Step.OVERHEID_GEEN_F))
-        elif not self.holder.overheid and legit in options:
-            options = [legit]
-        return options[0] if options else None
+        return tuple(b for b in prov.art6 if b != legit)
 
     def secrecy_cites(self) -> tuple[str, ...]:
         """The holder's secrecy regime with the rules cited beside it (Wet BIG 88, Sr 272) and, towards this
@@ -175,7 +201,7 @@ def _not_needed(book: LawBook, req: Request, item: DataItem, legal: Verdict) -> 
             if step.decisive:
                 run.note(step.rule, _T("Bovendien: " + step.text.nl, "Moreover: " + step.text.get("en")),
                          *step.citations, decisive=True)
-    return run.done(Decision.MAG_NIET, "R13", sector=(minimal,))
+    return run.done(Decision.MAG_NIET, "R13", prohibitions=(minimal, *legal.prohibitions))
 
 
 def _flows(run: _Run) -> list[Provision]:
@@ -205,7 +231,7 @@ def _judge(run: _Run) -> Verdict:
                            "wet schrijft het gebruik hier voor.",
                            f"The BSN may not be used here: the {_lc(who.naam.get('en'))} is not a government body and "
                            "no statute prescribes its use."), bsn, *run.ids(Step.BSN_PRIVAAT), decisive=True)
-        return run.done(Decision.MAG_NIET, "R11", sector=(bsn,))
+        return run.done(Decision.MAG_NIET, "R11", prohibitions=(bsn,))
 
     # R03 — a duty that is blocked by an objection, or whose exhaustive conditions are not (yet) met
     for prov in (p for p in sharing if p.soort is Kind.PLICHT):
@@ -217,7 +243,7 @@ def _judge(run: _Run) -> Verdict:
                                "Dan niet delen.",
                                f"{prov.citation} requires disclosure, but the duty lapses: {why.get('en').lower()}. "
                                "Then do not share."), prov.id, decisive=True)
-            return run.done(Decision.MAG_NIET, "R03", sector=(prov.id,))
+            return run.done(Decision.MAG_NIET, "R03", prohibitions=(prov.id,))
         if unmet and prov.exclusief:
             why = "; ".join(book.facts[f].vraag.nl.lower() for f in unmet)
             why_en = "; ".join(book.facts[f].vraag.get("en").lower() for f in unmet)
@@ -225,7 +251,7 @@ def _judge(run: _Run) -> Verdict:
                                f"{why}. Nog niet delen.",
                                f"{prov.citation} governs this disclosure, but its conditions are not (yet) met: "
                                f"{why_en}. Do not share yet."), prov.id, decisive=True)
-            return run.done(Decision.MAG_NIET, "R03", sector=(prov.id,))
+            return run.done(Decision.MAG_NIET, "R03", prohibitions=(prov.id,))
 
     def breaks_secrecy(prov: Provision) -> bool:
         return not holder.beroepsgeheim or prov.doorbreekt_beroepsgeheim
@@ -233,17 +259,17 @@ def _judge(run: _Run) -> Verdict:
     def share_via(prov: Provision, rule: str, decision: Decision, text: Text) -> Verdict:
         run.note(rule, text, prov.id, *prov.ook, decisive=True)
         run.note(rule, prov.samenvatting, prov.id)  # the provision in full, for the trace and the report
-        art6 = None if holder.politie else run.pick_art6(prov)
+        art6 = () if holder.politie else run.art6_options(prov)
         art9 = prov.art9 if run.has(Category.GEZONDHEID) else None
         art10 = prov.art10 if run.has(Category.STRAFRECHTELIJK) and not holder.politie else None
         if run.has(Category.STRAFRECHTELIJK) and not holder.politie and not art10:
-            run.uncertain.append(f"{prov.citation}: welke grondslag (art. 10 AVG, UAVG 32–33) de verstrekker heeft voor "
+            run.doubt(f"{prov.citation}: welke grondslag (art. 10 AVG, UAVG 32–33) de verstrekker heeft voor "
                                  "strafrechtelijke gegevens, staat niet in de kennisbank.")
         if art10:
             run.note(rule, _T("Voor de strafrechtelijke gegevens geeft de wet zelf de grondslag (art. 10 AVG).",
                               "For the criminal-offence data the statute itself is the basis (art. 10 GDPR)."), art10)
         if holder.politie and ANY in prov.houders:
-            run.uncertain.append(_POLICE_REPORT)
+            run.doubt(_POLICE_REPORT)
         if art9:
             run.note(rule, _T("Voor de gezondheidsgegevens geldt de uitzondering op het verbod van art. 9 AVG.",
                               "For the health data the exception to the ban of art. 9 GDPR applies."), art9)
@@ -274,7 +300,7 @@ def _judge(run: _Run) -> Verdict:
                            "Acute serious danger. The police may call in the emergency service and share what is "
                            f"needed to avert it — police data then go via {book.cite(police_acute)} (help to those who "
                            "need it, in a special case)."), police_acute, police_task, decisive=True)
-        run.uncertain.append(f"{book.cite(police_acute)} vraagt een bijzonder geval, een zwaarwegend algemeen belang en "
+        run.doubt(f"{book.cite(police_acute)} vraagt een bijzonder geval, een zwaarwegend algemeen belang en "
                              "overeenstemming met het bevoegd gezag; bij acuut gevaar neemt de engine aan dat daaraan is "
                              "voldaan [analyse].")
         return run.done(Decision.MAG, "R01", sector=(police_acute, police_task))
@@ -300,7 +326,7 @@ def _judge(run: _Run) -> Verdict:
                 run.note("R01", _T("De betrokkene kan geen toestemming geven: art. 9 lid 2 c AVG.",
                                    "The person cannot consent: art. 9(2)(c) GDPR."), art9, *run.ids(Step.VITAAL_BELANG_UAVG))
             else:
-                run.uncertain.append("AVG art. 9 lid 2 c vraagt dat de betrokkene geen toestemming kan geven; is hij "
+                run.doubt("AVG art. 9 lid 2 c vraagt dat de betrokkene geen toestemming kan geven; is hij "
                                      "wilsbekwaam, deel dan alleen de dreigingsfeiten, geen diagnose of behandelgegevens "
                                      "(kennisbank §2.3, onzeker).")
         return run.done(Decision.MAG, "R01", art6=vital if not holder.politie else None, art9=art9,
@@ -352,7 +378,7 @@ def _judge(run: _Run) -> Verdict:
                            "Police data are confidential (Wpg art. 7). Disclosure only via Wpg art. 15–20 or a "
                            "statutory duty — none applies here. Consent is no ground under the Wpg."),
                  police_secret, decisive=True)
-        return run.done(Decision.MAG_NIET, "R10", sector=(police_secret,))
+        return run.done(Decision.MAG_NIET, "R10", prohibitions=(police_secret,))
 
     perms = [p for p in sharing if p.soort is Kind.BEVOEGDHEID and run.met(p)]
 
@@ -378,7 +404,7 @@ def _judge(run: _Run) -> Verdict:
             if run.has(Category.GEZONDHEID):
                 run.note("R08", _T("Voor gezondheidsgegevens is uitdrukkelijke, vrije toestemming nodig (art. 9 AVG).",
                                    "Health data need explicit, free consent (art. 9 GDPR)."), art9_ban)
-            return run.done(Decision.MAG_NIET, "R07", sector=(free,))
+            return run.done(Decision.MAG_NIET, "R07", prohibitions=(free,))
         run.note("R07", not_free, free, public)
 
     # R05 — professional secrecy
@@ -394,7 +420,7 @@ def _judge(run: _Run) -> Verdict:
             if Category.GEZONDHEID in run.item.categorieen:
                 run.note("R08", _T("Bovendien vallen gezondheidsgegevens onder het verbod van art. 9 AVG.",
                                    "Moreover health data fall under the ban of art. 9 GDPR."), art9_ban)
-            return run.done(Decision.MAG_NIET, "R05", sector=(regime.id,))
+            return run.done(Decision.MAG_NIET, "R05", prohibitions=(regime.id,))
         secrecy = regime.id
         run.note("R05", _T("De betrokkene gaf uitdrukkelijk en specifiek toestemming: daarmee mag het beroepsgeheim wijken.",
                            "The person gave explicit, specific consent: professional secrecy may give way."), regime.id)
@@ -412,7 +438,7 @@ def _judge(run: _Run) -> Verdict:
                            f"listed in {limited.citation}; the {_lc(recipient.naam.get('en'))} is not one of "
                            "them. Without explicit consent: do not share."),
                  limited.id, art9_ban, *run.ids(Step.EIGEN_HULPVERLENING), decisive=True)
-        return run.done(Decision.MAG_NIET, "R09", sector=(limited.id, art9_ban))
+        return run.done(Decision.MAG_NIET, "R09", prohibitions=(limited.id, art9_ban))
 
     # R08 — health data need an art. 9 exception
     art9 = None
@@ -426,7 +452,7 @@ def _judge(run: _Run) -> Verdict:
                                "applies (explicit consent, a statutory rule). None applies here. UAVG art. 30(3)(a) "
                                "covers only one's own care."), art9_ban, *run.ids(Step.EIGEN_HULPVERLENING),
                      decisive=True)
-            return run.done(Decision.MAG_NIET, "R08", sector=(art9_ban,))
+            return run.done(Decision.MAG_NIET, "R08", prohibitions=(art9_ban,))
 
     art10 = None
     if run.has(Category.STRAFRECHTELIJK):
@@ -438,13 +464,13 @@ def _judge(run: _Run) -> Verdict:
                                  "Criminal offence data (including a suspected offence) may be shared only where the "
                                  "UAVG (art. 32–33) allows; it does not here."), art10_ban, *run.ids(Step.ART10_UAVG),
                      decisive=True)
-            return run.done(Decision.MAG_NIET, "ART10", sector=(art10_ban,))
+            return run.done(Decision.MAG_NIET, "ART10", prohibitions=(art10_ban,))
 
     if bans and not perms:
         ban = bans[0]
         run.note("DOELBINDING", _T(f"{ban.citation}: {ban.samenvatting.nl}", f"{ban.citation}: {ban.samenvatting.get('en')}"),
                  ban.id, run.one(Step.DOELBINDING), decisive=True)
-        return run.done(Decision.MAG_NIET, "DOELBINDING", sector=(ban.id,))
+        return run.done(Decision.MAG_NIET, "DOELBINDING", prohibitions=(ban.id,))
 
     if perms:
         prov = perms[0]
@@ -455,7 +481,7 @@ def _judge(run: _Run) -> Verdict:
         if art9:
             run.note("BEVOEGDHEID", _T("Voor de gezondheidsgegevens geldt de uitzondering op art. 9 AVG.",
                                        "For the health data the exception to art. 9 GDPR applies."), art9)
-        return run.done(Decision.MAG, "BEVOEGDHEID", art6=run.pick_art6(prov), art9=art9,
+        return run.done(Decision.MAG, "BEVOEGDHEID", art6=run.art6_options(prov), art9=art9,
                         art10=art10 or (prov.art10 if run.has(Category.STRAFRECHTELIJK) else None),
                         secrecy=secrecy, sector=(prov.id, *prov.ook))
 
@@ -483,7 +509,7 @@ def _judge(run: _Run) -> Verdict:
                                "hoe je samenwerkt, niet óf je mag delen.",
                                "A covenant is no legal basis: art. 6(3) GDPR requires a statute. It governs how to "
                                "cooperate, not whether you may share."), covenant_rule, decisive=True)
-            return run.done(Decision.MAG_NIET, "R12", sector=(covenant_rule,))
+            return run.done(Decision.MAG_NIET, "R12", prohibitions=(covenant_rule,))
         no_f = run.one(Step.OVERHEID_GEEN_F)
         run.note("R06", _T(f"{holder.naam.nl} is een overheidsinstantie: gerechtvaardigd belang (art. 6 lid 1 f) is geen "
                            "grondslag, en geen wet regelt deze verstrekking (art. 6 lid 1 e en lid 3). Niet delen — "
@@ -492,7 +518,7 @@ def _judge(run: _Run) -> Verdict:
                            "(art. 6(1)(f)) is no basis, and no statute governs this disclosure (art. 6(1)(e), 6(3)). "
                            "Do not share — or ask the person."),
                  no_f, covenant_rule, run.one(Step.DOELBINDING), decisive=True)
-        return run.done(Decision.MAG_NIET, "R06", sector=(no_f,))
+        return run.done(Decision.MAG_NIET, "R06", prohibitions=(no_f,))
 
     legit = run.one(Step.GERECHTVAARDIGD_BELANG)
     if req.toestemming is Consent.NEE:
@@ -500,7 +526,7 @@ def _judge(run: _Run) -> Verdict:
                                  "maar na een uitdrukkelijke weigering wegen zijn belangen zwaarder [analyse].",
                                  "The person refused. A private party could rely on legitimate interest, but after an "
                                  "explicit refusal his interests prevail [analysis]."), legit, decisive=True)
-        return run.done(Decision.MAG_NIET, "GRONDSLAG", sector=(legit,))
+        return run.done(Decision.MAG_NIET, "GRONDSLAG", prohibitions=(legit,))
     if COVENANT in req.situatie:
         run.note("R12", _T("Het convenant zelf is geen grondslag (art. 6 lid 3 AVG); de grondslag is hieronder.",
                            "The covenant itself is no basis (art. 6(3) GDPR); the basis follows."), covenant_rule)

@@ -57,11 +57,13 @@ def test_check_with_an_unknown_option_is_a_usage_error_with_exit_code_two():
 def test_verdict_json_has_the_documented_stable_structure(capsys):
     assert main(["verdict", "--json", str(HENK)]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["schema"] == 1
+    assert doc["schema"] == 2
     case = doc["casussen"][0]["puzzels"][0]["gevallen"][0]
     assert set(case) >= {"sleutel", "gegeven", "houder", "ontvanger", "oordeel", "regel", "grondslagen",
-                         "artikelen", "uitleg", "stappen", "onzeker"}
+                         "artikelen", "uitleg", "stappen", "onzeker", "berust_op_onzeker"}
+    assert set(case["grondslagen"]) == {"art6", "art6_alle", "art9", "art10", "beroepsgeheim", "sector", "verbod"}
     assert case["oordeel"] == "moet_delen"
+    assert case["grondslagen"]["art6_alle"] == ["avg.6.1.c"] and case["grondslagen"]["verbod"] == []
     assert {"id": "besluit_wgs.2", "citaat": "Besluit gemeentelijke schuldhulpverlening art. 2",
             "url": "https://zoek.officielebekendmakingen.nl/stb-2020-240.html"} in case["artikelen"]
 
@@ -70,3 +72,16 @@ def test_verdict_text_names_the_decision_and_the_articles(capsys):
     assert main(["verdict", str(HENK)]) == 0
     out = capsys.readouterr().out
     assert "MAG NIET DELEN (regel R05)" in out and "BW art. 7:457 lid 1" in out
+
+
+def test_verdict_json_puts_what_forbids_a_mag_niet_verdict_under_verbod_not_under_sector(capsys):
+    """A reader of 'sector' must not take a prohibition for a basis (schema 2)."""
+    assert main(["verdict", "--json", str(HENK)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    cases = [c for p in doc["casussen"][0]["puzzels"] for c in p["gevallen"]]
+    refused = [c for c in cases if c["oordeel"] == "mag_niet_delen"]
+    assert refused and all(c["grondslagen"]["verbod"] and not c["grondslagen"]["sector"] for c in refused)
+    assert all(c["grondslagen"]["art6"] is None and c["grondslagen"]["art6_alle"] == [] for c in refused)
+    shared = [c for c in cases if c["oordeel"] != "mag_niet_delen"]
+    assert all(not c["grondslagen"]["verbod"] for c in shared)
+    assert all(c["grondslagen"]["art6"] == (c["grondslagen"]["art6_alle"] or [None])[0] for c in shared)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from escaperoom.rules import Category, Consent, DataItem, Decision, Request, Verdict, evaluate_item, load_lawbook
 
@@ -22,7 +22,7 @@ BOOK = load_lawbook()
 
 TABLE_RULES = tuple(f"R{n:02d}" for n in range(1, 16))  # kennisbank §8.2
 NAMED_STEPS = ("ART10", "DOELBINDING", "BEVOEGDHEID", "TOESTEMMING", "GRONDSLAG")  # engine steps beyond the table
-Aspect = Literal["beslissing", "regel", "citaten", "grondslagen", "in_trace"]
+Aspect = Literal["beslissing", "regel", "citaten", "grondslagen", "verbod", "in_trace"]
 
 ENGINE_NEVER_DECIDES: dict[str, str] = {}  # rules the engine cannot decide by (none since R07 became decisive)
 
@@ -47,11 +47,20 @@ class LegalCase(BaseModel):
     regel: str
     citaten: tuple[str, ...] = Field(min_length=1)
     grondslagen: tuple[str, ...] = ()
+    verbod: tuple[str, ...] = ()
     in_trace: tuple[str, ...] = ()
     niet_citeren: tuple[str, ...] = ()
     bekend_verschil: dict[Aspect, str] = Field(default_factory=dict)
     toelichting: str | None = None
     file: str = ""
+
+    @model_validator(mode="after")
+    def _bases_only_for_sharing(self) -> "LegalCase":
+        if self.beslissing is Decision.MAG_NIET and self.grondslagen:
+            raise ValueError("een 'mag niet'-geval heeft geen grondslagen; noem wat het verbiedt in 'verbod'")
+        if self.beslissing is not Decision.MAG_NIET and self.verbod:
+            raise ValueError("'verbod' hoort bij een 'mag niet'-geval")
+        return self
 
     def request(self) -> Request:
         return Request(houder=self.houder, ontvanger=self.ontvanger, doel={"nl": self.doel},
@@ -182,6 +191,25 @@ def test_the_verdict_rests_on_the_expected_legal_bases(case: LegalCase):
     assert not missing, f"ontbreekt in de grondslagen: {missing}\n{_explain(case, verdict)}"
 
 
+@pytest.mark.parametrize("case", _params("verbod", [c for c in CASES if c.verbod]))
+def test_a_mag_niet_verdict_names_the_provisions_that_forbid_it(case: LegalCase):
+    verdict = case.verdict()
+    missing = [p for p in case.verbod if p not in verdict.prohibitions]
+    assert not missing, f"ontbreekt in het verbod: {missing}\n{_explain(case, verdict)}"
+
+
+def test_a_mag_niet_verdict_offers_no_legal_basis_and_always_names_a_prohibition():
+    """Kennisbank §8.2: "mag niet" has no basis to choose; the verdict names what forbids it instead (the JSON
+    field 'verbod', not 'sector')."""
+    for case in CASES:
+        verdict = case.verdict()
+        if verdict.decision is Decision.MAG_NIET:
+            assert verdict.bases == frozenset() and not verdict.sector, case.naam
+            assert verdict.prohibitions, case.naam
+        else:
+            assert not verdict.prohibitions, case.naam
+
+
 @pytest.mark.parametrize("case", _params("in_trace", [c for c in CASES if c.in_trace]))
 def test_the_trace_passes_through_the_expected_rules(case: LegalCase):
     verdict = case.verdict()
@@ -209,4 +237,4 @@ def _explain(case: LegalCase, verdict: Verdict) -> str:
     steps = "\n".join(f"  {'*' if s.decisive else ' '} {s.rule}: {s.text.nl} {list(s.citations)}"
                       for s in verdict.trace)
     return (f"[{case.file}] {case.naam}\n  engine: {verdict.decision.value} via {verdict.rule}; "
-            f"grondslagen {sorted(verdict.bases)}\n{steps}")
+            f"grondslagen {sorted(verdict.bases)}; verbod {list(verdict.prohibitions)}\n{steps}")
