@@ -1,5 +1,7 @@
 """UiContext: what every scene needs to draw and speak, handed to the first scene by the app (no globals):
-the text cache (with its fonts), the string catalogue, the current language and the canvas rect."""
+the text cache (with its fonts), the string catalogue, the current language, the canvas rect and a few full-screen
+scratch surfaces that the screens reuse for their cached layers (allocating 8 MB for each new screen costs
+milliseconds)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ class UiContext:
     strings: Catalogue
     lang: str = "nl"
     canvas: pygame.Rect = field(default_factory=lambda: pygame.Rect((0, 0), theme.CANVAS_SIZE))
+    scratch: dict[str, pygame.Surface] = field(default_factory=dict, repr=False)
 
     @property
     def fonts(self) -> Fonts:
@@ -27,6 +30,16 @@ class UiContext:
     def t(self, id: str, /, **values: Any) -> str:
         """The catalogue string ``id`` in the current language."""
         return self.strings.t(id, self.lang, **values)
+
+    def scratch_surface(self, name: str, like: pygame.Surface) -> pygame.Surface:
+        """A surface of ``like``'s size and format kept under ``name`` and handed out again next time (its pixels
+        are whatever its last user left: paint all of it). Names are per use and stack depth, so two screens on
+        the stack never share one."""
+        surface = self.scratch.get(name)
+        if surface is None or surface.get_size() != like.get_size() or surface.get_bitsize() != like.get_bitsize():
+            surface = pygame.Surface(like.get_size(), 0, like)
+            self.scratch[name] = surface
+        return surface
 
     @classmethod
     def create(cls, strings: Catalogue | None = None, lang: str = "nl") -> "UiContext":

@@ -2,7 +2,8 @@
 app full screen (``--window`` for a window; headless with ``--headless``/``--frames``/``--screenshot``) on the
 title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game), and
 routes the facilitator's keys (``scenes.facilitator``) before the scenes see them. ``--autoplay`` lets a
-scripted team play the whole scenario through the real scenes (``escaperoom.ui.autoplay``)."""
+scripted team play the whole scenario through the real scenes (``escaperoom.ui.autoplay``): headless as fast as it
+can, in a window at a pace people can follow (``_Pace``), staying on the end screen until the window is closed."""
 
 from __future__ import annotations
 
@@ -134,6 +135,59 @@ def open_app(args: argparse.Namespace):
 AUTOPLAY_MAX_FRAMES = 20_000  # a whole game takes about 100 frames; 45 minutes of game time at 0.25 s is 10,800
 
 
+class _Pace:
+    """``--autoplay --window``: the scripted team at a pace people can follow. The autoplayer's events are handed
+    out one gesture at a time (a click, a key press, a drag spread over frames, typing letter by letter) with a
+    pause after each, and a longer pause on every new screen; the clock runs in real time. Headless autoplay does
+    not use this (it stays as fast as it can)."""
+
+    SCREEN_S = 1.5  # look at a new screen before anything happens on it
+    STEP_S = 0.45  # after a click, a drag or a key that does something
+    KEY_S = 0.18  # between Tab presses (focus moving)
+    TYPE_S = 0.05  # between typed letters
+
+    def __init__(self, player: object):
+        self.player = player
+        self.queue: list = []
+        self.wait = self.SCREEN_S
+        self.top: object = None
+        self.dragging = False
+
+    def events(self, top: object, dt: float) -> list:
+        import pygame
+        if top is not self.top:
+            self.top = top
+            self.wait = max(self.wait, self.SCREEN_S)
+        self.wait -= dt
+        if self.dragging and self.queue:  # a drag moves on every frame
+            event = self.queue.pop(0)
+            if event.type in (pygame.MOUSEBUTTONUP, pygame.FINGERUP):
+                self.dragging, self.wait = False, self.STEP_S
+            return [event]
+        if self.wait > 0:
+            return []
+        if not self.queue:
+            self.queue = list(self.player.events())  # type: ignore[attr-defined]
+            if not self.queue:
+                return []
+        event = self.queue.pop(0)
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN):
+            nxt = self.queue[0] if self.queue else None
+            if nxt is not None and nxt.type in (pygame.MOUSEBUTTONUP, pygame.FINGERUP):  # a click: down and up
+                self.queue.pop(0)
+                self.wait = self.STEP_S
+                return [event, nxt]
+            self.dragging = True
+            return [event]
+        if event.type == pygame.TEXTINPUT:
+            self.wait = self.TYPE_S
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
+            self.wait = self.KEY_S
+        else:
+            self.wait = self.STEP_S
+        return [event]
+
+
 def run_game(args: argparse.Namespace) -> int:
     headless = bool(getattr(args, "headless", False))
     _prepare_environment(headless)
@@ -146,20 +200,29 @@ def run_game(args: argparse.Namespace) -> int:
     except EscapeRoomError as err:
         print(f"escaperoom: {err}", file=sys.stderr)
         return 1
-    first_frame_s = None
+    first_frame_s = first_frame_wall = None
     frames = getattr(args, "frames", 0) or None
     screenshot = getattr(args, "screenshot", None)
-    player = None
+    player = pace = None
     if getattr(args, "autoplay", False):
         from escaperoom.ui.autoplay import Autoplayer
+        from escaperoom.ui.app import is_headless
         player = Autoplayer(app, team=getattr(args, "team", None) or "Autoplay")
+        if not headless and frames is None and not is_headless():
+            pace = _Pace(player)  # a demo in a window: watchable, in real time, and it stays on the end screen
     try:
         import pygame
         while app.running:
             events = pygame.event.get()
-            if player is not None:
-                events += player.events()
-            if headless or frames is not None or player is not None:
+            if pace is not None:
+                assert app.clock is not None
+                dt = app.clock.tick(app.fps) / 1000
+                if not player.finished:
+                    events += pace.events(app.stack.top, dt)
+                alive = app.step(events, dt=dt)
+            elif headless or frames is not None or player is not None:
+                if player is not None:
+                    events += player.events()
                 dt = player.dt if player is not None else 1 / app.fps
                 alive = app.step(events, dt=dt)
             else:
@@ -167,7 +230,8 @@ def run_game(args: argparse.Namespace) -> int:
                 alive = app.step(events, dt=app.clock.tick(app.fps) / 1000)
             if first_frame_s is None:
                 first_frame_s = time.perf_counter() - PROCESS_START
-            if player is not None and (player.finished or app.frames >= AUTOPLAY_MAX_FRAMES):
+                first_frame_wall = time.time()
+            if pace is None and player is not None and (player.finished or app.frames >= AUTOPLAY_MAX_FRAMES):
                 break  # a stuck script must not spin forever (tests, CI): it then reports its phase and fails
             if not alive or (frames is not None and app.frames >= frames):
                 break
@@ -184,5 +248,8 @@ def run_game(args: argparse.Namespace) -> int:
         print(f"autoplay: fase={phase or player.final_phase} frames={app.frames} journaal={journal or player.journal}")
         return 0 if (phase or player.final_phase) in ("ontsnapt", "tijd_op") else 1
     if os.environ.get("ESCAPEROOM_TIMING") and first_frame_s is not None:
+        # in-process (from importing this module) and as a wall-clock time, so a parent process that noted when it
+        # started this one can tell the real start-up time (interpreter and imports included)
         print(f"eerste frame na {first_frame_s * 1000:.0f} ms", file=sys.stderr)
+        print(f"eerste frame om {first_frame_wall:.6f}", file=sys.stderr)
     return 0

@@ -85,6 +85,11 @@ def live_key(scene: Scene) -> Any:
 _COLOURKEY = (255, 0, 254)
 
 
+def _surface_like(surface: pygame.Surface) -> pygame.Surface:
+    """A new surface of the same size and pixel format (no conversion pass, unlike ``convert``)."""
+    return pygame.Surface(surface.get_size(), 0, surface)
+
+
 def widgets_key(group: FocusGroup) -> tuple:
     """Everything about the widgets that changes how they look."""
     out = []
@@ -136,6 +141,14 @@ class _GameParts:
     def view_key(self) -> tuple:
         return (self.ctx.lang, self.state_key(), widgets_key(self.group))
 
+    def _scratch(self, name: str, like: pygame.Surface) -> pygame.Surface:
+        """A full-screen surface for this screen's caches, reused from the UI context by stack depth."""
+        stack = getattr(self, "stack", None)
+        scenes = stack.scenes if stack is not None else ()
+        if self not in scenes:
+            return _surface_like(like)
+        return self.ctx.scratch_surface(f"{scenes.index(self)}.{name}", like)
+
     def live_rect(self) -> pygame.Rect | None:
         """Where ``draw_live`` paints (it repaints all of it), or None when it paints nothing."""
         return None
@@ -161,7 +174,7 @@ class GameScene(_GameParts, Scene):
         layer = getattr(self, "_layer", None)
         if layer is None or key != getattr(self, "_layer_key", None):
             if layer is None:
-                layer = pygame.Surface(surface.get_size()).convert(surface)
+                layer = self._scratch("layer", surface)
             layer.fill(theme.BG)
             self.draw_back(layer)
             self.group.draw(layer)
@@ -247,16 +260,19 @@ class GameModal(_GameParts, ModalScene[T]):
         view = self.view_key()
         old_look, old_live, old_view = self._keys
         size = surface.get_size()
-        if self._frame is None or self._frame.get_size() != size or look != old_look:
-            self._backdrop = self._backdrop if self._backdrop is not None and self._backdrop.get_size() == size \
-                else pygame.Surface(size).convert(surface)
-            self._backdrop.fill(theme.BG)
+        if self._frame is None or self._frame.get_size() != size or look != old_look or self._panel is None:
+            if self._backdrop is None or self._backdrop.get_size() != size:
+                self._backdrop = self._scratch("backdrop", surface)
+                self._frame = self._scratch("frame", surface)
+            if not below or not below[0].opaque:  # an opaque scene paints the whole screen itself
+                self._backdrop.fill(theme.BG)
             for scene in below:
                 scene.draw(self._backdrop)
             self._backdrop.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
             if self._panel is None or view != old_view:
                 self._paint_panel()
-            self._frame = self._backdrop.copy()
+            assert self._frame is not None
+            self._frame.blit(self._backdrop, (0, 0))
             self._frame.blit(self._panel, self.rect, self.rect)
         else:
             assert self._backdrop is not None and self._panel is not None
@@ -286,7 +302,7 @@ class GameModal(_GameParts, ModalScene[T]):
         only ``self.rect`` of it is ever blitted."""
         if self._panel is None:
             assert self._backdrop is not None
-            self._panel = pygame.Surface(self._backdrop.get_size()).convert(self._backdrop)
+            self._panel = self._scratch("panel", self._backdrop)
             self._panel.set_colorkey(_COLOURKEY)
         self._panel.fill(_COLOURKEY, self.rect)
         pygame.draw.rect(self._panel, theme.SURFACE, self.rect, border_radius=theme.RADIUS + 8)
