@@ -166,9 +166,9 @@ def _from_journal_start(files: SessionFiles, journal_read: JournalRead, loaded: 
     settings = header.get("instellingen")
 
     def refuse(what: str) -> SaveError:
-        return SaveError(files.journal, f"dit spel werd afgebroken vlak na het starten, nog voor de eerste "
-                                        f"opslag, en de startregel van het journaal is onvolledig ({what}). Er was "
-                                        "nog niets gespeeld: begin een nieuw spel. Het journaal blijft bewaard.")
+        return SaveError(files.journal, "dit spel werd afgebroken vlak na het starten, nog voor de eerste opslag, "
+                                        f"en de startregel van het journaal past niet ({what}). Er was nog niets "
+                                        "gespeeld: begin een nieuw spel. Het journaal blijft bewaard.")
 
     casus = header.get("casus", header.get("scenario"))
     if casus != loaded.scenario.id:
