@@ -217,6 +217,70 @@ def test_facilitator_keys_change_the_session_and_are_journalled(app):
         assert action in actions
 
 
+def test_the_team_pauses_with_escape_and_resumes_itself_with_the_button_or_escape(app):
+    gallery.show(app, "kamer")
+    s = app.game.session
+    app.step([key(pygame.K_ESCAPE)])
+    pause = app.stack.top
+    assert s.phase is Phase.PAUSED and isinstance(pause, PauseScene) and pause.resume_button is not None
+    assert "F2" not in pause.labels()[1][0]  # the text does not send them to the facilitator
+    app.step(click(pause.resume_button.rect.center))
+    assert s.phase is Phase.PLAYING and isinstance(app.stack.top, RoomScene)
+    app.step([key(pygame.K_ESCAPE)])
+    app.step([key(pygame.K_ESCAPE)])
+    assert s.phase is Phase.PLAYING and isinstance(app.stack.top, RoomScene)
+
+
+def test_a_facilitator_pause_offers_the_team_no_resume_button_and_only_f2_resumes(app):
+    gallery.show(app, "kamer")
+    s = app.game.session
+    app.step([key(pygame.K_F2)])
+    pause = app.stack.top
+    assert isinstance(pause, PauseScene) and pause.resume_button is None
+    assert [w.label for w in pause.group.widgets] == [app.game.ctx.t("pause.to_title")]
+    assert "F2" in pause.labels()[1][0]
+    app.step([key(pygame.K_ESCAPE)])  # Escape does not resume a facilitator's pause
+    assert s.phase is Phase.PAUSED and app.stack.top is pause
+    app.step([key(pygame.K_RETURN)])  # the only button: to the title, the game saved
+    assert isinstance(app.stack.top, TitleScene) and app.game.recorder is None
+
+
+def test_f2_resumes_a_facilitator_pause(app):
+    gallery.show(app, "kamer")
+    s = app.game.session
+    app.step([key(pygame.K_F2)])
+    app.step([key(pygame.K_ESCAPE)])
+    assert s.phase is Phase.PAUSED and isinstance(app.stack.top, PauseScene)
+    app.step([key(pygame.K_F2)])
+    assert s.phase is Phase.PLAYING and isinstance(app.stack.top, RoomScene)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_answer_f7_shows_names_bases_and_recipients_in_words_never_ids(shared_app, lang):
+    from escaperoom.rules.lawbook import load_lawbook
+    from escaperoom.ui.scenes.facilitator import answer_text
+    app = shared_app
+    app.game.ctx.lang = lang
+    gallery.show(app, "titel")
+    app.game.start(None, "Team F7", None, app.game.defaults.feedback, lang)
+    s = app.game.session
+    book = load_lawbook()
+    ids = {i for i in (*book.provisions, *book.roles, *s.scenario.gegevens) if "." in i or "_" in i}  # not words
+    for puzzle in [*s.scenario.rooms, s.scenario.lock]:
+        text = answer_text(app.game, puzzle, s.model_answer(puzzle.id))
+        words = {w.strip(":;,.()") for w in text.replace("\n", " ").split(" ")}
+        assert not (words & ids), f"{puzzle.id}: raw ids {words & ids} in {text!r}"
+        scene = MessageScene(app.game, text, "x")
+        body, box = scene.labels()[1][:2]
+        assert text_fits(app.game.ctx, body, box, "regular", theme.TEXT_BODY), f"{puzzle.id}/{lang} does not fit"
+    basis = next(p for p in s.scenario.rooms if p.soort == "grondslag")
+    text = answer_text(app.game, basis, s.model_answer(basis.id))
+    for decision, choice in zip(basis.beslissingen, s.model_answer(basis.id)["keuzes"].values()):
+        assert book.roles[decision.ontvanger].naam.get(lang) in text
+        if choice != "geen":
+            assert book.label(choice, lang) in text
+
+
 def test_p_does_not_pause_while_the_team_types_a_team_name(app):
     app.step([key(pygame.K_RETURN)])  # Nieuw spel
     app.step([key(pygame.K_p, unicode="p"), pygame.event.Event(pygame.TEXTINPUT, text="p")])

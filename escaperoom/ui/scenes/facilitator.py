@@ -13,8 +13,8 @@ from typing import Any
 
 import pygame
 
-from escaperoom.content.models import (BasisPuzzle, DilemmaPuzzle, LockPuzzle, OrderPuzzle, Puzzle, RedactPuzzle,
-                                       SortPuzzle)
+from escaperoom.content.models import (GEEN_GRONDSLAG, BasisPuzzle, DilemmaPuzzle, LockPuzzle, OrderPuzzle, Puzzle,
+                                       RedactPuzzle, SortPuzzle)
 from escaperoom.scoring import NIET_DELEN
 from escaperoom.ui import theme
 from escaperoom.ui.scene import SceneStack
@@ -38,7 +38,7 @@ class FacilitatorKeys:
     def handle(self, event: pygame.event.Event, stack: SceneStack) -> bool:
         if event.type != pygame.KEYDOWN:
             return False
-        from escaperoom.ui.scenes.pause import PauseScene, open_pause
+        from escaperoom.ui.scenes.pause import FACILITATOR, PauseScene
         room = self._room(stack)
         if event.key == pygame.K_F1:
             if isinstance(stack.top, KeyListScene):
@@ -58,7 +58,9 @@ class FacilitatorKeys:
                 if isinstance(stack.top, PauseScene):
                     stack.pop(None)
             else:
-                open_pause(self.game, stack)
+                session.pause()
+                if not isinstance(stack.top, PauseScene):
+                    stack.push(PauseScene(self.game, by=FACILITATOR))  # only F2/P resumes it
             return True
         if key in (pygame.K_F3, pygame.K_F4):
             sign = 1 if key == pygame.K_F3 else -1
@@ -94,21 +96,36 @@ class FacilitatorKeys:
 
 
 def answer_text(game: Game, puzzle: Puzzle, answer: dict[str, Any]) -> str:
-    """The model answer in words, one line per item, for the facilitator to read out."""
-    from escaperoom.ui.scenes.room import station_name
+    """The model answer in words, one line per item, for the facilitator to read out: recipients by their role
+    name and legal bases by citation and short name from the law book, in the game's language."""
+    from escaperoom.rules.lawbook import load_lawbook
     lang = game.ctx.lang
     sc = game.session.scenario
     t = game.ctx.t
+    book = load_lawbook()
+
+    def recipient(role_id: str) -> str:
+        if role_id == NIET_DELEN:
+            return t("spel.facilitator.not_share")
+        role = book.roles.get(role_id)
+        return role.naam.get(lang) if role is not None else role_id
+
+    def basis(provision_id: str) -> str:
+        if provision_id == GEEN_GRONDSLAG:
+            return t("spel.facilitator.no_basis")
+        try:
+            return book.label(provision_id, lang)
+        except KeyError:
+            return provision_id
+
     if isinstance(puzzle, SortPuzzle):
-        return "\n".join(f"{sc.gegevens[card].label.get(lang)} — "
-                         f"{t('spel.facilitator.not_share') if to == NIET_DELEN else station_name(game, to)}"
+        return "\n".join(f"{sc.gegevens[card].label.get(lang)} — {recipient(to)}"
                          for card, to in answer["plaatsing"].items())
     if isinstance(puzzle, BasisPuzzle):
         lines = []
         for index, choice in answer["keuzes"].items():
             d = puzzle.beslissingen[int(index)]
-            basis = t("spel.facilitator.no_basis") if choice == "geen" else choice
-            lines.append(f"{sc.gegevens[d.gegeven].label.get(lang)} — {station_name(game, d.ontvanger)}: {basis}")
+            lines.append(f"{sc.gegevens[d.gegeven].label.get(lang)} — {recipient(d.ontvanger)}: {basis(choice)}")
         return "\n".join(lines)
     if isinstance(puzzle, RedactPuzzle):
         if not answer["zwart"]:

@@ -14,7 +14,7 @@ from escaperoom.ui.scenes.game import Game, ResumeProblem
 from escaperoom.ui.scenes.hint import HintScene
 from escaperoom.ui.scenes.intro import IntroScene
 from escaperoom.ui.scenes.lock import LockScene
-from escaperoom.ui.scenes.pause import PauseScene
+from escaperoom.ui.scenes.pause import FACILITATOR, TEAM, PauseScene
 from escaperoom.ui.scenes.resume_error import ResumeErrorScene
 from escaperoom.ui.scenes.room import RoomScene
 from escaperoom.ui.scenes.setup import SetupScene
@@ -70,10 +70,13 @@ def _lock(app: Any) -> None:
         lock.add(char)
 
 
-def _pause(app: Any) -> None:
-    _room(app)
-    app.game.session.pause()
-    app.stack.push(PauseScene(app.game))
+def _pause(by: str) -> Callable[[Any], None]:
+    """The pause overlay over the room: the team's own (Esc, with "Verder spelen") or the facilitator's (F2)."""
+    def build(app: Any) -> None:
+        _room(app)
+        app.game.session.pause(by=by)
+        app.stack.push(PauseScene(app.game, by=by))
+    return build
 
 
 def _answer(app: Any) -> None:
@@ -136,7 +139,8 @@ SCREENS: dict[str, Callable[[Any], None]] = {
     "kamer": lambda app: _room(app) and None,
     "hint": _hint,
     "slot": _lock,
-    "pauze": _pause,
+    "pauze": _pause(TEAM),
+    "pauze-begeleider": _pause(FACILITATOR),
     "begeleider": _simple(KeyListScene, below_room=True),
     "antwoord": _answer,
     "beeindigen": _simple(ConfirmEndScene, below_room=True),
