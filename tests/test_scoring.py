@@ -67,6 +67,13 @@ def test_the_rule_engine_agrees_with_every_verdict_the_authors_expect_in_henk(ca
     assert checked >= 15
 
 
+def test_every_legal_case_in_henk_states_the_verdict_its_authors_expect(cases):
+    """Each case is also a regression test of the engine (issue 2); the audit found contact@gemeente_meldpunt
+    without one (kennisbank S06: the report says whom it concerns, Wvggz 5:2 lid 1 — mag delen)."""
+    missing = [case.key for cs in cases.values() for case in cs if case.item_id not in case.spec.verwacht]
+    assert not missing
+
+
 def test_the_model_answer_solves_every_puzzle_with_full_score(sc, cases):
     for puzzle in sc.puzzels:
         result = _check(sc, cases, puzzle, model_answer(sc, puzzle, cases[puzzle.id]))
@@ -148,6 +155,34 @@ def test_consent_is_the_wrong_basis_for_vroegsignalering(sc, cases):
     answer["keuzes"][str(d)] = "avg.6.1.a"
     result = _check(sc, cases, p, answer)
     assert result.items[d].error is ErrorKind.VERKEERDE_GRONDSLAG and result.items[d].credit == 0.5
+
+
+def test_every_valid_art6_basis_counts_as_the_right_answer_when_a_provision_gives_several(raw):
+    """Issue 2 "the set of valid legal bases": the college's application to the prosecutor (Wvggz 5:3) rests on its
+    public task (art. 6 lid 1 e) and on its duty to apply (lid 1 c, 5:2 lid 3, kennisbank §3.1) — both are right;
+    legitimate interest (f) is not (art. 6 lid 1 slotzin)."""
+    data = {**raw, "gegevens": {**raw["gegevens"], "aanvraag": {
+        "label": {"nl": "Zorgen na het verkennend onderzoek"}, "houder": "gemeente_meldpunt",
+        "categorieen": ["gewoon", "gezondheid"]}}}
+    puzzles = [dict(p) for p in raw["puzzels"]]
+    basis = next(p for p in puzzles if p["soort"] == "grondslag")
+    basis["beslissingen"] = [*basis["beslissingen"], {
+        "gegeven": "aanvraag", "ontvanger": "ovj", "doel": {"nl": "Aanvraag zorgmachtiging"},
+        "situatie": {"aanvraag_zorgmachtiging": True}, "nodig": ["aanvraag"],
+        "opties": ["avg.6.1.e", "avg.6.1.c", "avg.6.1.f", "geen"]}]
+    sc = Scenario.model_validate({**data, "puzzels": puzzles})
+    cases = judge_scenario(load_lawbook(), sc)
+    p = _one(sc, BasisPuzzle)
+    d = len(p.beslissingen) - 1
+    answer = model_answer(sc, p, cases[p.id])
+    results = {}
+    for pick in ("avg.6.1.e", "avg.6.1.c", "avg.6.1.f"):
+        answer["keuzes"][str(d)] = pick
+        item = _check(sc, cases, p, answer).items[d]
+        results[pick] = (item.error, item.credit)
+    assert results == {"avg.6.1.e": (None, 1.0), "avg.6.1.c": (None, 1.0),
+                       "avg.6.1.f": (ErrorKind.VERKEERDE_GRONDSLAG, 0.5)}
+    assert set(_check(sc, cases, p, answer).items[d].expected.split("|")) >= {"avg.6.1.e", "avg.6.1.c"}
 
 
 def test_choosing_a_basis_where_the_law_gives_none_is_too_broad(sc, cases):

@@ -216,6 +216,120 @@ _POLICE_REPORT = ("Of de politie bij een melding op grond van een algemeen meldr
                   "(kennisbank §3.4 en §11 punt 7).")
 
 
+_CAPABLE_REFUSER = ("AVG art. 9 lid 2 c (vitale belangen) past alleen als de betrokkene niet in staat is toestemming te "
+                    "geven. Is hij wilsbekwaam en weigert hij (of is hij niet gevraagd), dan is de art. 9-grondslag "
+                    "onzeker (kennisbank §2.3, §11 punt 2): deel alleen de dreigingsfeiten (wie, wat, waar, wanneer), "
+                    "geen diagnose of behandelgegevens.")
+_NOT_ASKED = ("Toestemming kon niet worden gevraagd: art. 9 lid 2 c AVG en UAVG 32 onder b gelden alleen als de "
+              "betrokkene fysiek of juridisch niet in staat is toestemming te geven (kennisbank §1.4, §1.5, §2.3) — "
+              "niet als vragen alleen onverstandig of onveilig was. De engine neemt aan dat hij niet in staat was.")
+
+
+def _acute(run: _Run) -> Verdict | None:
+    """R01 for a holder outside the police: conflict of duties (for a holder with secrecy) and vital interests carry
+    the threat facts to the emergency service. Health data without threat facts ride along only under an art. 9
+    exception (consent, or a person unable to consent); otherwise the ordinary rules decide (``None``)."""
+    req, holder, recipient = run.req, run.holder, run.recipient
+    vital, duties_conflict, police_task = (run.one(Step.VITAAL_BELANG), run.one(Step.CONFLICT_VAN_PLICHTEN),
+                                           run.one(Step.POLITIETAAK))
+    consent = req.toestemming is Consent.JA
+    unable = CANNOT_CONSENT in req.situatie or req.toestemming is Consent.ONMOGELIJK
+    health_only = run.has(Category.GEZONDHEID) and not run.has(Category.GEWOON)
+    if health_only and not (consent or unable):
+        involved = run.ids(Step.RECHTSTREEKS_BETROKKEN, holder=holder.id)
+        if involved and DIRECTLY_INVOLVED in req.situatie:
+            return None  # R14 decides: the recipient is part of the treatment, acute danger changes nothing
+        run.note("R01", _T("Er dreigt acuut gevaar, maar conflict van plichten en vitaal belang dragen alleen de "
+                           "dreigingsfeiten (wie, wat, waar, wanneer). Dit gegeven is gezondheidsinformatie zonder "
+                           "dreigingsfeit, en de betrokkene kan zelf toestemming geven: art. 9 lid 2 c AVG past dan niet. "
+                           "Voor dit gegeven gelden de gewone regels.",
+                           "Acute danger, but conflict of duties and vital interests carry only the threat facts (who, "
+                           "what, where, when). This item is health information without a threat fact, and the person "
+                           "is able to consent: art. 9(2)(c) GDPR does not fit. The ordinary rules apply to this item."),
+                 *([duties_conflict] if holder.beroepsgeheim else []), run.one(Step.VITAAL_BELANG_ART9), decisive=True)
+        run.doubt(_CAPABLE_REFUSER)
+        return None
+
+    cites = [vital]
+    if holder.beroepsgeheim:
+        cites.insert(0, duties_conflict)
+    if recipient.politie:
+        cites.append(police_task)  # the police's task to help: why the police are the right recipient, no basis
+    run.note("R01", _T("Er dreigt acuut ernstig gevaar. Deel met de hulpdienst wat nodig is om het gevaar af te wenden "
+                       "(wie, waar, welke dreiging) — niet meer."
+                       + (" Het beroepsgeheim mag wijken: conflict van plichten." if holder.beroepsgeheim else ""),
+                       "Acute serious danger. Share with the emergency service what is needed to avert it "
+                       "(who, where, which threat) — nothing more."
+                       + (" Secrecy may give way: conflict of duties." if holder.beroepsgeheim else "")),
+             *cites, decisive=True)
+    art9 = art10 = None
+    if run.has(Category.GEZONDHEID):
+        if consent:
+            art9 = run.one(Step.TOESTEMMING_ART9)
+            run.note("R01", _T("De betrokkene stemde uitdrukkelijk in met het delen van de gezondheidsgegevens: art. 9 "
+                               "lid 2 a AVG.", "The person explicitly consented to sharing the health data: art. 9(2)(a) "
+                               "GDPR."), art9)
+        elif unable:
+            art9 = run.one(Step.VITAAL_BELANG_ART9)
+            run.note("R01", _T("De betrokkene kan geen toestemming geven: art. 9 lid 2 c AVG.",
+                               "The person cannot consent: art. 9(2)(c) GDPR."), art9, *run.ids(Step.VITAAL_BELANG_UAVG))
+            if CANNOT_CONSENT not in req.situatie:
+                run.doubt(_NOT_ASKED)
+        else:
+            run.doubt(_CAPABLE_REFUSER)
+    if run.has(Category.STRAFRECHTELIJK):
+        if consent:
+            art10 = run.one(Step.TOESTEMMING_ART10)
+        elif unable:
+            art10 = run.one(Step.VITAAL_BELANG_ART10)
+            run.note("R01", _T("Voor het strafrechtelijke deel van de dreiging: UAVG art. 32 onder b (vitale belangen, de "
+                               "betrokkene kan geen toestemming geven).", "For the criminal part of the threat: UAVG "
+                               "art. 32(b) (vital interests, the person cannot consent)."), art10)
+            if CANNOT_CONSENT not in req.situatie:
+                run.doubt(_NOT_ASKED)
+        else:
+            run.doubt("Voor strafrechtelijke gegevens (bijvoorbeeld een dreiging met een strafbaar feit) noemt de "
+                      "kennisbank bij acuut gevaar geen grondslag: UAVG 32 onder b (vitale belangen) vraagt dat de "
+                      "betrokkene geen toestemming kan geven (§1.5). De engine laat de dreigingsfeiten toe, zoals bij S04, "
+                      "maar die grondslag is onzeker.")
+    return run.done(Decision.MAG, "R01", art6=vital, art9=art9, art10=art10,
+                    secrecy=duties_conflict if holder.beroepsgeheim else None)
+
+
+def _bsn_refused(run: _Run) -> Verdict:
+    """R11: UAVG 46 and Wabb 1 d let a user that is no government body use the BSN only where a statute prescribes
+    it. The kennisbank names no such statute for these parties; the verdict says exactly that, invents none, and
+    marks the point onzeker (§1.6)."""
+    holder, recipient, book = run.holder, run.recipient, run.book
+    who = holder if not holder.overheid else recipient
+    purpose, private, public = run.one(Step.BSN_DOEL), run.ids(Step.BSN_PRIVAAT), run.ids(Step.BSN_OVERHEID)
+    laws = " en ".join([book.cite(purpose), *(book.cite(p) for p in private)])
+    if who is holder:
+        text = _T(f"{holder.naam.nl} is geen overheidsorgaan. Volgens {laws} mag wie geen overheidsorgaan is het BSN "
+                  "alleen gebruiken waar een wet dat voorschrijft — toestemming helpt daarbij niet. De kennisbank noemt "
+                  "geen wet die dat voor deze verstrekking doet: niet delen.",
+                  f"The {_lc(holder.naam.get('en'))} is not a government body. Under {laws} a user that is not a "
+                  "government body may use the BSN only where a statute prescribes it — consent does not help. The "
+                  "knowledge base names no statute that does so for this disclosure: do not share.")
+        cites = (purpose, *private)
+    else:
+        text = _T(f"{holder.naam.nl} mag het BSN gebruiken voor de eigen taak, maar {_lc(recipient.naam.nl)} is geen "
+                  f"overheidsorgaan: volgens {laws} mag die het BSN alleen gebruiken waar een wet dat voorschrijft. De "
+                  "kennisbank noemt geen wet die dat hier doet: niet delen.",
+                  f"The {_lc(holder.naam.get('en'))} may use the BSN for its own task, but the "
+                  f"{_lc(recipient.naam.get('en'))} is not a government body: under {laws} it may use the BSN only "
+                  "where a statute prescribes it. The knowledge base names none that does so here: do not share.")
+        cites = (*public, purpose, *private)
+    run.note("R11", text, *cites, decisive=True)
+    if who.onzeker_bsn:
+        run.doubt(f"{who.naam.nl}: {who.onzeker_bsn}")
+    else:
+        run.doubt(f"Of een wet het BSN-gebruik door {_lc(who.naam.nl)} hier voorschrijft, staat niet in de kennisbank: "
+                  "§1.6 noemt alleen de sectorbepalingen van Wvggz, Wgs, Jeugdwet en WGS. De engine gaat ervan uit dat "
+                  "er geen is en verzint er geen.")
+    return run.done(Decision.MAG_NIET, "R11", prohibitions=(purpose, *private))
+
+
 def _judge(run: _Run) -> Verdict:
     req, holder, recipient, book = run.req, run.holder, run.recipient, run.book
     flows = _flows(run)
@@ -225,13 +339,7 @@ def _judge(run: _Run) -> Verdict:
     # R11 — BSN only to government bodies or where a statute prescribes it
     bsn_statute = any(run.met(p) and Category.BSN in p.categorieen for p in sharing)
     if run.has(Category.BSN) and not (recipient.overheid and holder.overheid) and not bsn_statute:
-        who = recipient if not recipient.overheid else holder
-        bsn = run.one(Step.BSN_DOEL)
-        run.note("R11", _T(f"Het BSN mag hier niet gebruikt worden: {_lc(who.naam.nl)} is geen overheidsorgaan en geen "
-                           "wet schrijft het gebruik hier voor.",
-                           f"The BSN may not be used here: the {_lc(who.naam.get('en'))} is not a government body and "
-                           "no statute prescribes its use."), bsn, *run.ids(Step.BSN_PRIVAAT), decisive=True)
-        return run.done(Decision.MAG_NIET, "R11", prohibitions=(bsn,))
+        return _bsn_refused(run)
 
     # R03 — a duty that is blocked by an objection, or whose exhaustive conditions are not (yet) met
     for prov in (p for p in sharing if p.soort is Kind.PLICHT):
@@ -247,17 +355,27 @@ def _judge(run: _Run) -> Verdict:
         if unmet and prov.exclusief:
             why = "; ".join(book.facts[f].vraag.nl.lower() for f in unmet)
             why_en = "; ".join(book.facts[f].vraag.get("en").lower() for f in unmet)
+            consent_nl = consent_en = ""
+            if req.toestemming is Consent.JA:
+                consent_nl = (" Toestemming van de betrokkene vervangt die stappen niet: de regeling is uitputtend en de "
+                              "grondslag van de melding is een wettelijke plicht, geen toestemming.")
+                consent_en = (" The person's consent does not replace those steps: the scheme is exhaustive and the "
+                              "basis of the report is a statutory duty, not consent.")
+                run.doubt(f"Of uitdrukkelijke toestemming de voorwaarden van {prov.citation} kan vervangen, regelt de "
+                          "kennisbank niet: zij zegt alleen '(nog) niet melden' zolang de stappen niet zijn gezet (S01) "
+                          "en dat de grondslag een wettelijke plicht is, geen toestemming (§5.2). De engine houdt de "
+                          "regeling voor uitputtend [analyse].")
             run.note("R03", _T(f"{prov.citation} regelt deze verstrekking, maar de voorwaarden zijn (nog) niet vervuld: "
-                               f"{why}. Nog niet delen.",
+                               f"{why}.{consent_nl} Nog niet delen.",
                                f"{prov.citation} governs this disclosure, but its conditions are not (yet) met: "
-                               f"{why_en}. Do not share yet."), prov.id, decisive=True)
+                               f"{why_en}.{consent_en} Do not share yet."), prov.id, decisive=True)
             return run.done(Decision.MAG_NIET, "R03", prohibitions=(prov.id,))
 
     def breaks_secrecy(prov: Provision) -> bool:
         return not holder.beroepsgeheim or prov.doorbreekt_beroepsgeheim
 
     def share_via(prov: Provision, rule: str, decision: Decision, text: Text) -> Verdict:
-        run.note(rule, text, prov.id, *prov.ook, decisive=True)
+        run.note(rule, text, prov.id, *prov.ook, *prov.zie_ook, decisive=True)
         run.note(rule, prov.samenvatting, prov.id)  # the provision in full, for the trace and the report
         art6 = () if holder.politie else run.art6_options(prov)
         art9 = prov.art9 if run.has(Category.GEZONDHEID) else None
@@ -305,33 +423,9 @@ def _judge(run: _Run) -> Verdict:
                              "voldaan [analyse].")
         return run.done(Decision.MAG, "R01", sector=(police_acute, police_task))
     if req.acuut_gevaar and recipient.noodhulp:
-        vital, duties_conflict, police_task = (run.one(Step.VITAAL_BELANG), run.one(Step.CONFLICT_VAN_PLICHTEN),
-                                               run.one(Step.POLITIETAAK))
-        cites = [vital] if not holder.politie else []
-        if holder.beroepsgeheim:
-            cites.insert(0, duties_conflict)
-        if recipient.politie:
-            cites.append(police_task)
-        run.note("R01", _T("Er dreigt acuut ernstig gevaar. Deel met de hulpdienst wat nodig is om het gevaar af te wenden "
-                           "(wie, waar, welke dreiging) — niet meer."
-                           + (" Het beroepsgeheim mag wijken: conflict van plichten." if holder.beroepsgeheim else ""),
-                           "Acute serious danger. Share with the emergency service what is needed to avert it "
-                           "(who, where, which threat) — nothing more."
-                           + (" Secrecy may give way: conflict of duties." if holder.beroepsgeheim else "")),
-                 *cites, decisive=True)
-        art9 = None
-        if run.has(Category.GEZONDHEID):
-            if CANNOT_CONSENT in req.situatie:
-                art9 = run.one(Step.VITAAL_BELANG_ART9)
-                run.note("R01", _T("De betrokkene kan geen toestemming geven: art. 9 lid 2 c AVG.",
-                                   "The person cannot consent: art. 9(2)(c) GDPR."), art9, *run.ids(Step.VITAAL_BELANG_UAVG))
-            else:
-                run.doubt("AVG art. 9 lid 2 c vraagt dat de betrokkene geen toestemming kan geven; is hij "
-                                     "wilsbekwaam, deel dan alleen de dreigingsfeiten, geen diagnose of behandelgegevens "
-                                     "(kennisbank §2.3, onzeker).")
-        return run.done(Decision.MAG, "R01", art6=vital if not holder.politie else None, art9=art9,
-                        secrecy=duties_conflict if holder.beroepsgeheim else None,
-                        sector=(police_task,) if recipient.politie else ())
+        verdict = _acute(run)
+        if verdict is not None:
+            return verdict
 
     # R04 — a statutory right to report
     rights = [p for p in sharing if p.soort is Kind.MELDRECHT and run.met(p)]
@@ -476,7 +570,7 @@ def _judge(run: _Run) -> Verdict:
         prov = perms[0]
         run.note("BEVOEGDHEID", _T(f"Wettelijke bevoegdheid: {prov.citation} staat deze verstrekking toe.",
                                    f"Statutory permission: {prov.citation} permits this disclosure."),
-                 prov.id, *prov.ook, decisive=True)
+                 prov.id, *prov.ook, *prov.zie_ook, decisive=True)
         run.note("BEVOEGDHEID", prov.samenvatting, prov.id)
         if art9:
             run.note("BEVOEGDHEID", _T("Voor de gezondheidsgegevens geldt de uitzondering op art. 9 AVG.",
@@ -520,20 +614,34 @@ def _judge(run: _Run) -> Verdict:
                  no_f, covenant_rule, run.one(Step.DOELBINDING), decisive=True)
         return run.done(Decision.MAG_NIET, "R06", prohibitions=(no_f,))
 
+    # The private default: not a rule of the kennisbank table (§8.2) but the engine's own reading of art. 6 lid 1 f.
     legit = run.one(Step.GERECHTVAARDIGD_BELANG)
+    if holder.onzeker_overheid:
+        run.doubt(f"{holder.naam.nl}: {holder.onzeker_overheid}")
     if req.toestemming is Consent.NEE:
         run.note("GRONDSLAG", _T("De betrokkene weigerde. Een private partij zou op gerechtvaardigd belang kunnen steunen, "
-                                 "maar na een uitdrukkelijke weigering wegen zijn belangen zwaarder [analyse].",
+                                 "maar na een uitdrukkelijke weigering wegen zijn belangen zwaarder. Deze afweging staat "
+                                 "niet in de regels van de kennisbank (§8.2): het is een eigen analyse van de engine "
+                                 "[analyse].",
                                  "The person refused. A private party could rely on legitimate interest, but after an "
-                                 "explicit refusal his interests prevail [analysis]."), legit, decisive=True)
+                                 "explicit refusal his interests prevail. This weighing is not among the knowledge base's "
+                                 "rules (§8.2): it is the engine's own analysis [analysis]."), legit, decisive=True)
+        run.doubt("Dat een uitdrukkelijke weigering de afweging van art. 6 lid 1 f AVG beslist, is een eigen analyse van "
+                  "de engine; de kennisbank (§8.2) heeft er geen regel voor [analyse].")
         return run.done(Decision.MAG_NIET, "GRONDSLAG", prohibitions=(legit,))
     if COVENANT in req.situatie:
         run.note("R12", _T("Het convenant zelf is geen grondslag (art. 6 lid 3 AVG); de grondslag is hieronder.",
                            "The covenant itself is no basis (art. 6(3) GDPR); the basis follows."), covenant_rule)
     run.note("GRONDSLAG", _T(f"{holder.naam.nl} is een private partij en mag gewone gegevens delen op grond van "
                              "gerechtvaardigd belang, als het nodig is en de belangen van de betrokkene niet zwaarder "
-                             "wegen [analyse].",
+                             "wegen. Deze regel staat niet in de regels van de kennisbank (§8.2): het is een eigen "
+                             "analyse van de engine, zonder afweging per geval [analyse].",
                              f"The {_lc(holder.naam.get('en'))} is a private party and may share ordinary data on "
-                             "legitimate interest, if necessary and not outweighed by the person's interests [analysis]."),
+                             "legitimate interest, if necessary and not outweighed by the person's interests. This rule "
+                             "is not among the knowledge base's rules (§8.2): it is the engine's own analysis, without "
+                             "a case-by-case weighing [analysis]."),
              legit, decisive=True)
+    run.doubt("Standaardregel van de engine, niet uit kennisbank §8.2: een private partij mag gewone gegevens op grond "
+              "van art. 6 lid 1 f AVG delen als geen wet of andere regel iets zegt; de belangenafweging van lid 1 f wordt "
+              "niet per geval gemaakt [analyse].")
     return run.done(Decision.MAG, "GRONDSLAG", art6=legit, sector=())

@@ -83,6 +83,7 @@ class Step(StrEnum):
     VITAAL_BELANG = "vitaal_belang"  # one: art. 6 lid 1 d AVG
     VITAAL_BELANG_ART9 = "vitaal_belang_art9"  # one: art. 9 lid 2 c AVG (person cannot consent)
     VITAAL_BELANG_UAVG = "vitaal_belang_uavg"  # UAVG 22 lid 2 b (the Dutch twin of art. 9 lid 2 c)
+    VITAAL_BELANG_ART10 = "vitaal_belang_art10"  # one: UAVG 32 b (criminal data, person cannot consent)
     # R05 / R14 professional secrecy (``bindt`` names the holder roles)
     BEROEPSGEHEIM = "beroepsgeheim"  # the secrecy regime of a holder; at most one per role
     BEROEPSGEHEIM_MEDE = "beroepsgeheim_mede"  # further secrecy rules cited with it (Wet BIG 88, Sr 272)
@@ -113,7 +114,7 @@ class Step(StrEnum):
 
 SINGLE_STEPS = frozenset({
     Step.MINIMALISATIE, Step.DOELBINDING, Step.POLITIEGEHEIM, Step.POLITIE_ACUUT, Step.POLITIETAAK, Step.BSN_DOEL,
-    Step.CONFLICT_VAN_PLICHTEN, Step.VITAAL_BELANG, Step.VITAAL_BELANG_ART9,
+    Step.CONFLICT_VAN_PLICHTEN, Step.VITAAL_BELANG, Step.VITAAL_BELANG_ART9, Step.VITAAL_BELANG_ART10,
     Step.BEHANDELINGSOVEREENKOMST, Step.ZORG, Step.TOESTEMMING_VRIJ, Step.TOESTEMMING_OVERHEID, Step.TOESTEMMING,
     Step.TOESTEMMING_ART9, Step.TOESTEMMING_ART10, Step.ART9_VERBOD, Step.ART10_VERBOD,
     Step.LIMITATIEVE_ONTVANGERS, Step.GERECHTVAARDIGD_BELANG, Step.OVERHEID_GEEN_F, Step.WETTELIJKE_GRONDSLAG,
@@ -198,7 +199,8 @@ class Provision(BaseModel):
     art6_privaat: tuple[str, ...] = ()  # the bases for a holder that is no public authority, when they differ
     art9: str | None = None
     art10: str | None = None  # the law that allows criminal-offence data here (art. 10 AVG / UAVG 31–33)
-    ook: tuple[str, ...] = ()
+    ook: tuple[str, ...] = ()  # provisions that carry the sharing with this one (part of the bases)
+    zie_ook: tuple[str, ...] = ()  # provisions cited beside it in the trace, but no basis of the holder
     geheim_blijft: tuple[str, ...] = ()  # provisions that say professional secrecy still applies to this flow
     stap: tuple[Step, ...] = ()
     bindt: tuple[str, ...] = ()  # holder roles this (secrecy) rule binds
@@ -452,7 +454,7 @@ def _cross_check(roles: dict[str, Role], facts: dict[str, Fact], provisions: dic
             if fact not in facts:
                 problems.append(Problem(prov.file, f"onbekend situatiefeit '{fact}'", key=key))
         refs = (*prov.art6, *prov.art6_privaat, *(r for r in (prov.art9, prov.art10) if r), *prov.ook,
-                *prov.geheim_blijft)
+                *prov.zie_ook, *prov.geheim_blijft)
         for ref in refs:
             if ref not in provisions:
                 problems.append(Problem(prov.file, f"verwijzing naar onbekende bepaling '{ref}'", key=key))

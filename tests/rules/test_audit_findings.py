@@ -1,0 +1,164 @@
+"""The legal audit of issue 2, finding by finding: what the verdict must say (trace, [onzeker] notes, bases), each
+test named after the kennisbank paragraph it rests on. The decisions themselves are pinned in ``cases/*.toml``.
+"""
+
+from __future__ import annotations
+
+from escaperoom.rules import Category, Consent, DataItem, Decision, Request, evaluate_item, load_lawbook
+
+BOOK = load_lawbook()
+
+
+def judge(holder: str, recipient: str, *cats: str, consent: Consent = Consent.NIET_GEVRAAGD, acute: bool = False,
+          facts: tuple[str, ...] = ()):
+    req = Request(houder=holder, ontvanger=recipient, doel={"nl": "doel"}, toestemming=consent, acuut_gevaar=acute,
+                  situatie=frozenset(facts))
+    item = DataItem(id="x", label={"nl": "gegeven"}, categorieen=tuple(Category(c) for c in cats))
+    return evaluate_item(BOOK, req, item)
+
+
+def _text(verdict) -> str:
+    return " ".join(step.text.nl for step in verdict.trace)
+
+
+# ------------------------------------------------------------------ 1. Wvggz 5:3 (§3.1, §3.4, §2.3 punt 3, §2.4)
+
+
+def test_kb_3_1_wvggz_5_3_is_the_carers_own_application_and_needs_that_situation():
+    prov = BOOK["wvggz.5:3"]
+    assert prov.voorwaarden == ("aanvraag_zorgmachtiging",)
+    without = judge("huisarts", "ovj", "gewoon", "gezondheid", consent=Consent.NEE)
+    assert without.decision is Decision.MAG_NIET and "wvggz.5:3" not in without.citations
+
+
+def test_kb_2_3_how_far_wvggz_5_3_breaks_secrecy_is_onzeker_and_the_explanation_says_so():
+    verdict = judge("huisarts", "ovj", "gewoon", "gezondheid", consent=Consent.NEE, facts=("aanvraag_zorgmachtiging",))
+    assert verdict.decision is Decision.MAG and verdict.doubtful
+    note = next(n for n in verdict.uncertain if n.startswith("Wvggz art. 5:3"))
+    assert "beroepsgeheim" in note and "§2.4" in note
+    assert "[onzeker]" in verdict.explanation()
+
+
+def test_kb_2_4_a_criminal_procedure_demand_of_the_prosecutor_meets_the_verschoningsrecht():
+    verdict = judge("ggz_behandelaar", "ovj", "gezondheid", consent=Consent.NEE)
+    assert verdict.rule == "R05" and "sv.218" in verdict.citations
+
+
+# ------------------------------------------------------------------ 2. missing [onzeker] notes
+
+
+def test_kb_1_2_a_corporation_relying_on_legitimate_interest_is_told_its_status_is_onzeker():
+    """§1.2 and §11 punt 1 (and S06's onzeker): is a toegelaten instelling an "overheidsinstantie"?"""
+    report = judge("woningcorporatie", "gemeente_meldpunt", "gewoon", "gezondheid", consent=Consent.NEE)
+    default = judge("woningcorporatie", "burgemeester", "gewoon")
+    for verdict in (report, default):
+        assert verdict.decision is Decision.MAG and verdict.art6 == "avg.6.1.f"
+        assert verdict.doubtful and any("overheidsinstantie" in n and "§11 punt 1" in n for n in verdict.uncertain)
+
+
+def test_kb_8_2_the_private_legitimate_interest_default_says_it_is_not_a_rule_of_the_kennisbank():
+    verdict = judge("woningcorporatie", "burgemeester", "gewoon")
+    assert verdict.rule == "GRONDSLAG"
+    decisive = next(s for s in verdict.trace if s.decisive)
+    assert "§8.2" in decisive.text.nl and "[analyse]" in decisive.text.nl
+    assert any("§8.2" in n for n in verdict.uncertain)
+
+
+def test_kb_1_6_r11_tells_the_corporation_that_its_bsn_statutes_are_onzeker_and_what_to_do_in_the_game():
+    verdict = judge("wijkteam", "woningcorporatie", "bsn", consent=Consent.JA)
+    assert verdict.rule == "R11" and verdict.doubtful
+    assert any("§11 punt 15" in n and "voor het spel" in n for n in verdict.uncertain)
+    assert "geen wet schrijft" not in _text(verdict)  # no longer stated as a fact
+
+
+def test_kb_1_5_r01_with_criminal_data_gives_uavg_32_b_when_the_person_cannot_consent_and_a_note_otherwise():
+    able = judge("woningcorporatie", "politie", "gewoon", "strafrechtelijk", acute=True)
+    assert able.decision is Decision.MAG and able.art10 is None and able.doubtful
+    assert any("UAVG" in n and "32" in n and "§1.5" in n for n in able.uncertain)
+    unable = judge("ggz_behandelaar", "crisisdienst", "gewoon", "strafrechtelijk", consent=Consent.ONMOGELIJK,
+                   acute=True, facts=("betrokkene_wilsonbekwaam",))
+    assert unable.art10 == "uavg.32.b" and "uavg.32.b" in unable.citations
+
+
+# ------------------------------------------------------------------ 3. R01 and a competent refuser (§2.3, §11 punt 2)
+
+
+def test_kb_2_3_acute_danger_does_not_carry_health_data_alone_when_a_competent_person_refuses():
+    verdict = judge("ggz_behandelaar", "politie", "gezondheid", consent=Consent.NEE, acute=True)
+    assert verdict.decision is Decision.MAG_NIET
+    r01 = next(s for s in verdict.trace if s.rule == "R01")
+    assert "dreigingsfeiten" in r01.text.nl and r01.decisive
+    assert verdict.doubtful and any("§11 punt 2" in n for n in verdict.uncertain)
+
+
+def test_kb_2_3_the_threat_facts_with_health_data_stay_shareable_with_the_onzeker_note_s04():
+    verdict = judge("ggz_behandelaar", "politie", "gewoon", "gezondheid", consent=Consent.NEE, acute=True)
+    assert verdict.decision is Decision.MAG and verdict.art9 is None and verdict.doubtful
+    assert any("9 lid 2 c" in n for n in verdict.uncertain)
+
+
+def test_kb_2_3_a_person_who_cannot_be_asked_gets_art_9_2_c_with_a_note_that_it_needs_true_incapacity():
+    verdict = judge("huisarts", "crisisdienst", "gezondheid", consent=Consent.ONMOGELIJK, acute=True)
+    assert verdict.decision is Decision.MAG and verdict.art9 == "avg.9.2.c"
+    assert any("niet in staat" in n for n in verdict.uncertain)
+
+
+def test_kb_2_3_health_data_for_the_directly_involved_crisis_team_are_not_blocked_by_acute_danger():
+    """R14 still carries a referral to a crisis team that is directly involved; acute danger only widens."""
+    verdict = judge("huisarts", "crisisdienst", "gezondheid", consent=Consent.NEE, acute=True,
+                    facts=("rechtstreeks_betrokken",))
+    assert (verdict.decision, verdict.rule) == (Decision.MAG, "R14")
+
+
+# ------------------------------------------------------------------ 5. R11 for a private holder (§1.6)
+
+
+def test_kb_1_6_r11_for_a_private_holder_says_uavg_46_and_wabb_1d_allow_only_uses_prescribed_by_law():
+    verdict = judge("huisarts", "wijkteam", "bsn", consent=Consent.JA)
+    text = verdict.explanation()
+    assert verdict.rule == "R11"
+    assert "UAVG art. 46" in text and "Wabb art. 1 onder d" in text and "voorschrijft" in text
+    assert "huisarts" in text.lower() and "geen overheidsorgaan" in text
+    assert set(verdict.citations) <= {"uavg.46", "wabb.1.d", "wabb.10", "avg.5.2", "avg.13-14"}
+    assert any("§1.6" in n and "kennisbank" in n for n in verdict.uncertain)  # no statute invented: says so
+
+
+# ------------------------------------------------------------------ 6. Besluit Wgs art. 2 and consent (S01, §5.2)
+
+
+def test_kb_5_2_consent_does_not_replace_the_steps_of_vroegsignalering_and_the_verdict_says_why():
+    verdict = judge("woningcorporatie", "gemeente_schuldhulp", "gewoon", "financieel", consent=Consent.JA)
+    assert (verdict.decision, verdict.rule) == (Decision.MAG_NIET, "R03")
+    decisive = next(s for s in verdict.trace if s.decisive)
+    assert "toestemming" in decisive.text.nl and "wettelijke plicht" in decisive.text.nl
+    assert verdict.doubtful and any("toestemming" in n and "[analyse]" in n for n in verdict.uncertain)
+
+
+# ------------------------------------------------------------------ 7. every valid art. 6 basis (§3.1)
+
+
+def test_kb_3_1_the_municipalitys_application_to_the_prosecutor_rests_on_its_task_and_its_duty():
+    """5:2 lid 3: the college that finds compulsory care may be needed must apply — so c is valid beside e."""
+    verdict = judge("gemeente_meldpunt", "ovj", "gewoon", "gezondheid", facts=("aanvraag_zorgmachtiging",))
+    assert verdict.art6_options == ("avg.6.1.e", "avg.6.1.c") and verdict.art6 == "avg.6.1.e"
+    assert {"avg.6.1.e", "avg.6.1.c"} <= verdict.bases
+    assert any("ook geldig" in s.text.nl for s in verdict.trace)
+
+
+# ------------------------------------------------------------------ where the kennisbank lists a non-basis as a basis
+
+
+def test_kb_s04_politiewet_3_is_the_police_task_cited_in_the_trace_but_no_basis_of_the_therapists_disclosure():
+    verdict = judge("ggz_behandelaar", "politie", "gewoon", "gezondheid", consent=Consent.NEE, acute=True)
+    assert "politiewet.3" in verdict.citations and "politiewet.3" not in verdict.bases
+
+
+def test_kb_s06_wvggz_8_22_is_cited_but_is_no_basis_of_a_private_reporter():
+    verdict = judge("woningcorporatie", "gemeente_meldpunt", "gewoon", "gezondheid", consent=Consent.NEE)
+    assert "wvggz.8:22" in verdict.citations and "wvggz.8:22" not in verdict.bases
+    assert {"wvggz.5:2.1", "avg.9.2.g", "avg.6.1.f"} <= verdict.bases
+
+
+def test_kb_4_2_the_police_give_the_prosecution_service_what_it_needs_for_its_authority():
+    prov = BOOK["wpg.16.om"]
+    assert prov.citation == "Wpg art. 16" and prov.ontvangers == ("ovj",)
