@@ -17,10 +17,10 @@ from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.fonts import blit_in_box
 
-HEIGHT = 140
+HEIGHT = 124
 _PAD = theme.SPACE_S
-_TIME_W = 200  # the time cell; the stability cell takes the rest
-_VALUE = 64  # the clock and the stability number: a title's size, read from 4 m
+_TIME_W = 180  # the time cell; the stability cell takes the rest
+_VALUE = 56  # the clock and the stability number (TEXT_LARGE), read from 4 m
 _LABEL = theme.TEXT_SMALL
 _TREND_WORD = theme.TEXT_SMALL
 
@@ -89,14 +89,14 @@ class Hud:
         self.ctx = ctx
         self.lang = lang
         self.before = before
-        inner = self.rect.inflate(-2 * _PAD, -2 * (_PAD // 2))
-        self.time_label = pygame.Rect(inner.x, inner.y, _TIME_W, 48)
+        inner = self.rect.inflate(-2 * _PAD, -2 * theme.SPACE_XS)
+        self.time_label = pygame.Rect(inner.x, inner.y, _TIME_W, 46)
         self.clock_box = pygame.Rect(inner.x, self.time_label.bottom, _TIME_W, inner.bottom - self.time_label.bottom)
         right = inner.x + _TIME_W + 2 * _PAD
         self.divider_x = inner.x + _TIME_W + _PAD
-        self.stability_label = pygame.Rect(right, inner.y, inner.right - right, 48)
+        self.stability_label = pygame.Rect(right, inner.y, inner.right - right, 46)
         row = pygame.Rect(right, self.time_label.bottom, inner.right - right, self.clock_box.height)
-        self.value_box = pygame.Rect(row.x, row.y, 84, row.height)
+        self.value_box = pygame.Rect(row.x, row.y, 96, row.height)
         self.arrow_box = pygame.Rect(self.value_box.right + theme.SPACE_XS, row.centery - 24, 36, 48)
         self.trend_box = pygame.Rect(self.arrow_box.right + theme.SPACE_S, row.y,
                                      row.right - self.arrow_box.right - theme.SPACE_S, row.height)

@@ -79,18 +79,77 @@ _MOUSE_EVENTS = {pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONU
 # --- every screen -------------------------------------------------------------------------------------------
 
 
+def _frame(app) -> bytes:
+    return pygame.image.tobytes(app.surface, "RGB")
+
+
+def _focus_group(scene):
+    return getattr(scene, "group", None) or getattr(scene, "focus", None)
+
+
+def _phase(app):
+    return app.game.session.phase if app.game.recorder is not None else None
+
+
+# For each screen: keys a team (or the facilitator) would press, and what must then be true.
+_KEYS_DO: dict[str, tuple[list, Any]] = {
+    "titel": ([key(pygame.K_RETURN)], lambda app, top: type(app.stack.top).__name__ == "SetupScene"),
+    "instellen": ([pygame.event.Event(pygame.TEXTINPUT, text="X")],
+                  lambda app, top: top.team_field.value.endswith("X")),
+    "intro": ([key(pygame.K_RETURN)], lambda app, top: isinstance(app.stack.top, RoomScene)),
+    "kamer": ([key(pygame.K_RETURN)], lambda app, top: type(app.stack.top).__name__.endswith("Scene")
+              and app.stack.top is not top and app.game.session.current is not None),
+    "hint": ([key(pygame.K_RETURN)], lambda app, top: len(top.taken()) == 2),
+    "slot": ([pygame.event.Event(pygame.TEXTINPUT, text="9")], lambda app, top: len(top.code) == 3),
+    "pauze": ([key(pygame.K_RETURN)], lambda app, top: _phase(app) is Phase.PLAYING
+              and isinstance(app.stack.top, RoomScene)),
+    "pauze-begeleider": ([key(pygame.K_ESCAPE)], lambda app, top: _phase(app) is Phase.PAUSED
+                         and app.stack.top is top),
+    "begeleider": ([key(pygame.K_ESCAPE)], lambda app, top: isinstance(app.stack.top, RoomScene)),
+    "antwoord": ([key(pygame.K_RETURN)], lambda app, top: isinstance(app.stack.top, RoomScene)),
+    "beeindigen": ([key(pygame.K_RETURN)], lambda app, top: _phase(app) is Phase.PLAYING
+                   and isinstance(app.stack.top, RoomScene)),
+    "hervat-fout": ([key(pygame.K_ESCAPE)], lambda app, top: isinstance(app.stack.top, TitleScene)),
+    "einde": ([key(pygame.K_RETURN)], lambda app, top: isinstance(app.stack.top, TitleScene)
+              and app.game.recorder is None),
+    "puzzel-sorteren": ([key(pygame.K_RETURN)], lambda app, top: top.picked == 0),
+    "puzzel-grondslag": ([key(pygame.K_PAGEDOWN)], lambda app, top: top.current == 1),
+    "puzzel-zwartlakken": ([key(pygame.K_RETURN)], lambda app, top: top.rows[0].black),
+    "puzzel-volgorde": ([key(pygame.K_RETURN)], lambda app, top: top.steps.grabbed),
+    "puzzel-dilemma": ([key(pygame.K_RETURN)], lambda app, top: top.stage == 1 and top.choice == 0),
+    "puzzel-feedback": ([key(pygame.K_ESCAPE)], lambda app, top: isinstance(app.stack.top, RoomScene)
+                        and app.game.session.current is None),
+}
+
+
+def test_every_gallery_screen_has_a_keyboard_check():
+    assert set(_KEYS_DO) == set(gallery.NAMES)
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("name", gallery.NAMES)
-def test_every_game_screen_opens_draws_and_takes_keys(shared_app, name, lang):
+def test_every_game_screen_opens_moves_focus_with_tab_and_does_its_thing_on_a_key(shared_app, name, lang):
     app = shared_app
     app.game.ctx.lang = lang
     gallery.show(app, name)
     top = app.stack.top
     assert app.step([]) is True
-    app.step([key(pygame.K_TAB), key(pygame.K_RIGHT), key(pygame.K_DOWN), key(pygame.K_LEFT)])
+    group = _focus_group(top)
+    candidates = [w for w in group.widgets if w.can_focus]
+    assert candidates, f"{name}: nothing can take the focus"
+    before, frame = group.focused, _frame(app)
+    app.step([key(pygame.K_TAB)])
+    if len(candidates) > 1:
+        assert group.focused is not before and group.focused.focus_visible, f"{name}: Tab did not move the focus"
+        assert _frame(app) != frame, f"{name}: the focus ring did not move on screen"
+        app.step([key(pygame.K_TAB, mod=pygame.KMOD_SHIFT)])
+        assert group.focused is before, f"{name}: Shift+Tab did not bring the focus back"
+    else:
+        assert group.focused is candidates[0] and group.focused.focus_visible
+    keys, then = _KEYS_DO[name]
+    app.step(keys)
     app.step([])
-    assert app.surface.get_at((5, 5))[:3] != (0, 0, 0)
-    assert top is not None
+    assert then(app, top), f"{name}/{lang}: {keys} did not do what it should (top: {type(app.stack.top).__name__})"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -103,11 +162,41 @@ def test_every_label_of_every_game_screen_fits_its_box(shared_app, name, lang):
     for scene in app.stack.visible():
         for text, box, role, size in getattr(scene, "labels", lambda: [])():
             assert text_fits(ctx, text, box, role, size), f"{name}/{lang}: {text!r} does not fit {box}"
+        for text, box, role, min_size in getattr(scene, "text_boxes", lambda: [])():  # puzzle and feedback screens
+            assert not text or ctx.text.fits(text, role, min_size, box.width, box.height), \
+                f"{name}/{lang}: {text!r} does not fit {box} at {min_size} px"
         for widget in getattr(getattr(scene, "group", None), "widgets", []):
             label = getattr(widget, "label", None)
             if isinstance(label, str) and hasattr(widget, "_label_box"):
                 box = widget._label_box()
                 assert text_fits(ctx, label, box, "bold", theme.TEXT_MIN), f"{name}/{lang}: button {label!r}"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_hint_of_every_puzzle_fits_the_hint_ladder(shared_app, lang):
+    app = shared_app
+    app.game.ctx.lang = lang
+    gallery.show(app, "kamer")
+    for puzzle in app.game.session.scenario.rooms:
+        scene = HintScene(app.game, puzzle.id, free=True)
+        texts = [text for text, *_ in scene.labels()]
+        assert all(hint.tekst.get(lang) in texts for hint in puzzle.hints)
+        for text, box, role, size in scene.labels():
+            assert text_fits(app.game.ctx, text, box, role, size), f"{puzzle.id}/{lang}: {text!r}"
+
+
+def test_titles_are_held_to_64_px_and_body_text_to_36_px():
+    from escaperoom.ui.scenes.base import min_size_for
+    assert min_size_for(theme.TEXT_TITLE) == min_size_for(theme.TEXT_HERO) == 64
+    assert min_size_for(theme.TEXT_BODY) == min_size_for(theme.TEXT_LARGE) == 36
+
+
+def test_a_title_that_only_fits_below_64_px_does_not_pass_the_fit_check(shared_app):
+    ctx = shared_app.game.ctx
+    box = pygame.Rect(0, 0, 900, 90)
+    title = "Een titel die op twee regels moet"
+    assert text_fits(ctx, title, box, "bold", theme.TEXT_BODY)  # as body text it may shrink to 36 px
+    assert not text_fits(ctx, title, box, "bold", theme.TEXT_TITLE)  # as a title it may not
 
 
 def test_the_room_shows_every_station_with_its_state_in_words(app):
@@ -139,6 +228,30 @@ def test_a_team_plays_from_the_title_to_the_escape(app, mode):
     assert isinstance(app.stack.top, EndScene)
     assert session.summary()["hints"] >= 1
     assert session.summary()["te_ruim"] + session.summary()["te_voorzichtig"] > 0  # the planned mistakes
+
+
+_AS_FINGER = {pygame.MOUSEBUTTONDOWN: pygame.FINGERDOWN, pygame.MOUSEMOTION: pygame.FINGERMOTION,
+              pygame.MOUSEBUTTONUP: pygame.FINGERUP}
+
+
+def test_a_team_plays_from_the_title_to_the_escape_by_touch_alone(app):
+    """The mouse playthrough with every press, move and release sent as a finger instead (a touch board): taps
+    and drags only, the team name typed on the on-screen keyboard."""
+    from escaperoom.ui.testing import finger
+    player = Autoplayer(app, team="Team Touch", mode="mouse")
+    sent: list[pygame.event.Event] = []
+    for _ in range(3000):
+        events = [finger(_AS_FINGER[e.type], e.pos) if e.type in _AS_FINGER else e for e in player.events()]
+        sent += events
+        app.step(events, dt=player.dt)
+        if player.finished:
+            break
+    assert player.finished, f"stuck on {type(app.stack.top).__name__}"
+    kinds = {event.type for event in sent}
+    assert kinds <= {pygame.FINGERDOWN, pygame.FINGERMOTION, pygame.FINGERUP, pygame.TEXTINPUT}
+    assert pygame.FINGERMOTION in kinds  # the sort cards were dragged, not only tapped
+    assert app.game.session.phase is Phase.ESCAPED and isinstance(app.stack.top, EndScene)
+    assert all(app.game.session.status(p.id) is not Status.OPEN for p in app.game.session.scenario.rooms)
 
 
 def test_the_hint_button_inside_a_puzzle_opens_the_ladder_over_it_and_back(app):

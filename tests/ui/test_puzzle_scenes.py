@@ -295,9 +295,49 @@ def test_feedback_cards_fit_a_page_in_either_language(kind, lang, ctx_for):
     feedback = stack.top
     assert isinstance(feedback, FeedbackScene)
     assert feedback.overflowing_blocks() == []
+    too_big = [text for text, box, role, min_size in feedback.text_boxes()
+               if text and not ctx.text.fits(text, role, min_size, box.width, box.height)]
+    assert too_big == []
     for page in feedback.pages:
         for _, rect in page:
             assert rect.bottom <= feedback.prev_button.rect.top
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_puzzle_screen_shows_the_time_left_and_the_residents_stability_in_words(kind, ctx, canvas):
+    session = make_session()
+    session.tick(125.4)
+    _, _, scene = open_scene(kind, ctx, session)
+    texts = [text for text, *_ in scene.text_boxes()]
+    assert "Tijd over" in texts and "Rust bij Henk" in texts
+    assert scene.hud.live_key()[0] == "42:55"  # 45:00 - 2:05.4 = 42:54.6, shown rounded up
+    assert scene.hud.stability() == (session.stability, "flat")
+    scene.draw(canvas)
+    clock = scene.hud.live_rect()
+    assert len({canvas.get_at((x, clock.centery))[:3] for x in range(clock.x, clock.right, 3)}) > 2  # digits drawn
+
+
+def test_the_feedback_says_how_this_answer_moved_the_stability(ctx):
+    session = make_session()
+    stack, _, scene = open_scene("sorteren", ctx, session)
+    before = session.stability
+    right = session.model_answer(scene.puzzle.id)
+    wrong = {"plaatsing": {card: "niet_delen" for card in right["plaatsing"]}}
+    feed(stack, scene.script_events(wrong))
+    feedback = stack.top
+    assert isinstance(feedback, FeedbackScene) and session.stability < before
+    line, direction = feedback.stability_line()
+    assert direction == "down" and feedback.hud.stability() == (session.stability, "down")
+    assert line == f"Rust bij Henk:\nvan {before} naar {session.stability} (daalt)"
+
+
+def test_unchanged_stability_is_said_as_such_in_english(ctx_for):
+    session = make_session("en")
+    ctx = ctx_for("en")
+    stack, _, scene = open_scene("volgorde", ctx, session)
+    result = session.submit(scene.puzzle.id, session.model_answer(scene.puzzle.id))
+    feedback = FeedbackScene(scene.puzzle, session, ctx, result, stability_before=session.stability)
+    assert feedback.stability_line() == (f"Calm for Henk:\nstays at {session.stability}", "flat")
 
 
 def test_puzzle_scene_text_sizes_are_big_screen_sizes():

@@ -33,16 +33,15 @@ SIDEBAR = pygame.Rect(theme.MARGIN, TOP, 560, BOTTOM - TOP)
 CONTENT = pygame.Rect(SIDEBAR.right + 48, TOP, theme.CANVAS_WIDTH - theme.MARGIN - SIDEBAR.right - 48, BOTTOM - TOP)
 HUD_RECT = pygame.Rect(SIDEBAR.x, SIDEBAR.y, SIDEBAR.width, hud.HEIGHT)  # time left and the resident's stability
 # the title takes what it needs of this box, up to three lines at 64 px; what comes below moves up under it
-TITLE_BOX = pygame.Rect(SIDEBAR.x, HUD_RECT.bottom + theme.SPACE_M, SIDEBAR.width, 240)
+TITLE_BOX = pygame.Rect(SIDEBAR.x, HUD_RECT.bottom + theme.SPACE_S, SIDEBAR.width, 240)
 _BUTTON_W = (SIDEBAR.width - theme.SPACE_S) // 2
 BACK_RECT = pygame.Rect(SIDEBAR.x, BOTTOM - theme.BUTTON_HEIGHT, _BUTTON_W, theme.BUTTON_HEIGHT)
 SUBMIT_RECT = pygame.Rect(SIDEBAR.right - _BUTTON_W, BOTTOM - theme.BUTTON_HEIGHT, _BUTTON_W, theme.BUTTON_HEIGHT)
 TASK_BOX = pygame.Rect(SIDEBAR.x, TITLE_BOX.bottom + theme.SPACE_M, SIDEBAR.width,
                        BACK_RECT.top - theme.SPACE_L - TITLE_BOX.bottom - theme.SPACE_M)
-HINT_RECT = pygame.Rect(SIDEBAR.x, BACK_RECT.top - theme.SPACE_S - theme.BUTTON_HEIGHT, SIDEBAR.width,
-                        theme.BUTTON_HEIGHT)
+HINT_RECT = pygame.Rect(SIDEBAR.x, BACK_RECT.top - theme.SPACE_S - theme.TOUCH_MIN, SIDEBAR.width, theme.TOUCH_MIN)
 TASK_BOX_WITH_HINT = pygame.Rect(TASK_BOX.x, TASK_BOX.y, TASK_BOX.width,
-                                 HINT_RECT.top - theme.SPACE_L - TASK_BOX.y)
+                                 HINT_RECT.top - theme.SPACE_M - TASK_BOX.y)
 TITLE_MIN = theme.TITLE_MIN  # titles stay at least this big (read from 4 m)
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -161,7 +160,7 @@ class PuzzleScene(Scene):
         self.task = self.text(puzzle.opdracht)
         # the task starts right under the title: a short title leaves the task more room
         task = TASK_BOX_WITH_HINT if self.hint_button is not None else TASK_BOX
-        top = title_bottom(ctx, self.title) + theme.SPACE_M
+        top = title_bottom(ctx, self.title) + theme.SPACE_S
         self.task_box = pygame.Rect(task.x, top, task.width, task.bottom - top)
         self.hud = hud.Hud(HUD_RECT, session, ctx, self.lang)
 

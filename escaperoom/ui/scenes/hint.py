@@ -61,24 +61,41 @@ class HintScene(GameModal[None]):
     def labels(self):
         inner = self.inner()
         puzzle = self.session.scenario.puzzle(self.puzzle_id)
-        out = [(self.t("spel.hint.heading", puzzel=puzzle.titel.get(self.ctx.lang)),
-                pygame.Rect(inner.x, inner.y, inner.width, 90), "bold", theme.TEXT_TITLE)]
+        word_w = self.ctx.fonts.text_width(self.t("spel.hint.title"), "bold", theme.TEXT_TITLE) + theme.SPACE_M
+        out = [(self.t("spel.hint.title"), pygame.Rect(inner.x, inner.y, word_w, 90), "bold", theme.TEXT_TITLE),
+               (puzzle.titel.get(self.ctx.lang), pygame.Rect(inner.x + word_w + theme.SPACE_S, inner.y,
+                                                             inner.width - word_w - theme.SPACE_S, 90),
+                "bold", theme.TEXT_LARGE)]
         step_w = (inner.width - 2 * 60) // 3
         for i, level in enumerate(LEVELS):
             out.append((self.t(f"spel.hint.{level}"),
                         pygame.Rect(inner.x + i * (step_w + 60) + 70, inner.y + 120, step_w - 80, 80), "bold",
                         theme.TEXT_BODY))
+        # the body: every hint of the ladder must fit, also under the "free hint" line
+        out.append((self.t("spel.hint.none_yet"), self.body_box(False), "regular", theme.TEXT_BODY))
+        free = self.body_box(True)
+        out.append((self.t("spel.hint.free"), pygame.Rect(free.x, free.y - 64, free.width, 56), "bold",
+                    theme.TEXT_SMALL))
+        out += [(hint.tekst.get(self.ctx.lang), free, "regular", theme.TEXT_BODY) for hint in puzzle.hints]
         return out
+
+    def body_box(self, free: bool) -> pygame.Rect:
+        """Where the latest hint's text goes (lower by a line when the facilitator's "free hint" line is shown)."""
+        inner = self.inner()
+        body = pygame.Rect(inner.x, inner.y + 230, inner.width, self.take.rect.top - inner.y - 230 - theme.SPACE_L)
+        return pygame.Rect(body.x, body.y + 64, body.width, body.height - 64) if free else body
 
     def draw_content(self, surface: pygame.Surface) -> None:
         inner = self.inner()
         labels = self.labels()
         text, box, role, size = labels[0]
         draw_text(self.ctx, surface, text, box, role=role, size=size, colour=theme.ACCENT, valign="middle")
+        text, box, role, size = labels[1]  # the puzzle it is for, as a subtitle next to the word "Hint"
+        draw_text(self.ctx, surface, text, box, role=role, size=size, colour=theme.TEXT_MUTED, valign="middle")
         taken = self.taken()
         levels_taken = {h.niveau for h in taken}
         for i, level in enumerate(LEVELS):
-            word, wbox, role, size = labels[1 + i]
+            word, wbox, role, size = labels[2 + i]
             step = pygame.Rect(wbox.x - 70, wbox.y, wbox.width + 80, wbox.height)
             done = level in levels_taken
             pygame.draw.rect(surface, theme.SURFACE_RAISED if done else theme.BG, step, border_radius=theme.RADIUS)
@@ -94,11 +111,11 @@ class HintScene(GameModal[None]):
                 ax = step.right + 12
                 pygame.draw.polygon(surface, theme.TEXT_MUTED, [(ax, step.centery - 16), (ax + 32, step.centery),
                                                                 (ax, step.centery + 16)])
-        body = pygame.Rect(inner.x, inner.y + 230, inner.width, self.take.rect.top - inner.y - 230 - theme.SPACE_L)
+        body = self.body_box(False)
         if self.free and taken:
             draw_text(self.ctx, surface, self.t("spel.hint.free"), pygame.Rect(body.x, body.y, body.width, 56),
                       role="bold", size=theme.TEXT_SMALL, colour=theme.GREEN)
-            body = pygame.Rect(body.x, body.y + 64, body.width, body.height - 64)
+            body = self.body_box(True)
         if not taken:
             draw_text(self.ctx, surface, self.t("spel.hint.none_yet"), body, colour=theme.TEXT_MUTED)
             return
