@@ -3,7 +3,8 @@
 The JSON structure is stable and documented in README.md ("escaperoom verdict --json"); bump ``JSON_SCHEMA`` when
 it changes incompatibly. Schema 2: ``grondslagen.art6_alle`` lists every valid art. 6 basis (``art6`` stays the
 primary one); ``grondslagen.sector`` only carries a sharing verdict and what forbids a ``mag_niet_delen`` verdict
-moved to ``grondslagen.verbod``; ``berust_op_onzeker`` says the verdict rests on an [onzeker] point.
+moved to ``grondslagen.verbod``; ``berust_op_onzeker`` says the verdict rests on an [onzeker] point;
+``tekst_niet_letterlijk`` lists cited provisions whose text the kennisbank did not check word for word.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def case_json(book: LawBook, case: Case, lang: str = "nl") -> dict[str, Any]:
                      "beslissend": s.decisive} for s in v.trace],
         "onzeker": list(v.uncertain),
         "berust_op_onzeker": v.doubtful,
+        "tekst_niet_letterlijk": list(v.unverified),
     }
 
 
@@ -82,4 +84,6 @@ def render_text(book: LawBook, loaded: Loaded, lang: str = "nl") -> str:
                 lines.append("    let op: dit oordeel rust deels op een punt dat de kennisbank onzeker noemt")
             for note in v.uncertain:
                 lines.append(f"      ? onzeker: {note}")
+            for note in v.unverified:
+                lines.append(f"      ~ tekst niet letterlijk gecontroleerd: {note}")
     return "\n".join(lines)

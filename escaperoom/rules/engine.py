@@ -65,6 +65,7 @@ class _Run:
     recipient: Role
     steps: list[TraceStep] = field(default_factory=list)
     uncertain: list[str] = field(default_factory=list)
+    unverified: list[str] = field(default_factory=list)
     doubtful: bool = False  # an [onzeker] point carries the outcome: the explanation must say so
 
     def note(self, rule: str, text: Text, *cites: str, decisive: bool = False) -> None:
@@ -76,10 +77,10 @@ class _Run:
                 self.doubtful = True
 
     def _uncertain(self, prov: Provision) -> None:
-        for text_ in (prov.onzeker, prov.tekst_onzeker):
+        for text_, into in ((prov.onzeker, self.uncertain), (prov.tekst_onzeker, self.unverified)):
             line = f"{prov.citation}: {text_}"
-            if text_ and line not in self.uncertain:
-                self.uncertain.append(line)
+            if text_ and line not in into:
+                into.append(line)
 
     def doubt(self, text: str) -> None:
         """An [onzeker] point or an [analyse] assumption of the engine that carries this outcome."""
@@ -120,7 +121,8 @@ class _Run:
             options, art9, art10, secrecy, sector = (), None, None, None, ()
         return Verdict(self.item.id, decision, rule, options[0] if options else None, art9, art10, secrecy, sector,
                        tuple(self.steps), tuple(self.uncertain), art6_options=options,
-                       prohibitions=tuple(dict.fromkeys(prohibitions)), doubtful=self.doubtful)
+                       prohibitions=tuple(dict.fromkeys(prohibitions)), doubtful=self.doubtful,
+                       unverified=tuple(self.unverified))
 
     def _inform(self) -> None:
         if self.holder.politie:

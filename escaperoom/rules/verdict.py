@@ -50,6 +50,7 @@ class Verdict:
     art6_options: tuple[str, ...] = ()  # every valid art. 6 basis for this holder; art6 is the first
     prohibitions: tuple[str, ...] = ()  # for mag niet: the provisions that forbid it (prohibition, secrecy, …)
     doubtful: bool = False  # the deciding reasoning rests on a point the kennisbank marks [onzeker]
+    unverified: tuple[str, ...] = ()  # cited provisions whose text the kennisbank did not check word for word
 
     @property
     def bases(self) -> frozenset[str]:

@@ -60,7 +60,8 @@ def test_verdict_json_has_the_documented_stable_structure(capsys):
     assert doc["schema"] == 2
     case = doc["casussen"][0]["puzzels"][0]["gevallen"][0]
     assert set(case) >= {"sleutel", "gegeven", "houder", "ontvanger", "oordeel", "regel", "grondslagen",
-                         "artikelen", "uitleg", "stappen", "onzeker", "berust_op_onzeker"}
+                         "artikelen", "uitleg", "stappen", "onzeker", "berust_op_onzeker",
+                         "tekst_niet_letterlijk"}
     assert set(case["grondslagen"]) == {"art6", "art6_alle", "art9", "art10", "beroepsgeheim", "sector", "verbod"}
     assert case["oordeel"] == "moet_delen"
     assert case["grondslagen"]["art6_alle"] == ["avg.6.1.c"] and case["grondslagen"]["verbod"] == []

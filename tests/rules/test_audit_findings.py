@@ -162,3 +162,14 @@ def test_kb_s06_wvggz_8_22_is_cited_but_is_no_basis_of_a_private_reporter():
 def test_kb_4_2_the_police_give_the_prosecution_service_what_it_needs_for_its_authority():
     prov = BOOK["wpg.16.om"]
     assert prov.citation == "Wpg art. 16" and prov.ontvangers == ("ovj",)
+
+
+def test_kb_11_16_text_not_checked_word_for_word_is_listed_apart_from_the_onzeker_points():
+    """§0.2/§11 punt 16: art. 5 AVG, Sr 272, Sv 218 … are 'gangbaar' but not literally checked. That is said, but it
+    does not make a verdict doubtful: data minimisation (R13) is no uncertain law."""
+    verdict = judge("ggz_behandelaar", "politie", "gezondheid", consent=Consent.NEE)
+    assert any(n.startswith("Sr art. 272") for n in verdict.unverified)
+    assert not any(n.startswith("Sr art. 272") for n in verdict.uncertain)
+    minimal = evaluate_item(BOOK, Request(houder="wijkteam", ontvanger="zvh", doel={"nl": "doel"}),
+                            DataItem(id="x", label={"nl": "g"}, categorieen=(Category.FINANCIEEL,), nodig=False))
+    assert minimal.rule == "R13" and not minimal.doubtful and minimal.unverified
