@@ -199,6 +199,39 @@ def test_a_title_that_only_fits_below_64_px_does_not_pass_the_fit_check(shared_a
     assert not text_fits(ctx, title, box, "bold", theme.TEXT_TITLE)  # as a title it may not
 
 
+def test_the_lock_keys_are_touch_targets_and_the_keypad_fits_above_the_buttons_even_with_letters(app):
+    from escaperoom.ui.scenes.lock import LockScene
+    gallery.show(app, "slot")
+    for extra in ("", "ABCDE", "ABCDEFGHIJ"):  # digits only; a code of five letters; of ten
+        lock = LockScene(app.game)
+        if extra:  # a code with letters needs more keys: the pad gets wider rows, never taller than the panel
+            lock = LockScene.__new__(LockScene)
+            real = app.game.session.code_so_far
+            app.game.session.code_so_far = lambda: [*real(), *extra]  # type: ignore[method-assign]
+            try:
+                LockScene.__init__(lock, app.game)
+            finally:
+                del app.game.session.code_so_far
+        assert len(lock.key_buttons) == 10 + len(extra)
+        for button in lock.key_buttons:
+            assert min(button.rect.size) >= theme.TOUCH_MIN and lock.rect.contains(button.rect)
+            assert button.rect.bottom < lock.open_button.rect.top
+        rects = [b.rect for b in lock.key_buttons]
+        assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+
+
+@pytest.mark.parametrize(("seconds", "nl", "en"), [(30, "30\u00a0seconden", "30\u00a0seconds"),
+                                                    (60, "1\u00a0minuut", "1\u00a0minute"),
+                                                    (120, "2\u00a0minuten", "2\u00a0minutes"),
+                                                    (90, "1:30\u00a0min", "1:30\u00a0min")])
+def test_a_hint_cost_is_said_in_words_never_as_a_bare_colon(shared_app, seconds, nl, en):
+    from escaperoom.ui.scenes.base import duration_text
+    ctx = shared_app.game.ctx
+    for lang, expected in (("nl", nl), ("en", en)):
+        ctx.lang = lang
+        assert duration_text(ctx, seconds) == expected
+
+
 def test_the_room_shows_every_station_with_its_state_in_words(app):
     gallery.show(app, "kamer")
     room = app.stack.top

@@ -9,7 +9,7 @@ import pygame
 
 from escaperoom.session import lock_length
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import GameModal, draw_text
+from escaperoom.ui.scenes.base import CANVAS, GameModal, draw_text
 from escaperoom.ui.scenes.game import Game
 
 _KEY = theme.TOUCH_MIN  # a key is a touch target: at least 120 px square
@@ -26,13 +26,22 @@ class LockScene(GameModal[str | None]):
         collected = {c for c in self.session.code_so_far() if c}
         self.keys = sorted(set("0123456789") | {c.upper() for c in collected})
         inner = self.inner()
-        button_top = self.rect.bottom - theme.SPACE_XL - theme.BUTTON_HEIGHT
-        # six keys a row (a phone-like pad), more when a code with letters needs more keys than fit in the height
+        # six keys a row (a phone-like pad); more a row when a code with letters needs more keys than fit in the
+        # height, and a taller panel when even that is not enough
         per_row = 6
         max_per_row = (inner.width + _KEY_GAP_X) // (_KEY + _KEY_GAP_X)
-        while per_row < max_per_row and (inner.y + _KEYPAD_TOP + -(-len(self.keys) // per_row) * (_KEY + _KEY_GAP_Y)
-                                          > button_top - theme.SPACE_S):
+
+        def pad_height(n: int) -> int:
+            rows = -(-len(self.keys) // n)
+            return rows * _KEY + (rows - 1) * _KEY_GAP_Y
+
+        room = self.rect.height - 2 * theme.SPACE_XL - _KEYPAD_TOP - theme.SPACE_M - theme.BUTTON_HEIGHT
+        while per_row < max_per_row and pad_height(per_row) > room:
             per_row += 1
+        if pad_height(per_row) > room:
+            self.rect.height = min(CANVAS.height - 2 * theme.SPACE_M, self.rect.height + pad_height(per_row) - room)
+            self.rect.center = CANVAS.center
+            inner = self.inner()
         rows = -(-len(self.keys) // per_row)
         total_w = per_row * _KEY + (per_row - 1) * _KEY_GAP_X
         x0 = inner.centerx - total_w // 2
