@@ -1,8 +1,19 @@
 """A scripted team that plays a whole scenario through the real scenes, by posting the events a player would
 cause (key presses, typing, clicks, drags): title → setup (types the team name) → intro → the room → every puzzle
-(through each puzzle scene's ``script_events``) → the lock → the end scene. It makes mistakes on purpose: the
-first and fourth puzzle get a wrong answer first, the team takes a hint after the first mistake, gives a reason
-in the dilemma and tries a wrong code once. Used by ``escaperoom --autoplay`` (demo, test, benchmark).
+(through each puzzle scene's ``script_events``) → the lock → the end scene. It makes mistakes on purpose, and
+which ones follows from a seed — by default derived from the team name, so ``escaperoom --autoplay --team X``
+plays the same game for X every time and teams with other names differ (the debrief benchmark needs that spread):
+
+* which puzzles get a wrong first answer (at least one sorting, basis or redaction puzzle always does, so every
+  game has a te ruim or te voorzichtig error), and what is wrong in it: some cards to another recipient or kept
+  back, some bases swapped, some fragments left visible or blacked out, two steps swapped, another option;
+* whether a second try is still partly wrong (at most three tries, then the facilitator skips it);
+* a hint after the first mistake (always) and sometimes after a later one; the reason given in the dilemma;
+  whether it first tries a wrong lock code; and how many frames it "thinks" before answering a puzzle.
+
+``wrong_first=(0, 3)`` (an explicit tuple) plays the fixed script of earlier versions instead: the first and
+fourth puzzle wrong once, every card / choice wrong, a hint after the first mistake and a wrong code once.
+Used by ``escaperoom --autoplay`` (demo, test, benchmark).
 
 Modes: "keyboard" sends only keys and typed text; "mouse" sends only mouse presses, moves and releases, plus typed
 text for the team name (the puzzles get ``pointer="mouse"``, the dilemma's reason is a listed one, feedback and
@@ -10,19 +21,25 @@ the hint ladder are left with their buttons); "mixed" clicks the room's tiles an
 
 from __future__ import annotations
 
+import random
 import weakref
-
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import pygame
 
 from escaperoom.content.models import (BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle)
 from escaperoom.content.models import GEEN_GRONDSLAG
-from escaperoom.scoring import NIET_DELEN
+from escaperoom.scoring import NIET_DELEN, check_answer, dilemma_option_errors
 from escaperoom.session import Status, lock_length
 from escaperoom.ui.testing import click, key, type_text
 
 REASON = "Er is acuut gevaar voor de buurvrouw, dus delen is nodig."
+REASONS = (REASON, "Veiligheid gaat voor, maar alleen wat nodig is.", "We willen eerst met de bewoner praten.",
+           "De wet laat ons hier geen ruimte om te zwijgen.", "Zo blijft het vertrouwen van de bewoner heel.")
+LEGAL_KINDS = (SortPuzzle, BasisPuzzle, RedactPuzzle)  # answers the law judges: te ruim / te voorzichtig
 _SETTLE = 2  # frames between two actions, so every scene draws what it got
 _STUCK = 40  # frames on one scene without progress before pressing Escape
 
@@ -46,6 +63,88 @@ def wrong_answer(puzzle: Puzzle, right: dict[str, Any]) -> dict[str, Any]:
     return dict(right)
 
 
+def varied_wrong_answer(puzzle: Puzzle, right: dict[str, Any], rng: random.Random,
+                        solves: Callable[[dict[str, Any]], bool] | None = None) -> dict[str, Any]:
+    """A wrong answer with some of the right one kept: a random part of the cards, choices or fragments changed
+    (at least one), two steps swapped, or another option. Deterministic for a given ``rng`` state. A change can
+    happen to be right too (another recipient that may also have it, another acceptable option): with ``solves``
+    (answer -> does it solve the puzzle?) such a draw is replaced, and after ten the fixed wrong answer is used."""
+    if solves is None:
+        return _varied(puzzle, right, rng)
+    for _ in range(10):
+        answer = _varied(puzzle, right, rng)
+        if not solves(answer):
+            return answer
+    return wrong_answer(puzzle, right)
+
+
+def _varied(puzzle: Puzzle, right: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    if isinstance(puzzle, SortPuzzle):
+        places = dict(right["plaatsing"])
+        targets = [b.ontvanger for b in puzzle.bestemmingen] + [NIET_DELEN]
+        for card in _some(rng, sorted(places)):
+            places[card] = rng.choice([t for t in targets if t != places[card]])
+        return {"plaatsing": places}
+    if isinstance(puzzle, BasisPuzzle):
+        picks = dict(right["keuzes"])
+        for k in _some(rng, sorted(picks)):
+            options = [*puzzle.beslissingen[int(k)].opties, GEEN_GRONDSLAG]
+            picks[k] = rng.choice([o for o in options if o != picks[k]])
+        return {"keuzes": picks}
+    if isinstance(puzzle, RedactPuzzle):
+        black = set(right["zwart"])
+        scored = [i for i, f in enumerate(puzzle.fragmenten) if f.gegeven]
+        black ^= set(_some(rng, scored))  # left visible what must go, or blacked out what may stay
+        return {"zwart": sorted(black)}
+    if isinstance(puzzle, OrderPuzzle):
+        order = list(right["volgorde"])
+        i, j = rng.sample(range(len(order)), 2)
+        order[i], order[j] = order[j], order[i]
+        return {"volgorde": order}
+    if isinstance(puzzle, DilemmaPuzzle):
+        return {"keuze": rng.choice([i for i in range(len(puzzle.opties)) if i != right["keuze"]]), "reden": ""}
+    return wrong_answer(puzzle, right)
+
+
+def _some(rng: random.Random, keys: list[Any]) -> list[Any]:
+    """One to about half of ``keys``, at random."""
+    return rng.sample(keys, rng.randint(1, max(1, (len(keys) + 1) // 2))) if keys else []
+
+
+def seed_for(team: str) -> int:
+    """The autoplay seed of a team name (stable across runs and machines, unlike ``hash``)."""
+    return zlib.crc32(team.strip().encode("utf-8"))
+
+
+@dataclass
+class Plan:
+    """What a seeded team will get wrong, per room index (the scenario's puzzles before the lock)."""
+
+    wrong: set[int] = field(default_factory=set)  # a wrong first answer
+    wrong_again: set[int] = field(default_factory=set)  # the second try is still partly wrong
+    hints: set[int] = field(default_factory=set)  # a hint after the first mistake here
+    anchor: int | None = None  # gets the full wrong answer (te ruim / te voorzichtig for sure)
+    wrong_code: bool = True
+    reason: int = 0  # which of REASONS (keyboard) or of the dilemma's listed reasons (mouse)
+    think_frames: dict[int, int] = field(default_factory=dict)  # frames (of 0.25 game seconds) before answering
+
+    @classmethod
+    def fixed(cls, wrong_first: tuple[int, ...]) -> "Plan":
+        return cls(wrong=set(wrong_first), hints=set(wrong_first[:1]), anchor=None)
+
+    @classmethod
+    def seeded(cls, seed: int, rooms: list[Puzzle]) -> "Plan":
+        rng = random.Random(seed)
+        legal = [i for i, p in enumerate(rooms) if isinstance(p, LEGAL_KINDS)]
+        anchor = rng.choice(legal) if legal else (0 if rooms else None)
+        wrong = {i for i in range(len(rooms)) if rng.random() < 0.45} | ({anchor} if anchor is not None else set())
+        again = {i for i in sorted(wrong) if rng.random() < 0.3}
+        first = min(wrong) if wrong else None
+        hints = ({first} if first is not None else set()) | {i for i in sorted(wrong) if rng.random() < 0.25}
+        think = {i: rng.choice((0, 4, 8, 16, 28)) for i in range(len(rooms))}
+        return cls(wrong, again, hints, anchor, rng.random() < 0.6, rng.randrange(1000), think)
+
+
 def tab_to(group: Any, widget: Any) -> list[pygame.event.Event]:
     """Tab presses that move a focus group's focus to ``widget``."""
     order = [w for w in group.widgets if w.can_focus]
@@ -62,21 +161,36 @@ class Autoplayer:
 
     dt = 0.25  # game seconds per frame: fast, but every scene still gets its frames
 
-    def __init__(self, app: Any, team: str = "Autoplay", wrong_first: tuple[int, ...] = (0, 3),
-                 mode: str = "mixed"):
+    def __init__(self, app: Any, team: str = "Autoplay", wrong_first: tuple[int, ...] | None = None,
+                 mode: str = "mixed", seed: int | None = None):
         self.app = app
         self.mode = mode  # "keyboard": keys only; "mouse": clicks on the game's own screens; "mixed": both
         self.team = team
-        self.wrong_first = wrong_first
+        self.wrong_first = wrong_first  # an explicit tuple: the fixed script, no seed
+        self.seed = seed_for(team) if seed is None else seed
+        self._plan: Plan | None = Plan.fixed(wrong_first) if wrong_first is not None else None
+        self._hinted_at: set[int] = set()
         self.finished = False
         self.final_phase: str | None = None
         self.journal: Any = None
         self._wait = 0
         self._scripted: weakref.WeakSet[Any] = weakref.WeakSet()  # not ids: a dead scene's id gets reused
+        self._thought: weakref.WeakSet[Any] = weakref.WeakSet()
         self._last_top: Any = None
         self._same = 0
-        self._hinted = False
         self._wrong_code_tried = False
+
+    @property
+    def plan(self) -> Plan:
+        """The mistakes this team makes (made once the scenario is known)."""
+        if self._plan is None:
+            session = self.app.game.session
+            self._plan = Plan.seeded(self.seed, list(session.scenario.rooms) if session else [])
+        return self._plan
+
+    def _index(self, puzzle_id: str) -> int:
+        rooms = self.app.game.session.scenario.rooms
+        return next((i for i, p in enumerate(rooms) if p.id == puzzle_id), -1)
 
     def events(self) -> list[pygame.event.Event]:
         top = self.app.stack.top
@@ -123,9 +237,9 @@ class Autoplayer:
             return self._press(top.group, top.take)
         if isinstance(top, LockScene):
             code = top.session.model_answer(top.session.scenario.lock.id)["code"]
-            if not self._wrong_code_tried:
+            if not self._wrong_code_tried and self.plan.wrong_code:
                 self._wrong_code_tried = True
-                code = "0" * lock_length(top.session.scenario)
+                code = self._wrong_code(code, lock_length(top.session.scenario))
             if self.mode == "mouse":
                 keys = {b.label: b for b in top.group.widgets}
                 taps = [e for char in code for e in click(keys[char].rect.center)]
@@ -134,11 +248,17 @@ class Autoplayer:
             return [key(pygame.K_BACKSPACE)] * 8 + type_text(code) + [enter]
         script = getattr(top, "script_events", None)
         if script is not None and top not in self._scripted and getattr(top, "result", None) is None:
+            if top not in self._thought and self.wrong_first is None:  # a moment to think: game time passes
+                self._thought.add(top)
+                self._wait = self.plan.think_frames.get(self._index(top.puzzle.id), 0)
+                return []
             self._scripted.add(top)
+            self._same = 0  # the thinking frames do not count as being stuck
             return script(self._answer_for(top.puzzle), pointer="mouse" if self.mode == "mouse" else "keyboard")
         if isinstance(top, FeedbackScene):
-            if not top.solved and not self._hinted:
-                return self._leave(top)  # after the first mistake: back to the room to take a hint
+            index = self._index(top.puzzle.id) if getattr(top, "puzzle", None) is not None else -1
+            if not top.solved and index in self.plan.hints and index not in self._hinted_at:
+                return self._leave(top)  # after a (planned) mistake: back to the room to take a hint
             return self._press(top.focus, top.back_button if top.solved else top.retry_button)
         if self._same > _STUCK:
             self._same = 0
@@ -168,8 +288,9 @@ class Autoplayer:
             state = session.puzzles[puzzle.id]
             if state.status is not Status.OPEN:
                 continue
-            if index in self.wrong_first and state.attempts == 1 and not self._hinted and state.hints == 0:
-                self._hinted = True
+            if (index in self.plan.hints and state.attempts >= 1 and index not in self._hinted_at
+                    and state.hints == 0):
+                self._hinted_at.add(index)
                 room.last_station = puzzle.id
                 return self._press(room.group, room.hint_button)
             if state.attempts >= 3:
@@ -190,16 +311,43 @@ class Autoplayer:
     def _answer_for(self, puzzle: Puzzle) -> dict[str, Any]:
         session = self.app.game.session
         right = session.model_answer(puzzle.id)
-        index = next((i for i, p in enumerate(session.scenario.rooms) if p.id == puzzle.id), -1)
+        index = self._index(puzzle.id)
+        plan = self.plan
+        tries = session.puzzles[puzzle.id].attempts
         answer = right
-        if index in self.wrong_first and session.puzzles[puzzle.id].attempts == 0:
-            answer = wrong_answer(puzzle, right)
+        rng = random.Random(self.seed * 7919 + index * 31 + tries)
+        cases = session.cases[puzzle.id]
+
+        def solves(candidate: dict[str, Any]) -> bool:
+            return check_answer(session.scenario, puzzle, cases, candidate).solved
+
+        if index in plan.wrong and tries == 0:
+            fixed = self.wrong_first is not None or index == plan.anchor
+            answer = wrong_answer(puzzle, right) if fixed else varied_wrong_answer(puzzle, right, rng, solves)
+        elif index in plan.wrong_again and tries == 1:
+            answer = varied_wrong_answer(puzzle, right, rng, solves)
+        elif isinstance(puzzle, DilemmaPuzzle) and self.wrong_first is None:  # right, but which good option?
+            good = [i for i in range(len(puzzle.opties)) if dilemma_option_errors(puzzle, cases, i) is None]
+            answer = {**right, "keuze": rng.choice(good or [right["keuze"]])}
         if isinstance(puzzle, DilemmaPuzzle):
             answer = {**answer, "reden": self._reason_for(puzzle)}
         return answer
 
     def _reason_for(self, puzzle: DilemmaPuzzle) -> str:
-        """The dilemma's reason: typed (``REASON``), or with the mouse the first listed reason when there is one."""
+        """The dilemma's reason: typed (one of ``REASONS``; ``REASON`` in the fixed script), or with the mouse one
+        of the listed reasons when there are any."""
+        pick = 0 if self.wrong_first is not None else self.plan.reason
         if self.mode == "mouse" and puzzle.redenen:
-            return puzzle.redenen[0].get(self.app.game.session.settings.lang)
-        return REASON
+            return puzzle.redenen[pick % len(puzzle.redenen)].get(self.app.game.session.settings.lang)
+        return REASONS[pick % len(REASONS)]
+
+    def _wrong_code(self, code: str, length: int) -> str:
+        """A wrong lock code: zeros in the fixed script, else digits from the seed (never the right code)."""
+        if self.wrong_first is not None:
+            return "0" * length
+        rng = random.Random(self.seed + 1)
+        for _ in range(20):
+            guess = "".join(rng.choice("0123456789") for _ in range(length))
+            if guess != code:
+                return guess
+        return "0" * length if code != "0" * length else "1" * length
