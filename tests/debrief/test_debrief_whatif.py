@@ -35,11 +35,13 @@ def test_a_covenant_changes_no_verdict(henk_loaded):
     assert panel.changes("feit:convenant=nee") == 0
 
 
-def test_acute_danger_lets_the_therapist_warn_the_police(henk_loaded):
+def test_acute_danger_alone_does_not_open_the_therapists_secrecy_but_consent_does(henk_loaded):
+    # since the legal audit (08fe7d3) R01 no longer carries health-only data of a resident who can decide himself
     panel = WhatIf(henk_loaded, "wijkagent-belt")
-    changed = [c for c in panel.recompute("acuut_gevaar=ja") if c.changed]
+    assert panel.changes("acuut_gevaar=ja") == 0
+    changed = [c for c in panel.recompute("toestemming:ja") if c.changed]
     assert {c.item_id for c in changed} == {"in_behandeling", "diagnose_ggz"}
-    assert all(c.new == "mag_delen" and c.new_rule == "R01" for c in changed)
+    assert all(c.old == "mag_niet_delen" and c.new == "mag_delen" for c in changed)
 
 
 def test_refused_consent_is_offered_where_consent_was_given(henk_loaded):
