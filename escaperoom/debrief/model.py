@@ -19,7 +19,9 @@ not out of the timeline.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +42,7 @@ GEEN = "geen"
 UNKNOWN_TEAM = "Onbekend team"
 FIRST, LAST = "eerste", "laatste"
 _JOURNAL_NAME = "journal.jsonl"
+_SLOT = "{gegeven}"  # where an item's label goes in a spread sentence's template
 _MAX_DEPTH = 4  # how deep a folder is searched for journals (saves/<laptop>/<session>/journal.jsonl fits)
 
 ERROR_WORDS = {
@@ -95,6 +98,7 @@ class ItemDecision:
     rule: str | None = None
     bases: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
+    explanation: str = ""  # the explanation the team saw for this item (``uitleg``; older journals have none)
 
     @property
     def correct(self) -> bool:
@@ -110,7 +114,7 @@ class ItemDecision:
                    error=error if isinstance(error, str) and error else None,
                    points=_num(raw.get("punten")) or 0.0, verdict=_text(raw.get("oordeel")) or None,
                    rule=_text(raw.get("regel")) or None, bases=_strings(raw.get("grondslagen")),
-                   citations=_strings(raw.get("artikelen")))
+                   citations=_strings(raw.get("artikelen")), explanation=_text(raw.get("uitleg")).strip())
 
 
 @dataclass(frozen=True)
@@ -533,6 +537,23 @@ class AnswerGroup:
     error: str | None
     sentence: str  # "3 van 5 teams deelden 'Diagnose' met de woningcorporatie"
     short: str = ""  # the same sentence with the item's short label (for the big screen)
+    template: str = ""  # the sentence with ``{gegeven}`` where the item's label goes (see :meth:`phrase`)
+
+    def phrase(self, label: str) -> str:
+        """The sentence with another (shorter) label for the item: the big screen shortens the label until the
+        whole sentence, recipient included, fits on its line."""
+        return self.template.replace(_SLOT, label) if self.template else self.sentence
+
+
+@dataclass(frozen=True)
+class Seen:
+    """The explanation that teams saw in the game for one answer, as their journals recorded it (shown when the
+    casus on this computer is missing or is another version than theirs)."""
+
+    answer: str  # the answer in words
+    error: str | None
+    explanation: str
+    teams: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -545,7 +566,8 @@ class ItemSpread:
     groups: tuple[AnswerGroup, ...]  # largest first
     total: int  # teams in the debrief
     not_reached: tuple[str, ...]  # teams without an answer for this item
-    law: tuple[LawView, ...] = ()
+    law: tuple[LawView, ...] = ()  # the verdicts of the casus on this computer (empty when it is missing)
+    seen: tuple[Seen, ...] = ()  # what the teams of another content version saw (see Debrief.other_version)
 
     @property
     def answered(self) -> int:
@@ -601,6 +623,15 @@ class PuzzleSummary:
         d = self.division
         return "eensgezind" if d < 0.15 else "wisselend" if d < 0.35 else "sterk verdeeld"
 
+    def reason_groups(self) -> list[tuple[str, list[tuple[str, int]]]]:
+        """The typed reasons with the teams (and attempt numbers) that gave them, the same text once
+        (ignoring case, spaces and a final full stop), in the order first typed."""
+        groups: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+        for team, number, reason in self.reasons:
+            key = " ".join(reason.casefold().split()).rstrip(".")
+            groups.setdefault(key, (reason, []))[1].append((team, number))
+        return list(groups.values())
+
     def track(self, team: TeamSession) -> PuzzleTrack | None:
         return team.tracks.get(self.id)
 
@@ -626,6 +657,7 @@ class Debrief:
     warnings: list[str] = field(default_factory=list)
     basis: str = "eerste"
     lang: str = "nl"
+    other_version: tuple[str, ...] = ()  # labels of teams whose journal has other content than this computer's
 
     def with_basis(self, basis: str) -> "Debrief":
         """The same sessions with the spread counted on the other attempt (``eerste``/``laatste``)."""
@@ -687,6 +719,30 @@ def _unique_labels(sessions: list[TeamSession]) -> None:
             s.label = f"{s.label} #{seen[s.label]}"
 
 
+def _names(labels: Sequence[str], total: int, limit: int = 5) -> str:
+    """Team names for a sentence: "alle 12 teams", or up to ``limit`` names and "en nog N andere"."""
+    if len(labels) == total and total > 2:
+        return f"alle {total} teams"
+    if len(labels) <= limit + 1:
+        return ", ".join(labels)
+    return ", ".join(labels[:limit]) + f" en nog {len(labels) - limit} andere teams"
+
+
+def typed_by(teams: Sequence[tuple[str, int]]) -> str:
+    """Who typed a reason: "Team Oost (poging 1)"; the same reason from several teams once, with all of them
+    ("Team A, Team B (poging 1)", or each with its own attempt when they differ)."""
+    numbers = {n for _, n in teams}
+    if len(numbers) == 1:
+        return ", ".join(t for t, _ in teams) + f" (poging {next(iter(numbers))})"
+    return ", ".join(f"{t} (poging {n})" for t, n in teams)
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that puts "Team 2" before "Team 10" (numbers by value, the rest case-blind)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold())
+                 for part in re.split(r"(\d+)", text) if part)
+
+
 def _role(book: LawBook, role: str, lang: str = "nl") -> str:
     found = book.roles.get(role)
     return found.naam.get(lang) if found else role
@@ -708,7 +764,9 @@ class _Words:
             except KeyError:
                 self.puzzle = None
 
-    def answer(self, answer: str) -> str:
+    def answer(self, answer: str, recorded: str = "") -> str:
+        """The answer in words; ``recorded`` is the item's label from the journal, which for a dilemma is the
+        option's text and for a sequence the step's text (used when the casus is not on this computer)."""
         if answer == "":
             return "niet beantwoord"
         if self.kind == "sorteren":
@@ -724,12 +782,16 @@ class _Words:
             steps = getattr(self.puzzle, "stappen", None)
             if step is not None and steps and 0 <= step < len(steps):
                 return f"stap {step + 1}: {steps[step].get(self.lang)}"
-            return f"stap {step + 1}" if step is not None else answer
+            if step is None:
+                return answer
+            return f"stap {step + 1}: {recorded}" if recorded else f"stap {step + 1}"
         if self.kind == "dilemma":
             option = _int_or_none(answer)
             opties = getattr(self.puzzle, "opties", None)
             if option is not None and opties and 0 <= option < len(opties):
                 return opties[option].tekst.get(self.lang)
+            if recorded:
+                return recorded
             return f"optie {option + 1}" if option is not None else answer
         return answer
 
@@ -752,10 +814,10 @@ class _Words:
             return f"plaats {pos + 1}" if pos is not None else key
         if self.kind == "dilemma":
             question = getattr(self.puzzle, "vraag", None)
-            return question.get(self.lang) if question is not None else "keuze"
+            return question.get(self.lang) if question is not None else "keuze van het team"
         return recorded
 
-    def sentence(self, n: int, total: int, label: str, answer: str) -> str:
+    def sentence(self, n: int, total: int, label: str, answer: str, recorded: str = "") -> str:
         who = f"alle {total} teams" if n == total and total > 1 else f"{n} van de {total} teams"
         one = n == 1
         if answer == "":
@@ -773,9 +835,9 @@ class _Words:
                 return f"{who} {'lakte' if one else 'lakten'} ‘{label}’ zwart"
             return f"{who} {'liet' if one else 'lieten'} ‘{label}’ staan"
         if self.kind == "volgorde":
-            return f"{who} {'zette' if one else 'zetten'} ‘{self.answer(answer)}’ op {label}"
+            return f"{who} {'zette' if one else 'zetten'} ‘{self.answer(answer, recorded)}’ op {label}"
         if self.kind == "dilemma":
-            return f"{who} {'koos' if one else 'kozen'} ‘{self.answer(answer)}’"
+            return f"{who} {'koos' if one else 'kozen'} ‘{self.answer(answer, recorded)}’"
         return f"{who} {'antwoordde' if one else 'antwoordden'} ‘{answer}’"
 
 
@@ -843,7 +905,7 @@ def _puzzle_order(sessions: list[TeamSession], loaded: Loaded | None) -> list[tu
 
 
 def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loaded: Loaded | None,
-             book: LawBook, lang: str, first: bool) -> PuzzleSummary:
+             book: LawBook, lang: str, first: bool, other_version: frozenset[str] = frozenset()) -> PuzzleSummary:
     words = _Words(book, loaded, pid, kind, lang)
     puzzle = words.puzzle
     # item keys in the order the teams saw them (first team that answered), then any others
@@ -859,6 +921,8 @@ def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loade
         shown = words.label(key, label)
         groups: dict[str, list[str]] = {}
         errors: dict[str, str | None] = {}
+        recorded: dict[str, str] = {}
+        seen: dict[tuple[str, str], list[str]] = {}
         missing = []
         for s in sessions:
             track = s.tracks.get(pid)
@@ -869,15 +933,21 @@ def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loade
                 continue
             groups.setdefault(decision.answer, []).append(s.label)
             errors.setdefault(decision.answer, decision.error)
+            recorded.setdefault(decision.answer, decision.label)
+            if s.label in other_version and decision.explanation:
+                seen.setdefault((decision.answer, decision.explanation), []).append(s.label)
         ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         brief = short_label(shown)
-        answer_groups = tuple(
-            AnswerGroup(answer, words.answer(answer), tuple(teams), errors[answer],
-                        words.sentence(len(teams), total, shown, answer),
-                        words.sentence(len(teams), total, brief, answer))
-            for answer, teams in ordered)
-        items.append(ItemSpread(key, shown, words.expected(expected), answer_groups, total, tuple(missing),
-                                _law_views(book, loaded, pid, key, lang)))
+        answer_groups = []
+        for answer, teams in ordered:
+            template = words.sentence(len(teams), total, _SLOT, answer, recorded[answer])
+            answer_groups.append(AnswerGroup(answer, words.answer(answer, recorded[answer]), tuple(teams),
+                                             errors[answer], template.replace(_SLOT, shown),
+                                             template.replace(_SLOT, brief), template))
+        seen_views = tuple(Seen(words.answer(answer, recorded[answer]), errors[answer], text, tuple(teams))
+                           for (answer, text), teams in sorted(seen.items(), key=lambda kv: -len(kv[1])))
+        items.append(ItemSpread(key, shown, words.expected(expected), tuple(answer_groups), total, tuple(missing),
+                                _law_views(book, loaded, pid, key, lang), seen_views))
     reasons = [(s.label, a.number, a.reason) for s in sessions
                for a in (s.tracks[pid].attempts if pid in s.tracks else []) if a.reason]
     title = puzzle.titel.get(lang) if puzzle is not None else pid
@@ -913,7 +983,7 @@ def build_debrief(sessions: Sequence[TeamSession], *, scenarios: Sequence[Loaded
     warnings: list[str] = []
     if len(chosen) < len(sessions):
         warnings.append(f"{len(sessions) - len(chosen)} sessie(s) van een andere casus zijn niet meegenomen.")
-    chosen.sort(key=lambda s: (s.team.casefold(), s.started))
+    chosen.sort(key=lambda s: (_natural(s.team), s.started))
     _unique_labels(chosen)
     loaded = find_scenario(casus, scenarios)
     hashes: dict[str, list[str]] = {}
@@ -924,23 +994,25 @@ def build_debrief(sessions: Sequence[TeamSession], *, scenarios: Sequence[Loaded
         warnings.append(f"Let op: niet alle teams speelden dezelfde versie van de casus ({parts}). "
                         "Vergelijk de antwoorden met zorg.")
     if loaded is None:
-        warnings.append(f"De casus '{casus}' staat niet (meer) op deze computer: uitleg, artikelen, intervisievragen "
-                        "en ‘wat als’ ontbreken; de beslissingen uit de journaals worden wel getoond.")
+        other = [s.label for s in chosen]
+        warnings.append(f"De casus '{casus}' staat niet (meer) op deze computer: de beslissingen en de uitleg die "
+                        "de teams zagen komen uit de journaals; artikelen, intervisievragen en ‘wat als’ ontbreken.")
     else:
         here = content_hash(loaded)
-        other = sorted({s.label for s in chosen if s.content_hash and s.content_hash != here})
+        other = [s.label for s in chosen if s.content_hash and s.content_hash != here]
         if other:
-            warnings.append("De casus op deze computer is een andere versie dan die van " + ", ".join(other)
-                            + ": uitleg en ‘wat als’ gaan uit van de versie op deze computer.")
+            warnings.append("De casus op deze computer is een andere versie dan die van " + _names(other, len(chosen))
+                            + ": bij hen staat ook de uitleg die zij in het spel zagen; ‘wat als’ en de artikelen "
+                              "gaan uit van de versie op deze computer.")
     for s in chosen:
         for w in s.warnings:
             warnings.append(f"{s.label}: {w}")
     title = loaded.scenario.scenario.titel.get(lang) if loaded else (chosen[0].casus_title or casus)
     if basis not in (FIRST, LAST):
         raise ValueError(f"basis is '{FIRST}' of '{LAST}', niet {basis!r}")
-    puzzles = [_summary(pid, kind, i, chosen, loaded, book, lang, basis == FIRST)
+    puzzles = [_summary(pid, kind, i, chosen, loaded, book, lang, basis == FIRST, frozenset(other))
                for i, (pid, kind) in enumerate(_puzzle_order(chosen, loaded))]
-    return Debrief(casus, title, chosen, puzzles, loaded, book, warnings, basis, lang)
+    return Debrief(casus, title, chosen, puzzles, loaded, book, warnings, basis, lang, tuple(other))
 
 
 def build_debriefs(found: SessionSet, *, scenarios: Sequence[Loaded] | None = None, book: LawBook | None = None,
@@ -957,41 +1029,70 @@ def build_debriefs(found: SessionSet, *, scenarios: Sequence[Loaded] | None = No
 
 
 @dataclass(frozen=True)
+class StepLine:
+    """One item of a timeline step: its status (for the icon), the verdict word and what the team did."""
+
+    status: str
+    word: str  # "goed", "te ruim", ... (in the debrief's language)
+    text: str  # "Naam, adres en telefoonnummer: gemeente, schuldhulpverlening"
+
+
+@dataclass(frozen=True)
 class StepText:
     """A timeline step in words: a headline and detail lines, each with a status for its icon
     (``goed``, ``te_ruim``, ``te_voorzichtig``, ``verkeerde_grondslag``, ``fout``, ``info``)."""
 
     clock: str
     headline: str
-    lines: tuple[tuple[str, str], ...] = ()
+    lines: tuple[StepLine, ...] = ()
     reason: str = ""
     status: str = "info"
 
 
-_ACTIONS = {
-    "pauze": "De begeleider pauzeerde het spel",
-    "hervat": "De begeleider hervatte het spel",
-    "gratis_hint": "De begeleider gaf een gratis hint bij ‘{p}’",
-    "overslaan": "De begeleider sloeg ‘{p}’ over",
-    "antwoord_tonen": "De begeleider toonde het antwoord van ‘{p}’",
-    "beeindigen": "De begeleider beëindigde het spel",
-}
-_PHASES = {"ontsnapt": "ontsnapt", "tijd_op": "de tijd was op", "beeindigd": "beëindigd door de begeleider"}
-_HINT_LEVELS = {"principe": "principe", "artikel": "artikel", "voorbeeld": "voorbeeld"}
+_ACTIONS = ("pauze", "hervat", "gratis_hint", "overslaan", "antwoord_tonen", "beeindigen")
+_PHASES = ("ontsnapt", "tijd_op", "beeindigd")
+_HINT_LEVELS = ("principe", "artikel", "voorbeeld")
+
+
+@functools.cache
+def _catalogue() -> Any:
+    from escaperoom.strings import Catalogue
+    return Catalogue.load()
+
+
+def step_words(lang: str, key: str, **values: Any) -> str:
+    """A timeline text from the string catalogue (``nabespreking.stap.*`` in assets/strings/nabespreking.toml)."""
+    return _catalogue().t(f"nabespreking.stap.{key}", lang, **values)
+
+
+def error_word(error: str | None, lang: str = "nl") -> str:
+    """"goed", "te ruim", ... for an error kind, in ``lang`` (an unknown kind as written)."""
+    key = "goed" if error is None else error
+    if key == "goed" or key in ERROR_WORDS:
+        return _catalogue().t(f"nabespreking.fout.{key}", lang)
+    return str(error)
 
 
 def describe_step(debrief: Debrief, step: Step) -> StepText:
-    """A timeline step as Dutch text (used by the replay screen and the report)."""
+    """A timeline step in words, in the debrief's language (used by the replay screen and the report)."""
+    lang = debrief.lang
     rec = step.record
+
+    def w(key: str, **values: Any) -> str:
+        return step_words(lang, key, **values)
+
     when = clock(step.elapsed_s) if step.elapsed_s is not None else "0:00"
     title = debrief.puzzle_title(step.puzzle)
     if step.kind == START_TYPE:
-        return StepText(when, f"Start van {_text(rec.get('team'), 'het team')} — casus "
-                              f"‘{_text(rec.get('casus_titel'), _text(rec.get('casus')))}’")
+        return StepText(when, w("start", team=_text(rec.get("team"), w("the_team")),
+                                casus=_text(rec.get("casus_titel"), _text(rec.get("casus")))))
     if step.kind == "poging" and step.attempt is not None:
         a = step.attempt
+        if a.kind == LOCK_KIND:
+            return StepText(when, w("lock_right" if a.solved else "lock_wrong"), (), a.reason,
+                            "goed" if a.solved else "fout")
         summary = debrief.puzzle(a.puzzle)
-        words = _Words(debrief.book, debrief.loaded, a.puzzle, a.kind, "nl")
+        words = _Words(debrief.book, debrief.loaded, a.puzzle, a.kind, lang)
         lines = []
         for item in a.items:
             status = "goed" if item.correct else item.error if item.error in LEGAL_ERRORS else "fout"
@@ -999,40 +1100,51 @@ def describe_step(debrief: Debrief, step: Step) -> StepText:
             if summary is not None:
                 spread = summary.item(item.key)
                 label = spread.label if spread else label
-            label = short_label(label)
-            lines.append((status, f"{label}: {words.answer(item.answer)} — {ERROR_WORDS.get(item.error, item.error)}"))
-        if a.kind == LOCK_KIND:
-            head = f"Slot: code {'goed — de kamer is uit' if a.solved else 'fout'}"
-            return StepText(when, head, (), a.reason, "goed" if a.solved else "fout")
-        head = (f"Poging {a.number} bij ‘{title}’: {a.right} van {len(a.items)} goed"
-                + (" — opgelost" if a.solved else ""))
+            head = short_label(label)
+            lines.append(StepLine(status, error_word(item.error, lang),
+                                  f"{head}{'' if head.endswith('?') else ':'} {words.answer(item.answer, item.label)}"))
+        head = w("attempt", n=a.number, puzzle=title, right=a.right, total=len(a.items))
+        if a.solved:
+            head += w("solved")
         return StepText(when, head, tuple(lines), a.reason, "goed" if a.solved else "fout")
     if step.kind == "hint":
-        level = _HINT_LEVELS.get(_text(rec.get("niveau")), _text(rec.get("niveau"), "?"))
+        raw = _text(rec.get("niveau"))
+        level = w(f"level_{raw}") if raw in _HINT_LEVELS else (raw or "?")
         cost = _int(rec.get("kosten_s")) or 0
-        extra = "gratis" if rec.get("gratis") is True or cost == 0 else f"kost {cost} s"
-        return StepText(when, f"Hint {_int(rec.get('nummer')) or ''} ({level}) bij ‘{title}’ — {extra}")
+        extra = w("free") if rec.get("gratis") is True or cost == 0 else w("costs", s=cost)
+        return StepText(when, w("hint", n=_int(rec.get("nummer")) or "", level=level, puzzle=title, cost=extra))
     if step.kind == "facilitator":
         action = _text(rec.get("actie"))
         if action == "tijd":
             sec = _int(rec.get("seconden")) or 0
-            text = (f"De begeleider gaf {sec} seconden extra" if sec >= 0
-                    else f"De begeleider nam {-sec} seconden af")
+            text = w("time_plus", s=sec) if sec >= 0 else w("time_minus", s=-sec)
+        elif action in ("pauze", "hervat") and rec.get("door") == "team":
+            text = w(f"{action}_team")
+        elif action in _ACTIONS:
+            text = w(action, puzzle=title)
         else:
-            text = _ACTIONS.get(action, f"Begeleider: {action}").format(p=title)
+            text = w("action", x=action or "?")
         return StepText(when, text)
     if step.kind == "einde":
         phase = _text(rec.get("fase"))
         summary = rec.get("samenvatting") if isinstance(rec.get("samenvatting"), dict) else {}
         lines = []
-        if summary:
-            for key in ("goed", *LEGAL_ERRORS):
-                value = _int(summary.get(key))
-                if value is not None:
-                    lines.append(("goed" if key == "goed" else key, f"{ERROR_WORDS.get(None if key == 'goed' else key)}: {value}"))
-            stab = _int(summary.get("stabiliteit"))
-            if stab is not None:
-                lines.append(("info", f"stabiliteit van de bewoner: {stab}"))
-        return StepText(when, f"Einde: {_PHASES.get(phase, phase or 'onbekend')}", tuple(lines),
-                        status="goed" if phase == "ontsnapt" else "info")
-    return StepText(when, f"Record ‘{step.kind}’" + (f" bij ‘{title}’" if title else ""))
+        for key in ("goed", *LEGAL_ERRORS):
+            value = _int(summary.get(key))
+            if value is not None:
+                word = error_word(None if key == "goed" else key, lang)
+                lines.append(StepLine("goed" if key == "goed" else key, f"{word}: {value}", ""))
+        stab = _int(summary.get("stabiliteit"))
+        if stab is not None:
+            lines.append(StepLine("info", w("stability", n=stab), ""))
+        ended = w(f"phase_{phase}") if phase in _PHASES else (phase or w("phase_unknown"))
+        return StepText(when, w("end", phase=ended), tuple(lines), status="goed" if phase == "ontsnapt" else "info")
+    if step.kind == "herstel":
+        lost = [seq for seq in rec.get("niet_toegepast") or [] if isinstance(seq, int)]
+        if not lost:
+            return StepText(when, w("resumed"))
+        return StepText(when, w("resumed"), (StepLine(
+            "info", w("resumed_one" if len(lost) == 1 else "resumed_many", n=len(lost)),
+            w("resumed_detail_one" if len(lost) == 1 else "resumed_detail_many")),))
+    text = w("unknown", kind=step.kind)
+    return StepText(when, text + (w("at", puzzle=title) if title else ""))

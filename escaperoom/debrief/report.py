@@ -5,7 +5,10 @@ Used by ``escaperoom debrief PAD --html rapport.html --csv beslissingen.csv``. P
 
 CSV format (opens correctly in Dutch Excel): UTF-8 with BOM, ``;`` between fields, decimal comma, one row per item
 decision of every attempt (the final lock's code included), in journal order per team. Text that Excel would read
-as a formula (starting with ``= + - @``) gets a leading apostrophe. The columns, in order (:data:`CSV_COLUMNS`):
+as a formula (starting with ``= + - @``) gets a leading apostrophe. The lock's code is written as ``code 00000``:
+a bare ``00000`` would become the number 0 in Excel, and the word keeps it text for Excel while a program that
+reads the CSV still gets the digits unchanged after "code " (no invisible characters, no ``="…"`` formula).
+The columns, in order (:data:`CSV_COLUMNS`):
 
     sessie       session id (the folder name in saves/)
     team         team name as shown in the debrief (made unique when two teams share a name)
@@ -14,9 +17,12 @@ as a formula (starting with ``= + - @``) gets a leading apostrophe. The columns,
     soort        puzzle kind: sorteren, grondslag, zwartlakken, volgorde, dilemma, slot
     poging       attempt number at this puzzle (1, 2, ...)
     sleutel      item key within the puzzle (card id, beslissing:0, fragment:2, positie:3, keuze, code)
-    gegeven      the item as the team saw it (label)
-    antwoord     what the team did, in words (recipient, basis, zwartgelakt/laten staan, step, option)
-    verwacht     what the law (or for volgorde/dilemma the author) expects, in words
+    gegeven      what was decided: the item (card, fragment, decision) as the team saw it; for volgorde the
+                 place ("plaats 3"); for a dilemma the question; for the lock its title
+    antwoord     what the team did, in words: recipient or "niet delen", basis, zwartgelakt/laten staan, the step
+                 put at that place, the chosen option's text, or "code 00000"
+    verwacht     what the law (or for volgorde/dilemma the author) expects, in words ("… of …" when several
+                 answers are right); for the lock "code …"
     oordeel      the rule engine's verdict for the team's choice: moet delen, mag delen, mag niet delen (legal items)
     fout         goed, or the kind of error: te ruim, te voorzichtig, verkeerde grondslag, verkeerde volgorde, ...
     punten       credit for this item: 1, 0,5 or 0
@@ -25,6 +31,7 @@ as a formula (starting with ``= + - @``) gets a leading apostrophe. The columns,
     artikelen    every provision cited in the engine's reasoning, separated by " | "
     reden        the reason the team typed with this attempt (may be empty)
     tijdstip     when the attempt was recorded, local time (YYYY-MM-DD HH:MM:SS)
+    uitleg       the explanation the game showed the team for this item, from the journal (empty in old journals)
 """
 
 from __future__ import annotations
@@ -35,18 +42,20 @@ import io
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from escaperoom import __version__
 from escaperoom.debrief.model import (
-    ERROR_WORDS, KIND_WORDS, LEGAL_ERRORS, VERDICT_WORDS, Debrief, PuzzleSummary, SessionSet, TeamSession, _Words,
-    clock, parse_time,
+    ERROR_WORDS, KIND_WORDS, LEGAL_ERRORS, LOCK_KIND, VERDICT_WORDS, AnswerGroup, Debrief, ItemSpread, PuzzleSummary, SessionSet,
+    TeamSession, _Words, clock, parse_time, short_label, typed_by,
 )
+from escaperoom.debrief.compass import PlacedLabel, estimate_width, place_labels, spots
 from escaperoom.debrief.whatif import whatif_for
 from escaperoom.errors import SaveError
 from escaperoom.saves import atomic_write
 
 CSV_COLUMNS = ("sessie", "team", "casus", "puzzel", "soort", "poging", "sleutel", "gegeven", "antwoord", "verwacht",
-               "oordeel", "fout", "punten", "regel", "grondslagen", "artikelen", "reden", "tijdstip")
+               "oordeel", "fout", "punten", "regel", "grondslagen", "artikelen", "reden", "tijdstip", "uitleg")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # Status -> (css class, symbol); meaning never by colour alone: each has a symbol and a word.
@@ -94,9 +103,23 @@ _SVG_COLOURS = {"goed": "#1f8a4c", "te_ruim": "#c62828", "te_voorzichtig": "#b26
                 "fout": "#5f6b7a", "info": "#5f6b7a"}
 
 
-def compass_svg(points: Sequence[tuple[str, int, int]], width: int = 640, height: int = 460) -> str:
-    """The privacy compass: per team te voorzichtig (x) against te ruim (y), as inline SVG."""
-    left, right, top, bottom = 70, 30, 30, 60
+def compass_svg(points: Sequence[tuple[str, int, int]], width: int = 680, height: int = 480) -> str:
+    """The privacy compass: per team te voorzichtig (x) against te ruim (y), as inline SVG. Team names stand next
+    to their dot, inside the chart and clear of dots and axis numbers; a crowded dot is summarised
+    ("Team A, Team B (+46)") — :func:`compass_labels` says which, so the report can list them in full."""
+    return _compass(points, width, height)[0]
+
+
+def compass_labels(points: Sequence[tuple[str, int, int]], width: int = 680, height: int = 480) -> list[PlacedLabel]:
+    """The labels :func:`compass_svg` writes (to tell whether every team is named in full)."""
+    return _compass(points, width, height)[1]
+
+
+_SVG_LABEL_PX = 15
+
+
+def _compass(points: Sequence[tuple[str, int, int]], width: int, height: int) -> tuple[str, list[PlacedLabel]]:
+    left, right, top, bottom = 70, 20, 20, 60
     top_value = max([3, *(p[1] for p in points), *(p[2] for p in points)]) + 1
     plot_w, plot_h = width - left - right, height - top - bottom
 
@@ -113,59 +136,47 @@ def compass_svg(points: Sequence[tuple[str, int, int]], width: int = 640, height
              'te voorzichtig (horizontaal).</desc>',
              f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f7f9fc" stroke="#9aa7b8"/>']
     step = 1 if top_value <= 10 else 2 if top_value <= 20 else 5
+    tick = estimate_width(13, bold=False)
+    obstacles: list[tuple[float, float, float, float]] = []
     for v in range(0, top_value + 1, step):
         parts.append(f'<line x1="{x(v):.1f}" y1="{top}" x2="{x(v):.1f}" y2="{top + plot_h}" stroke="#dde3ec"/>')
         parts.append(f'<line x1="{left}" y1="{y(v):.1f}" x2="{left + plot_w}" y2="{y(v):.1f}" stroke="#dde3ec"/>')
         parts.append(f'<text x="{x(v):.1f}" y="{top + plot_h + 22}" text-anchor="middle" class="tick">{v}</text>')
         parts.append(f'<text x="{left - 10}" y="{y(v) + 5:.1f}" text-anchor="end" class="tick">{v}</text>')
+        w = tick(str(v))
+        obstacles.append((x(v) - w / 2 - 3, top + plot_h + 8, x(v) + w / 2 + 3, top + plot_h + 26))
+        obstacles.append((left - 12 - w, y(v) - 9, left - 8, y(v) + 9))
     parts.append(f'<line x1="{x(0):.1f}" y1="{y(0):.1f}" x2="{x(top_value):.1f}" y2="{y(top_value):.1f}" '
                  'stroke="#9aa7b8" stroke-dasharray="6 6"/>')
-    parts.append(f'<text x="{x(top_value * 0.04):.1f}" y="{y(top_value * 0.93):.1f}" class="zone">te ruim ↑</text>')
-    parts.append(f'<text x="{x(top_value * 0.96):.1f}" y="{y(top_value * 0.05):.1f}" text-anchor="end" '
-                 'class="zone">te voorzichtig →</text>')
+    zone = estimate_width(14, bold=False)
+    zx, zy = x(top_value * 0.04), y(top_value * 0.95) + 4
+    parts.append(f'<text x="{zx:.1f}" y="{zy:.1f}" class="zone">te ruim ↑</text>')
+    obstacles.append((zx - 2, zy - 14, zx + zone("te ruim ↑") + 2, zy + 4))
+    zx2, zy2 = x(top_value * 0.97), y(top_value * 0.04)
+    parts.append(f'<text x="{zx2:.1f}" y="{zy2:.1f}" text-anchor="end" class="zone">te voorzichtig →</text>')
+    obstacles.append((zx2 - zone("te voorzichtig →") - 2, zy2 - 14, zx2 + 2, zy2 + 4))
     parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle" class="axis">'
                  'te voorzichtig (niet gedeeld wat mocht of moest)</text>')
     parts.append(f'<text transform="translate(18 {top + plot_h / 2:.1f}) rotate(-90)" text-anchor="middle" '
                  'class="axis">te ruim (gedeeld wat niet mocht)</text>')
-    spots: dict[tuple[int, int], list[str]] = {}
-    for team, ruim, voorzichtig in points:
-        spots.setdefault((voorzichtig, ruim), []).append(team)
-    taken = [(x(vx) - 11, y(vy) - 11, x(vx) + 11, y(vy) + 11) for vx, vy in spots]  # the dots themselves
-    for (vx, vy), teams in sorted(spots.items(), key=lambda kv: (-kv[0][1], kv[0][0])):
-        px, py = x(vx), y(vy)
-        parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="9" fill="#1b2a41" stroke="#fff" stroke-width="2"/>')
-        label = f"{', '.join(teams)} ▲{vy} ▼{vx}"
-        lx, ly, anchor = _label_spot(label, px, py, taken, (left, top, left + plot_w, top + plot_h))
-        parts.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" class="team">{_e(label)}</text>')
+    groups = spots(points)
+    measure = estimate_width(_SVG_LABEL_PX)
+    bounds = (left + 2, 2, width - 4, top + plot_h + 7)
+    labels = place_labels(groups, lambda vx, vy: (x(vx), y(vy)), measure, 19, bounds, obstacles,
+                          dot_radius=9, gap=6)
+    for label in labels:
+        if label.far:
+            bx = min(max(label.centre[0], label.box[0]), label.box[2])
+            by = min(max(label.centre[1], label.box[1]), label.box[3])
+            parts.append(f'<line x1="{label.centre[0]:.1f}" y1="{label.centre[1]:.1f}" x2="{bx:.1f}" y2="{by:.1f}" '
+                         'stroke="#5f6b7a" stroke-width="1.5"/>')
+    for label in labels:
+        cx, cy = label.centre
+        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="9" fill="#1b2a41" stroke="#fff" stroke-width="2"/>')
+    for label in labels:
+        parts.append(f'<text x="{label.box[0]:.1f}" y="{label.box[3] - 5:.1f}" class="team">{_e(label.text)}</text>')
     parts.append("</svg>")
-    return "".join(parts)
-
-
-def _label_spot(label: str, px: float, py: float, taken: list[tuple[float, float, float, float]],
-                plot: tuple[float, float, float, float]) -> tuple[float, float, str]:
-    """Where a point's label goes: the first of eight spots around it that stays in the plot and clear of the
-    labels placed before (their boxes are added to ``taken``). Widths are estimated (8.6 px per character)."""
-    width, height = 8.6 * len(label), 16.0
-    spots = [(14, -10, "start"), (14, 20, "start"), (-14, -10, "end"), (-14, 20, "end"),
-             (14, -30, "start"), (14, 40, "start"), (-14, -30, "end"), (-14, 40, "end")]
-    best = None
-    for dx, dy, anchor in spots:
-        x0 = px + dx if anchor == "start" else px + dx - width
-        box = (x0, py + dy - height + 3, x0 + width, py + dy + 3)
-        inside = box[0] >= plot[0] - 60 and box[2] <= plot[2] + 25 and box[1] >= plot[1] - 25 and box[3] <= plot[3] + 25
-        clear = all(box[2] < t[0] or box[0] > t[2] or box[3] < t[1] or box[1] > t[3] for t in taken)
-        if inside and clear:
-            best = (dx, dy, anchor, box)
-            break
-        if best is None and inside:
-            best = (dx, dy, anchor, box)
-    if best is None:
-        dx, dy, anchor = spots[0]
-        x0 = px + dx
-        best = (dx, dy, anchor, (x0, py + dy - height + 3, x0 + width, py + dy + 3))
-    dx, dy, anchor, box = best
-    taken.append(box)
-    return px + dx, py + dy, anchor
+    return "".join(parts), labels
 
 
 def spread_svg(segments: Sequence[tuple[int, str]], total: int) -> str:
@@ -196,7 +207,7 @@ body { font-family: "Atkinson Hyperlegible", "Segoe UI", "Noto Sans", Arial, san
 h1 { font-size: 36px; margin: 0 0 4px; }
 h2 { font-size: 27px; margin: 44px 0 12px; padding-bottom: 6px; border-bottom: 3px solid var(--ink); }
 h3 { font-size: 22px; margin: 0 0 6px; }
-h4 { font-size: 18px; margin: 18px 0 4px; }
+h4 { font-size: 18px; margin: 18px 0 4px; break-after: avoid; }
 p { margin: 6px 0; }
 .meta { color: var(--muted); }
 .warnings { border: 2px solid var(--accent); background: #fff6ec; padding: 12px 18px; border-radius: 8px; margin: 18px 0; }
@@ -207,16 +218,18 @@ table { border-collapse: collapse; width: 100%; margin: 10px 0; font-size: 15.5p
 th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.when { white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-.mark, .verdict { font-weight: 700; white-space: nowrap; }
+.mark, .verdict { font-weight: 700; }
+.verdict { white-space: nowrap; }
 .mark.goed, .verdict.mag { color: var(--goed); }
 .mark.ruim, .verdict.magniet { color: var(--ruim); }
 .mark.voorzichtig { color: var(--voorzichtig); }
 .mark.grondslag, .verdict.moet { color: var(--grondslag); }
 .mark.fout, .mark.info { color: var(--fout); }
 .verdict.moet { color: #1d4f91; }
-.answer { display: block; color: var(--muted); font-size: 14px; }
+.answer { display: block; color: var(--muted); font-size: 14px; font-weight: 400; }
 .later { display: block; font-size: 14px; }
 .puzzle { border: 1px solid var(--line); border-radius: 10px; padding: 18px 22px; margin: 22px 0; }
 .puzzle header { display: flex; justify-content: space-between; gap: 16px; align-items: baseline; }
@@ -224,22 +237,30 @@ tr { break-inside: avoid; }
 .division.sterk { border-color: var(--ruim); color: var(--ruim); }
 .task { font-style: italic; }
 table.grid { table-layout: fixed; }
-table.grid td, table.grid th { overflow-wrap: anywhere; }
-table.grid th:first-child { width: 19%; } table.grid th:nth-child(2) { width: 17%; }
-.item { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 14px; break-inside: avoid; }
+table.grid td, table.grid th { overflow-wrap: break-word; hyphens: auto; }
+table.grid .expected { display: block; font-weight: 400; color: var(--muted); font-size: 14px; margin-top: 2px; }
+table.grid .n { color: var(--muted); }
+table.by-item col.item { width: 28%; }
+table.by-item.cols-1 col.item { width: 40%; } table.by-item.cols-2 col.item { width: 34%; }
+table.by-team col.teamname { width: 19%; }
+table.grid td.none { color: var(--muted); }
+.item { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 14px; }
+.item h4 { margin-top: 4px; }
 .bar { width: 100%; height: 14px; display: block; margin: 6px 0; border-radius: 3px; }
 ul.spread { list-style: none; padding: 0; margin: 4px 0; }
-ul.spread li { margin: 2px 0; }
+ul.spread li { margin: 2px 0; break-inside: avoid; }
 .teams { color: var(--muted); }
 .law { background: var(--soft); border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
 .law p { margin: 3px 0; }
+.seen { border-left: 4px solid var(--accent); background: #fff6ec; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
+.seen p { margin: 3px 0; }
 .cites a { color: #1d4f91; }
-blockquote { margin: 6px 0; padding: 4px 12px; border-left: 4px solid var(--line); }
+blockquote { margin: 6px 0; padding: 4px 12px; border-left: 4px solid var(--line); break-inside: avoid; }
 blockquote .who { font-weight: 700; }
 .questions li { margin: 4px 0; font-weight: 600; }
 .whatif { border: 2px dashed var(--line); border-radius: 8px; padding: 8px 14px; margin-top: 14px; }
 .whatif h4 { margin-top: 4px; }
-.changed { border: 3px solid var(--accent); border-radius: 6px; padding: 4px 8px; margin: 4px 0; }
+.changed { border: 3px solid var(--accent); border-radius: 6px; padding: 4px 8px; margin: 4px 0; break-inside: avoid; }
 .changed .tag { font-weight: 800; color: var(--accent); letter-spacing: .04em; }
 .compass-wrap { display: flex; gap: 28px; align-items: flex-start; flex-wrap: wrap; }
 .compass-wrap > div { flex: 1 1 280px; }
@@ -248,24 +269,35 @@ blockquote .who { font-weight: 700; }
 .compass .axis { font-size: 15px; fill: #17212e; font-weight: 700; }
 .compass .zone { font-size: 14px; fill: #4d5b6c; font-style: italic; }
 .compass .team { font-size: 15px; fill: #17212e; font-weight: 700; }
+ul.where { padding-left: 18px; margin: 4px 0; font-size: 15px; }
 .timeline { list-style: none; padding: 0; }
 .timeline > li { display: grid; grid-template-columns: 64px 1fr; gap: 10px; padding: 6px 0; border-bottom: 1px solid #e6eaf0; break-inside: avoid; }
 .timeline .clock { font-variant-numeric: tabular-nums; color: var(--muted); font-weight: 700; }
-.timeline ul { margin: 4px 0 0; padding-left: 18px; font-size: 15px; }
+.timeline ul { margin: 4px 0 0; padding-left: 18px; font-size: 15px; list-style: none; }
 .team-timeline { margin-top: 22px; }
 footer { margin-top: 48px; color: var(--muted); font-size: 14px; }
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 12mm 11mm; }
 @media print {
-  body { font-size: 11pt; padding: 0; max-width: none; }
-  h1 { font-size: 22pt; } h2 { font-size: 16pt; break-after: avoid; } h3, h4 { break-after: avoid; }
+  body { font-size: 10pt; padding: 0; max-width: none; line-height: 1.35; }
+  h1 { font-size: 20pt; } h2 { font-size: 15pt; margin: 6mm 0 3mm; } h3 { font-size: 12.5pt; } h4 { font-size: 10.5pt; margin: 3mm 0 1mm; }
   nav { display: none; }
   .casus + .casus, .section-puzzles, .section-timelines { break-before: page; }
-  .puzzle { break-inside: auto; padding: 10px 12px; }
-  .compass { width: 100mm; height: auto; }
-  .compass-wrap { flex-wrap: nowrap; gap: 6mm; }
-  table { font-size: 9pt; }
-  th, td { padding: 3px 5px; }
-  .answer, .later { font-size: 8pt; }
+  .puzzle { break-inside: auto; padding: 3mm 4mm; margin: 4mm 0; border-radius: 4px; }
+  .compass { width: 118mm; height: auto; }
+  .compass-wrap { flex-wrap: nowrap; gap: 5mm; }
+  table { font-size: 8.5pt; margin: 2mm 0; }
+  th, td { padding: 2px 4px; }
+  .answer, .later, table.grid .expected { font-size: 7.5pt; }
+  .item { margin-top: 2.5mm; padding-top: 1mm; }
+  .bar { height: 8px; margin: 1mm 0; }
+  .law, .seen { padding: 1.5mm 2.5mm; margin: 1.5mm 0; }
+  .law p, .seen p, ul.spread li { margin: 0.6mm 0; }
+  .timeline > li { grid-template-columns: 12mm 1fr; padding: 1mm 0; gap: 2mm; }
+  .timeline ul { font-size: 8.5pt; }
+  .timelines { columns: 2; column-gap: 7mm; }
+  .team-timeline { margin-top: 0; padding-top: 3mm; }
+  .team-timeline h3 { break-after: avoid; }
+  ul.where { font-size: 8.5pt; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -293,7 +325,7 @@ def _team_table(d: Debrief) -> str:
         rooms = len(d.puzzles)
         started = s.started_local
         rows.append(
-            f"<tr><th scope=\"row\">{_e(s.label)}</th><td>{_e(started.strftime('%d-%m-%Y %H:%M') if started else '–')}</td>"
+            f"<tr><th scope=\"row\">{_e(s.label)}</th><td class=\"when\">{_e(started.strftime('%d-%m-%Y %H:%M') if started else '–')}</td>"
             f"<td>{_e(phases.get(s.phase, s.phase))}</td><td class=\"num\">{s.solved} van {rooms}</td>"
             f"<td class=\"num\">{s.right}</td><td class=\"num\">{errors['te_ruim']}</td>"
             f"<td class=\"num\">{errors['te_voorzichtig']}</td><td class=\"num\">{errors['verkeerde_grondslag']}</td>"
@@ -308,21 +340,95 @@ def _team_table(d: Debrief) -> str:
             "het slot telt niet mee.</p>")
 
 
-def _cell(p: PuzzleSummary, team: TeamSession, key: str, words: _Words) -> str:
+_GRID_TEAMS = 6  # up to this many teams a puzzle's grid has items down and teams across; more: teams down
+_GRID_ITEMS = 6  # ... and then at most this many items across per table
+
+
+def _cell(p: PuzzleSummary, team: TeamSession, key: str, words: _Words, show_right: bool) -> str:
+    """One team's decision for one item: the mark (symbol and word), what the team did when it was wrong (or when
+    the right answers differ, ``show_right``), and the other attempt when it ended differently."""
     track = p.track(team)
     if track is None or not track.attempts:
         return '<td class="none">–<span class="answer">niet gespeeld</span></td>'
     first, last = p.decision(team, key, first=True), p.decision(team, key)
     shown = first if p.basis == "eerste" else last
     if shown is None:
-        return "<td>–</td>"
-    out = [_mark(shown.error), f'<span class="answer">{_e(words.answer(shown.answer))}</span>']
+        return '<td class="none">–</td>'
+    out = [_mark(shown.error)]
+    if shown.error is not None or show_right:
+        out.append(f'<span class="answer">{_e(words.answer(shown.answer, shown.label))}</span>')
     if p.basis == "eerste" and last is not None and len(track.attempts) > 1 and last is not first:
         if last.error != shown.error or last.answer != shown.answer:
-            out.append(f'<span class="later">laatste poging ({len(track.attempts)}): {_mark(last.error)}</span>')
+            out.append(f'<span class="later">poging {len(track.attempts)}: {_mark(last.error)}</span>')
     elif p.basis == "laatste" and first is not None and len(track.attempts) > 1 and first.error != shown.error:
-        out.append(f'<span class="later">eerste poging: {_mark(first.error)}</span>')
+        out.append(f'<span class="later">poging 1: {_mark(first.error)}</span>')
     return f"<td>{''.join(out)}</td>"
+
+
+def _show_right(item: ItemSpread) -> bool:
+    """Whether a right answer needs its words in the grid: only when the teams were right in different ways."""
+    return sum(1 for g in item.groups if g.error is None) > 1
+
+
+def _chunks(seq: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    """``seq`` in as few parts of at most ``size`` as possible, as even as possible (8 -> 4 + 4, not 6 + 2)."""
+    parts = max(1, -(-len(seq) // size))
+    per = -(-len(seq) // parts) if seq else 0
+    return [seq[i:i + per] for i in range(0, len(seq), per)] if per else [seq]
+
+
+def _grid_html(p: PuzzleSummary, words: _Words) -> str:
+    """The decisions of one puzzle as tables that stay readable from 1 to 50 teams, on screen and on A4.
+
+    Up to six teams: one row per item, one column per team. More teams: one row per team, one column per item,
+    at most six items per table (the header row repeats on every printed page)."""
+    teams = p.teams
+    if len(teams) <= _GRID_TEAMS:
+        cols = f'<col class="item">' + "".join('<col class="team">' for _ in teams)
+        head = "".join(f'<th scope="col">{_e(t.label)}</th>' for t in teams)
+        rows = []
+        for item in p.items:
+            right = _show_right(item)
+            cells = "".join(_cell(p, t, item.key, words, right) for t in teams)
+            rows.append(f'<tr><th scope="row">{_e(item.label)}<span class="expected">verwacht: {_e(item.expected)}'
+                        f"</span></th>{cells}</tr>")
+        return (f'<table class="grid by-item cols-{len(teams)}"><colgroup>{cols}</colgroup><thead><tr>'
+                f"<th>Gegeven</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    tables = []
+    numbered = list(enumerate(p.items, 1))
+    for part in _chunks(numbered, _GRID_ITEMS):
+        cols = '<col class="teamname">' + "".join('<col class="item">' for _ in part)
+        head = "".join(f'<th scope="col"><span class="n">{n}.</span> {_e(short_label(item.label, 60))}'
+                       f'<span class="expected">verwacht: {_e(item.expected)}</span></th>' for n, item in part)
+        rights = [_show_right(item) for _, item in part]
+        rows = "".join(f'<tr><th scope="row">{_e(t.label)}</th>'
+                       + "".join(_cell(p, t, item.key, words, right) for (_, item), right in zip(part, rights))
+                       + "</tr>" for t in teams)
+        tables.append(f'<table class="grid by-team cols-{len(part)}"><colgroup>{cols}</colgroup><thead><tr>'
+                      f"<th>Team</th>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    return "".join(tables)
+
+
+def _teams_in(group: AnswerGroup, item: ItemSpread) -> str:
+    """The teams of an answer group, in brackets; the biggest group of a large debrief is "de overige N teams"
+    (it is every team not named in the other groups)."""
+    if len(group.teams) > 10 and group is item.groups[0] and len(item.groups) > 1:
+        return "alle andere teams"
+    return ", ".join(group.teams)
+
+
+def _seen_html(d: Debrief, item: ItemSpread) -> str:
+    """The explanation the teams saw in the game, from their journals, when this computer has other content."""
+    if not item.seen:
+        return ""
+    if d.loaded is None:
+        note = "de casus staat niet op deze computer; dit is de uitleg uit de journaals"
+    else:
+        note = ("hun versie van de casus verschilt van die op deze computer; dit is wat zij in het spel lazen")
+    views = "".join(f"<p>{_mark(v.error)} {_e(v.answer)} — {_e(v.explanation)} "
+                    f'<span class="teams">({_e(", ".join(v.teams))})</span></p>' for v in item.seen)
+    return (f'<div class="seen"><p><strong>Uitleg die de teams in het spel zagen</strong> '
+            f'<span class="meta">({_e(note)})</span></p>{views}</div>')
 
 
 def _puzzle_html(d: Debrief, p: PuzzleSummary, number: int) -> str:
@@ -335,20 +441,17 @@ def _puzzle_html(d: Debrief, p: PuzzleSummary, number: int) -> str:
     if p.task:
         out.append(f'<p class="task">{_e(p.task)}</p>')
     basis = "eerste poging" if p.basis == "eerste" else "laatste poging"
-    head = "".join(f"<th>{_e(t.label)}</th>" for t in p.teams)
-    rows = []
-    for item in p.items:
-        cells = "".join(_cell(p, t, item.key, words) for t in p.teams)
-        rows.append(f'<tr><th scope="row">{_e(item.label)}</th><td>{_e(item.expected)}</td>{cells}</tr>')
-    out.append(f'<table class="grid"><thead><tr><th>Gegeven</th><th>Volgens de wet / de uitleg</th>{head}</tr></thead>'
-               f"<tbody>{''.join(rows)}</tbody></table>")
+    out.append(_grid_html(p, words))
     out.append(f'<p class="meta">Per team de {basis}; ✓ goed, ▲ te ruim, ▼ te voorzichtig, ◆ verkeerde grondslag, '
-               "✗ andere fout.</p>")
+               "✗ andere fout. Bij een fout staat eronder wat het team deed, en hoe de laatste poging uitpakte.</p>"
+               if p.basis == "eerste" else
+               f'<p class="meta">Per team de {basis}; ✓ goed, ▲ te ruim, ▼ te voorzichtig, ◆ verkeerde grondslag, '
+               "✗ andere fout. Bij een fout staat eronder wat het team deed, en hoe de eerste poging uitpakte.</p>")
     for item in p.items:
         segs = [(len(g.teams), _status(g.error)) for g in item.groups]
         spread = "".join(
             f"<li>{_mark(g.error, ERROR_WORDS.get(g.error, g.error))} {_e(g.sentence)} "
-            f'<span class="teams">({_e(", ".join(g.teams))})</span></li>' for g in item.groups)
+            f'<span class="teams">({_e(_teams_in(g, item))})</span></li>' for g in item.groups)
         if item.not_reached:
             spread += f'<li class="teams">Geen antwoord: {_e(", ".join(item.not_reached))}</li>'
         law = ""
@@ -358,11 +461,11 @@ def _puzzle_html(d: Debrief, p: PuzzleSummary, number: int) -> str:
                     f"</span></p><p>{_e(view.explanation)}</p>"
                     + (f'<p class="cites">Artikelen: {cites}</p>' if cites else ""))
         out.append(f'<section class="item"><h4>{_e(item.label)}</h4>{spread_svg(segs, item.total)}'
-                   f'<ul class="spread">{spread}</ul>' + (f'<div class="law">{law}</div>' if law else "")
-                   + "</section>")
+                   f'<ul class="spread">{spread}</ul>' + _seen_html(d, item)
+                   + (f'<div class="law">{law}</div>' if law else "") + "</section>")
     if p.reasons:
-        quotes = "".join(f'<blockquote><span class="who">{_e(team)}</span> (poging {n}): {_e(reason)}</blockquote>'
-                         for team, n, reason in p.reasons)
+        quotes = "".join(f'<blockquote><span class="who">{_e(typed_by(teams))}</span>: {_e(reason)}</blockquote>'
+                         for reason, teams in p.reason_groups())
         out.append(f"<h4>Redenen van de teams</h4>{quotes}")
     if p.intervisie:
         qs = "".join(f"<li>{_e(q)}</li>" for q in p.intervisie)
@@ -404,7 +507,9 @@ def _timeline_html(d: Debrief, team: TeamSession) -> str:
     items = []
     for step in team.steps:
         text = d.describe(step)
-        lines = "".join(f"<li>{_mark_head(status)} {_e(line)}</li>" for status, line in text.lines)
+        lines = "".join(f"<li>{_mark_head(line.status)} <strong class=\"mark {_MARKS.get(line.status, _MARKS['info'])[0]}\">"
+                        f"{_e(line.word)}</strong>" + (f" · {_e(line.text)}" if line.text else "") + "</li>"
+                        for line in text.lines)
         reason = f"<blockquote>Reden: {_e(text.reason)}</blockquote>" if text.reason else ""
         items.append(f'<li><span class="clock">{_e(text.clock)}</span><div>{_mark_head(text.status)} '
                      f"{_e(text.headline)}" + (f"<ul>{lines}</ul>" if lines else "") + f"{reason}</div></li>")
@@ -417,6 +522,23 @@ def _mark_head(status: str) -> str:
     return f'<span class="mark {css}" aria-hidden="true">{symbol}</span>'
 
 
+def _compass_html(d: Debrief) -> str:
+    points = d.compass
+    svg, labels = _compass(points, 680, 480)
+    listing = ""
+    if any(not label.complete for label in labels):
+        rows = "".join(f"<li><strong>▲ {lab.spot.y} · ▼ {lab.spot.x}</strong>: {_e(', '.join(lab.spot.teams))}</li>"
+                       for lab in sorted(labels, key=lambda lab: (-lab.spot.y, lab.spot.x)))
+        listing = (f'<h4>Wie staat waar</h4><p class="meta">Bij drukke stippen noemt het kompas de eerste teams '
+                   f'en "(+N)"; hier staan ze allemaal.</p><ul class="where">{rows}</ul>')
+    return (f'<section id="kompas-{_e(d.casus)}"><h3>Privacykompas</h3><div class="compass-wrap">' + svg
+            + '<div><p>Elk team staat op de plek van zijn fouten: hoe vaker <strong>te ruim</strong> gedeeld '
+            '(gedeeld wat niet mocht), hoe hoger; hoe vaker <strong>te voorzichtig</strong> (niet gedeeld wat '
+            'mocht of moest), hoe verder naar rechts. Linksonder is in balans; de stippellijn is evenveel van '
+            "beide. De tellingen staan per team in de tabel hierboven (alle pogingen).</p>"
+            + listing + "</div></div></section>")
+
+
 def _casus_html(d: Debrief, most_divided_first: bool) -> str:
     when = d.started
     teams = len(d.sessions)
@@ -425,21 +547,16 @@ def _casus_html(d: Debrief, most_divided_first: bool) -> str:
            f"<h2>Casus: {_e(d.title)}</h2>",
            f'<p class="meta">{teams} team{"s" if teams != 1 else ""}'
            + (f" · {when:%d-%m-%Y}" if when else "") + f" · de spreiding telt {basis}</p>"]
-    out.append('<section id="teams"><h3>Teams</h3>' + _team_table(d) + "</section>")
-    out.append('<section id="kompas"><h3>Privacykompas</h3><div class="compass-wrap">' + compass_svg(d.compass)
-               + '<div><p>Elk team staat op de plek van zijn fouten: hoe vaker <strong>te ruim</strong> gedeeld '
-               '(gedeeld wat niet mocht), hoe hoger; hoe vaker <strong>te voorzichtig</strong> (niet gedeeld wat '
-               'mocht of moest), hoe verder naar rechts. Linksonder is in balans; de stippellijn is evenveel van '
-               "beide.</p><p>Bij elk team: ▲ aantal keer te ruim, ▼ aantal keer te voorzichtig, over alle pogingen.</p>"
-               "</div></div></section>")
+    out.append(f'<section id="teams-{_e(d.casus)}"><h3>Teams</h3>' + _team_table(d) + "</section>")
+    out.append(_compass_html(d))
     ordered = d.ordered(most_divided_first)
     toc = "".join(f'<li><a href="#puzzel-{_e(p.id)}">{_e(p.title)}</a> — {_e(p.division_word)}</li>' for p in ordered)
     out.append(f'<nav aria-label="Puzzels"><h3>Puzzels{" (meest verdeeld eerst)" if most_divided_first else ""}</h3>'
                f"<ol>{toc}</ol></nav>")
     out.append('<section class="section-puzzles"><h2>Per puzzel</h2>'
                + "".join(_puzzle_html(d, p, i + 1) for i, p in enumerate(ordered)) + "</section>")
-    out.append('<section class="section-timelines"><h2>Tijdlijn per team</h2>'
-               + "".join(_timeline_html(d, s) for s in d.sessions) + "</section>")
+    out.append('<section class="section-timelines"><h2>Tijdlijn per team</h2><div class="timelines">'
+               + "".join(_timeline_html(d, s) for s in d.sessions) + "</div></section>")
     out.append("</div>")
     return "".join(out)
 
@@ -475,6 +592,18 @@ def _decimal(value: float) -> str:
     return text.replace(".", ",")
 
 
+def _csv_words(d: Debrief, team: TeamSession, a: Any, item: Any) -> tuple[str, str, str]:
+    """(gegeven, antwoord, verwacht) of one CSV row. A dilemma's row names the question as ``gegeven`` and the
+    chosen option as ``antwoord``; the lock's code is written as "code 00000" (text, also in Excel); a team that
+    played other content than this computer's gets the option and step texts from its own journal."""
+    own = d.loaded if team.label not in d.other_version else None
+    words = _Words(d.book, own, a.puzzle, a.kind, d.lang)
+    if a.kind == LOCK_KIND:
+        return item.label, f"code {item.answer}" if item.answer else "", f"code {item.expected}"
+    given = words.label(item.key, item.label) if a.kind in ("volgorde", "dilemma") else item.label
+    return given, words.answer(item.answer, item.label), words.expected(item.expected)
+
+
 def csv_rows(debriefs: Sequence[Debrief]) -> list[list[str]]:
     """The CSV rows (without header): one per item decision."""
     rows: list[list[str]] = []
@@ -484,19 +613,17 @@ def csv_rows(debriefs: Sequence[Debrief]) -> list[list[str]]:
                 a = step.attempt
                 if a is None:
                     continue
-                words = _Words(d.book, d.loaded, a.puzzle, a.kind, d.lang)
                 local = parse_time(a.t)
                 stamp = local.strftime("%Y-%m-%d %H:%M:%S") if local else a.t
                 for item in a.items:
                     cites = [d.book.cite(c) if c in d.book.provisions else c for c in item.citations]
                     bases = [d.book.cite(c) if c in d.book.provisions else c for c in item.bases]
+                    given, answer, expected = _csv_words(d, team, a, item)
                     rows.append([
                         team.session_id, team.label, team.casus, a.puzzle, a.kind, str(a.number), item.key,
-                        words.label(item.key, item.label) if a.kind == "volgorde" else item.label,
-                        words.answer(item.answer), words.expected(item.expected),
-                        VERDICT_WORDS.get(item.verdict or "", item.verdict or ""),
+                        given, answer, expected, VERDICT_WORDS.get(item.verdict or "", item.verdict or ""),
                         ERROR_WORDS.get(item.error, item.error or ""), _decimal(item.points), item.rule or "",
-                        " | ".join(bases), " | ".join(cites), a.reason, stamp,
+                        " | ".join(bases), " | ".join(cites), a.reason, stamp, item.explanation,
                     ])
     return [[_cell_text(v) for v in row] for row in rows]
 

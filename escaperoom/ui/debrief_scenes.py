@@ -9,6 +9,8 @@ walks the group through the teams' decisions for the intervisie. The data come f
 
 Every control is a big button (mouse, touch) and a key: arrows move, Tab/Shift+Tab walk the buttons, Enter and
 Space activate, Esc goes back. Verdicts and errors always show an icon shape and a word, never colour alone.
+What does not fit is paged — PgUp/PgDn, or a tap on the line that says "pagina 1 van 3" or "nog 42 teams" — and
+never left out without a word; a name too long for its place is cut with '…'.
 Entry points: ``run_debrief`` (``escaperoom debrief``) and ``debrief_scene(saves_dir, ctx)`` (the title screen).
 The screen texts are in assets/strings/nabespreking.toml.
 """
@@ -27,9 +29,10 @@ import pygame
 
 from escaperoom.content.loader import Loaded
 from escaperoom.debrief.model import (
-    ERROR_WORDS, FIRST, KIND_WORDS, LAST, LEGAL_ERRORS, Debrief, PuzzleSummary, SessionSet, TeamSession,
-    build_debrief, clock, load_sessions, short_label,
+    ERROR_WORDS, FIRST, KIND_WORDS, LAST, Debrief, PuzzleSummary, SessionSet, StepText, TeamSession,
+    build_debrief, load_sessions, short_label, typed_by,
 )
+from escaperoom.debrief.compass import place_labels, spots
 from escaperoom.debrief.whatif import CaseChange, WhatIf, whatif_for
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
@@ -129,6 +132,74 @@ def _icon_word(ctx: UiContext, surface: pygame.Surface, look: _Look, box: pygame
         x += icon_size + 12
     _draw_text(ctx, surface, look.word, pygame.Rect(x, box.y, box.right - x, box.height),
                role="bold" if bold else "regular", size=size, colour=look.colour, valign=valign)
+
+
+# --------------------------------------------------------------------------------------------------- pages of text
+
+
+@dataclass
+class _Block:
+    """One piece of a paged text area: a heading, a paragraph, an answer group with its icon, a verdict badge...
+    ``height`` is measured at layout time; ``rect`` is set when the block is given its place on a page."""
+
+    kind: str
+    text: str
+    role: Role = "regular"
+    size: int = SMALL
+    look: _Look | None = None
+    indent: int = 0  # room on the left (an icon)
+    gap: int = 0  # space above the block (dropped at the top of a page)
+    colour: Colour = theme.TEXT
+    payload: Any = None
+    height: int = 0
+    keep: bool = False  # stays on the page of the block after it (a heading, a verdict badge)
+    rect: pygame.Rect = field(default_factory=pygame.Rect)
+
+
+def _measure(ctx: UiContext, block: _Block, width: int, room: int) -> None:
+    """Set ``block.height`` for wrapping at ``width``; a block taller than a whole page is cut at a word with
+    '…' to what fits (it then still says that it goes on)."""
+    line = ctx.fonts.line_height(block.role, block.size)
+    inner = width - block.indent
+    if not ctx.text.fits(block.text, block.role, block.size, inner, room):
+        block.text = _clip(ctx, block.text, block.role, block.size, inner, max(1, room // line))
+    rendered = ctx.text.render(block.text, block.role, block.size, theme.TEXT, inner)
+    block.height = max(block.height, rendered.get_height())
+
+
+def _paginate(ctx: UiContext, blocks: list[_Block], area: pygame.Rect) -> list[list[_Block]]:
+    """Blocks flowed onto pages of ``area`` (as many as fit, in order, none left out); each block gets its rect.
+    A heading is never left alone at the bottom of a page."""
+    for block in blocks:
+        _measure(ctx, block, area.width, area.height)
+    pages: list[list[_Block]] = [[]]
+    y = area.y
+    for i, block in enumerate(blocks):
+        gap = block.gap if pages[-1] else 0
+        need = gap + block.height
+        if (block.keep or block.kind.endswith("head")) and i + 1 < len(blocks):
+            need += blocks[i + 1].gap + blocks[i + 1].height  # keep a heading with what follows it
+        if pages[-1] and y + need > area.bottom:
+            pages.append([])
+            y, gap = area.y, 0
+        block.rect = pygame.Rect(area.x + block.indent, y + gap, area.width - block.indent, block.height)
+        pages[-1].append(block)
+        y += gap + block.height
+    return pages
+
+
+def _page_note(ctx: UiContext, lang: str, page: int, pages: int) -> str:
+    """ "pagina 2 van 3 · PgDn" (the key that leads on; PgUp on the last page), or "" for a single page."""
+    if pages <= 1:
+        return ""
+    return _t(lang, "page_of", i=page + 1, n=pages) + (" · PgDn" if page + 1 < pages else " · PgUp")
+
+
+def _draw_note(ctx: UiContext, surface: pygame.Surface, note: str, rect: pygame.Rect) -> None:
+    """A muted line at the right of ``rect`` ("pagina 1 van 3 · PgDn")."""
+    if note:
+        rendered = ctx.text.render(note, "regular", SMALL, theme.TEXT_MUTED)
+        surface.blit(rendered, (rect.right - rendered.get_width(), rect.centery - rendered.get_height() // 2))
 
 
 # --------------------------------------------------------------------------------------------------- shared state
@@ -391,12 +462,16 @@ class _CompassLayout:
     rect: pygame.Rect
     plot: pygame.Rect
     ticks: list[tuple[int, int, int]]  # value, x, y
-    points: list[tuple[tuple[int, int], str, pygame.Rect]]  # centre, label, label box
+    points: list[tuple[tuple[int, int], str, pygame.Rect, bool]]  # centre, label, label box, leader line
     y_label: pygame.Surface
     top_value: int
+    complete: bool = True  # every team at every dot is named in full
 
 
 def _compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, int, int]], lang: str) -> _CompassLayout:
+    """Where the compass's dots, axis numbers and team names go. Names are placed by ``debrief.compass``: next to
+    their dot, inside the panel, never over a dot, an axis number or the axis titles; a crowded dot gets
+    "Team A, Team B (+46)", a long name '…'."""
     plot = pygame.Rect(rect.x + 124, rect.y + 84, rect.width - 160, rect.height - 200)
     top_value = max([3, *(p[1] for p in points), *(p[2] for p in points)]) + 1
     step = 1 if top_value <= 6 else 2 if top_value <= 12 else 5
@@ -405,32 +480,29 @@ def _compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, i
         return (round(plot.x + plot.width * vx / top_value), round(plot.bottom - plot.height * vy / top_value))
 
     ticks = [(v, *at(v, v)) for v in range(0, top_value + 1, step)]
-    spots: dict[tuple[int, int], list[str]] = {}
-    for team, ruim, voorzichtig in points:
-        spots.setdefault((voorzichtig, ruim), []).append(team)
-    taken = [pygame.Rect(at(vx, vy)[0] - 20, at(vx, vy)[1] - 20, 40, 40) for vx, vy in spots]
-    laid = []
+    tick_h = ctx.fonts.line_height("regular", SMALL)
+    obstacles: list[tuple[float, float, float, float]] = []
+    for value, x, y in ticks:
+        w = ctx.fonts.text_width(str(value), "regular", SMALL)
+        obstacles.append((x - w / 2 - 4, plot.bottom + 18, x + w / 2 + 4, plot.bottom + 22 + tick_h))
+        obstacles.append((plot.x - w - 32, y - tick_h / 2, plot.x - 24, y + tick_h / 2))
+    title_w = ctx.fonts.text_width(_t(lang, "compass"), "bold", BODY)
+    obstacles.append((rect.x + 20, rect.y + 8, rect.x + 28 + title_w, rect.y + 72))
+    x_w = 52 + ctx.fonts.text_width(_t(lang, "axis_x"), "bold", SMALL)
+    obstacles.append((plot.centerx - x_w / 2 - 4, plot.bottom + 68, plot.centerx + x_w / 2 + 4, plot.bottom + 120))
     line = ctx.fonts.line_height("bold", SMALL)
-    for (vx, vy), teams in sorted(spots.items(), key=lambda kv: (-kv[0][1], kv[0][0])):
-        centre = at(vx, vy)
-        label = ", ".join(teams)
-        width = min(ctx.fonts.text_width(label, "bold", SMALL), rect.width - 40)
-        best = None
-        for dx, dy in ((26, -line // 2), (-26 - width, -line // 2), (26, -line - 8), (26, 8),
-                       (-26 - width, -line - 8), (-26 - width, 8), (26, -2 * line), (26, line + 8)):
-            box = pygame.Rect(centre[0] + dx, centre[1] + dy, width, line)
-            if not rect.contains(box):
-                continue
-            if box.collidelist(taken) < 0:
-                best = box
-                break
-            best = best or box
-        if best is None:
-            best = pygame.Rect(centre[0] + 26, centre[1] - line, width, line).clamp(rect)
-        taken.append(best)
-        laid.append((centre, label, best))
+    inside = rect.inflate(-2 * theme.SPACE_M, -2 * theme.SPACE_M)  # labels keep clear of the panel's border
+    bounds = (plot.x + 6, inside.y, inside.right, plot.bottom + 12)
+
+    def measure(text: str) -> float:
+        return ctx.fonts.text_width(text, "bold", SMALL)
+
+    placed = place_labels(spots(points), at, measure, line, bounds, obstacles, dot_radius=19, gap=10)
+    laid = [((round(p.centre[0]), round(p.centre[1])), p.text,
+             pygame.Rect(round(p.box[0]), round(p.box[1]), round(p.box[2] - p.box[0]), round(p.box[3] - p.box[1])),
+             p.far) for p in placed]
     y_label = pygame.transform.rotate(ctx.text.render(_t(lang, "axis_y"), "bold", SMALL, theme.RED), 90)
-    return _CompassLayout(rect, plot, ticks, laid, y_label, top_value)
+    return _CompassLayout(rect, plot, ticks, laid, y_label, top_value, all(p.complete for p in placed))
 
 
 def _draw_compass(ctx: UiContext, surface: pygame.Surface, lay: _CompassLayout, lang: str) -> None:
@@ -460,27 +532,31 @@ def _draw_compass(ctx: UiContext, surface: pygame.Surface, lay: _CompassLayout, 
     surface.blit(lay.y_label, (lay.rect.x + 14, warn_box.bottom + 10))
     _draw_text(ctx, surface, _t(lang, "compass"), pygame.Rect(lay.rect.x + 24, lay.rect.y + 12, lay.rect.width - 48,
                                                               56), role="bold", size=BODY, valign="middle")
-    for centre, label, box in lay.points:
-        near = (min(max(centre[0], box.x), box.right), min(max(centre[1], box.y + 6), box.bottom - 6))
-        if abs(near[0] - centre[0]) + abs(near[1] - centre[1]) > 30:  # the label had to move away: a leader line
+    for centre, _, box, far in lay.points:
+        if far:  # the label had to move away from its dot: a leader line
+            near = (min(max(centre[0], box.x), box.right), min(max(centre[1], box.y + 6), box.bottom - 6))
             pygame.draw.line(surface, theme.TEXT_MUTED, centre, near, 2)
-    for centre, label, box in lay.points:
+    for centre, _, _, _ in lay.points:
         pygame.draw.circle(surface, theme.BG, centre, 19)
         pygame.draw.circle(surface, theme.ACCENT, centre, 15)
-        _draw_text(ctx, surface, label, box, role="bold", size=SMALL)
+    for _, label, box, _ in lay.points:
+        surface.blit(ctx.text.render(label, "bold", SMALL, theme.TEXT), box.topleft)
 
 
 class OverviewScene(_DebriefScene):
     """The teams side by side: per team solved rooms and how often goed / te ruim / te voorzichtig / verkeerde
     grondslag (icon + number, a legend in words), and the privacy compass (te ruim against te voorzichtig).
+    More teams than fit are paged ("teams 1–8 van 50 · nog 42 teams: PgDn"; a tap on that line turns the page).
     Controls: Enter opens the puzzles, T the timeline, K choose teams, V order (casus / most divided first),
-    E count first or last try, Tab between the buttons, Esc closes. Leads to PuzzleScene, TimelineScene,
-    SessionsScene."""
+    E count first or last try, PgUp/PgDn more teams, Tab between the buttons, Esc closes. Leads to PuzzleScene,
+    TimelineScene, SessionsScene."""
 
     def __init__(self, ctx: UiContext, data: DebriefData):
         super().__init__(ctx, data)
+        self.team_page = 0
         self.keys = {pygame.K_t: self.open_timeline, pygame.K_k: self.pick, pygame.K_v: self.toggle_order,
-                     pygame.K_e: self.toggle_basis}
+                     pygame.K_e: self.toggle_basis, pygame.K_PAGEDOWN: lambda: self.page(1),
+                     pygame.K_PAGEUP: lambda: self.page(-1)}
         self._layout()
 
     def enter(self) -> None:
@@ -502,10 +578,12 @@ class OverviewScene(_DebriefScene):
         if self.stack is not None and self.buttons[0].enabled:
             self.group.focus(self.buttons[0], visible=True)
         self.title = f"{self.s('title')}: {d.title}" if d else self.s("title")
+        self.page_note, self.note_rect = "", pygame.Rect(0, 0, 0, 0)
         if d is None:
             self.subtitle = self.s("none_found")
             self.rows, self.compass = [], None
             self.warning = ""
+            self.pages = 1
             return
         when = d.started
         self.subtitle = " · ".join(x for x in (self.s("teams", n=len(d.sessions)),
@@ -519,20 +597,44 @@ class OverviewScene(_DebriefScene):
         table = pygame.Rect(M, TOP, 1060, bottom - TOP)
         self.table = table
         room = table.height - 80 - 124
-        max_rows = max(1, room // 56)
-        self.row_h = min(84, max(56, room // max(1, len(d.sessions))))
+        teams = d.sessions
+        fits_all = len(teams) * 56 <= room
+        per_page = max(1, room // 56 if fits_all else (room - 52) // 56)  # paged: a line for "nog N teams"
+        self.per_page = per_page
+        self.pages = max(1, -(-len(teams) // per_page))
+        self.team_page = max(0, min(self.team_page, self.pages - 1))
+        shown = teams[self.team_page * per_page:(self.team_page + 1) * per_page]
+        self.row_h = min(84, max(56, room // max(1, len(teams)))) if fits_all else 56
         self.rows = []
         rooms = len(d.puzzles)
-        for s in d.sessions[:max_rows]:
+        for s in shown:
             errors = s.errors()
             self.rows.append((_clip(self.ctx, s.label, "bold", BODY, 360), f"{s.solved}/{rooms}", str(s.right),
                               str(errors["te_ruim"]), str(errors["te_voorzichtig"]),
                               str(errors["verkeerde_grondslag"])))
+        if self.pages > 1:
+            first = self.team_page * per_page
+            left = len(teams) - first - len(shown)
+            self.page_note = self.s("teams_page", a=first + 1, b=first + len(shown), n=len(teams)) + " · " + (
+                self.s("more_teams_rows" if left > 1 else "more_team_row", n=left) if left else "PgUp")
+            y = table.y + 12 + 80 + per_page * self.row_h
+            self.note_rect = pygame.Rect(table.x + 24, y, table.width - 48, 48)
         compass_rect = pygame.Rect(table.right + theme.SPACE_L, TOP, CANVAS.right - M - table.right - theme.SPACE_L,
                                    bottom - TOP)
         self.compass = _compass_layout(self.ctx, compass_rect, d.compass, self.data.lang)
 
     # --- actions -------------------------------------------------------------------------------------------
+
+    def page(self, step: int) -> None:
+        self.team_page = max(0, min(self.pages - 1, self.team_page + step))
+        self._layout()
+
+    def tap(self, pos: tuple[int, int]) -> bool:
+        if self.page_note and self.note_rect.collidepoint(pos):  # touch: the note turns the page (and wraps)
+            self.team_page = (self.team_page + 1) % self.pages
+            self._layout()
+            return True
+        return False
 
     def open_puzzles(self) -> None:
         if self.stack is not None and self.data.debrief and self.data.puzzles():
@@ -584,6 +686,11 @@ class OverviewScene(_DebriefScene):
                 colour = theme.TEXT if i < 3 else (looks[i].colour if row[i] != "0" else theme.TEXT_MUTED)
                 _draw_text(self.ctx, surface, row[i], cell, role="bold" if i == 0 else "regular", size=BODY,
                            colour=colour, valign="middle", align="left" if i < 2 else "center")
+        if self.page_note:
+            draw_icon(surface, Icon.ARROW, pygame.Rect(self.note_rect.x, self.note_rect.y + 6, 36, 36),
+                      theme.TEXT_MUTED)
+            _draw_text(self.ctx, surface, self.page_note, self.note_rect.inflate(-52, 0).move(26, 0), size=SMALL,
+                       colour=theme.TEXT_MUTED, valign="middle")
         pygame.draw.line(surface, theme.BORDER, (table.x + 16, table.bottom - 124), (table.right - 16,
                                                                                         table.bottom - 124), 2)
         half = (table.width - 48) // 2
@@ -606,17 +713,28 @@ _HEAD_H = 64
 _ROW_H = 100
 _ITEM_W = 440
 _CELL_MIN = 268
-_SPREAD_H = 110
+_LINE_H = 55  # one spread sentence under the grid
 _MODES = ("grid", "uitleg", "redenen")
 _MODE_LABELS = {"grid": "grid", "uitleg": "explain", "redenen": "reasons"}
 
 
+def _team_names(teams: Sequence[str], biggest: bool, limit: int = 8) -> str:
+    """The teams of an answer group for the screen: all names, or for the biggest group of a large debrief
+    "alle andere teams" (the others are named in their own groups)."""
+    if biggest and len(teams) > limit:
+        return "alle andere teams"
+    return ", ".join(teams)
+
+
 class PuzzleScene(_DebriefScene):
     """One puzzle across the teams, in three views. Beslissingen: a grid of items x teams, each cell the
-    verdict word with its icon for the counted try, and below it how the teams spread ("3 van de 5 teams ...")
-    for the chosen item. Uitleg: for the chosen item every answer group, the law's verdict per recipient with
-    the engine's explanation and the articles. Redenen & vragen: the teams' typed reasons and the intervisie
-    questions. Controls: Left/Right puzzle, Up/Down item, PgUp/PgDn more teams, U explanation, R reasons,
+    verdict word with its icon for the counted try, and below it how the teams spread ("3 van de 5 teams ...",
+    the item's label shortened until the recipient fits) for the chosen item. Uitleg: for the chosen item every
+    answer group, the law's verdict per recipient with the engine's explanation and the articles, and — when the
+    casus on this computer is missing or another version — the explanation the teams saw, from their journals.
+    Redenen & vragen: the teams' typed reasons and the intervisie questions. Text that does not fit is paged,
+    never dropped ("pagina 1 van 3 · PgDn"; a tap on that line turns the page). Controls: Left/Right puzzle,
+    Up/Down item, PgUp/PgDn more teams (grid) or the next page (other views), U explanation, R reasons,
     W what-if, Tab to the buttons, Esc back to the overview. Leads to WhatIfScene."""
 
     def __init__(self, ctx: UiContext, data: DebriefData, index: int = 0):
@@ -624,6 +742,7 @@ class PuzzleScene(_DebriefScene):
         self.index = index
         self.item = 0
         self.team_page = 0
+        self.text_page = 0
         self.mode = "grid"
         self.keys = {pygame.K_LEFT: lambda: self.go(-1), pygame.K_RIGHT: lambda: self.go(1),
                      pygame.K_UP: lambda: self.select(-1), pygame.K_DOWN: lambda: self.select(1),
@@ -648,27 +767,38 @@ class PuzzleScene(_DebriefScene):
         if count:
             self.index = (self.index + step) % count
             self.item = 0
+            self.text_page = 0
             self._layout()
 
     def select(self, step: int) -> None:
         p = self.puzzle
         if p and p.items:
             self.item = max(0, min(len(p.items) - 1, self.item + step))
+            self.text_page = 0
             self.group.focus(None)
             self._layout()
 
+    @property
+    def team_pages(self) -> int:
+        return max(1, -(-len(self.data.debrief.sessions) // self.per_page)) if self.data.debrief else 1
+
     def page(self, step: int) -> None:
-        pages = max(1, -(-len(self.data.debrief.sessions) // self.per_page)) if self.data.debrief else 1
-        self.team_page = max(0, min(pages - 1, self.team_page + step))
+        """PgDn/PgUp: the next teams in the grid, the next page of text in the other views."""
+        if self.mode == "grid":
+            self.team_page = max(0, min(self.team_pages - 1, self.team_page + step))
+        else:
+            self.text_page = max(0, min(self.text_pages - 1, self.text_page + step))
         self._layout()
 
     def switch(self, mode: str) -> None:
         self.mode = "grid" if self.mode == mode else mode
+        self.text_page = 0
         self._layout()
 
     def cycle(self) -> None:
         """The mode button: decisions -> explanation -> reasons & questions -> decisions."""
         self.mode = _MODES[(_MODES.index(self.mode) + 1) % len(_MODES)]
+        self.text_page = 0
         self._layout()
         self.group.focus(self.buttons[2], visible=True)
 
@@ -681,13 +811,15 @@ class PuzzleScene(_DebriefScene):
 
     def _layout(self) -> None:
         p, d = self.puzzle, self.data.debrief
-        self.per_page = max(1, (WIDTH - _ITEM_W) // _CELL_MIN)
+        self.per_page = self._teams_per_page(d.sessions if d else [])
         has_whatif = bool(p and d and whatif_for(d, p.id))
         following = _MODES[(_MODES.index(self.mode) + 1) % len(_MODES)]
         self.bar([(self.s("next"), lambda: self.go(1)), (self.s("prev"), lambda: self.go(-1)),
                   (self.s(_MODE_LABELS[following]), self.cycle), (self.s("whatif"), self.open_whatif),
                   (self.s("overview"), self.back)])
         self.buttons[3].enabled = has_whatif
+        self.note, self.note_rect = "", pygame.Rect(0, 0, 0, 0)
+        self.text_pages = 1
         if p is None or d is None:
             self.title, self.subtitle = self.s("puzzles"), ""
             return
@@ -700,18 +832,42 @@ class PuzzleScene(_DebriefScene):
         self.subtitle = " · ".join(parts)
         teams = p.teams
         self.team_page = min(self.team_page, max(0, (len(teams) - 1) // self.per_page))
-        self.shown_teams = teams[self.team_page * self.per_page:(self.team_page + 1) * self.per_page]
+        first = self.team_page * self.per_page
+        self.shown_teams = teams[first:first + self.per_page]
         self.more_teams = len(teams) > self.per_page
         if self.mode == "grid":
             self._layout_grid(p)
+            if self.more_teams:
+                left = len(teams) - first - len(self.shown_teams)
+                self.note = self.s("teams_page", a=first + 1, b=first + len(self.shown_teams), n=len(teams)) + \
+                    " · " + (self.s("more_teams_rows" if left > 1 else "more_team_row", n=left) if left else "PgUp")
         elif self.mode == "uitleg":
             self._layout_explain(p)
         else:
             self._layout_reasons(p)
+        if self.mode != "grid":
+            self.text_page = max(0, min(self.text_page, self.text_pages - 1))
+            self.note = _page_note(self.ctx, self.data.lang, self.text_page, self.text_pages)
+        if self.note:
+            width = self.ctx.fonts.text_width(self.note, "regular", SMALL)
+            self.note_rect = pygame.Rect(CANVAS.right - M - width, SUB.y, width, SUB.height)
+
+    def _teams_per_page(self, teams: Sequence[TeamSession]) -> int:
+        """As many team columns as fit (five at most) with every team's name on one line in its column header;
+        three when even then a name is too long (it wraps to two lines)."""
+        most = max(1, (WIDTH - _ITEM_W) // _CELL_MIN)
+        widest = max((self.ctx.fonts.text_width(t.label, "bold", SMALL) for t in teams), default=0)
+        for n in range(most, 2, -1):
+            if n >= len(teams) or widest <= (WIDTH - _ITEM_W) // n - 24:
+                return n
+        return min(most, 3)
 
     def _layout_grid(self, p: PuzzleSummary) -> None:
-        area_bottom = BAR_Y - theme.SPACE_M - _SPREAD_H - theme.SPACE_S
-        visible = max(1, (area_bottom - _GRID_TOP - _HEAD_H) // _ROW_H)
+        body = BAR_Y - theme.SPACE_M - _GRID_TOP - _HEAD_H
+        item = p.items[self.item] if p.items else None
+        groups = list(item.groups) if item else []
+        wanted = max(1, len(groups) + (1 if item and item.not_reached else 0))
+        visible = max(1, min(len(p.items), (body - min(wanted, 2) * _LINE_H - theme.SPACE_S) // _ROW_H))
         first = min(max(0, self.item - visible + 1), max(0, len(p.items) - visible))
         first = min(first, self.item)
         self.first_row = first
@@ -720,89 +876,123 @@ class PuzzleScene(_DebriefScene):
         self.col_w = max(_CELL_MIN, min(420, width))
         self.row_rects = []
         self.cells = []
-        for r, item in enumerate(p.items[first:first + visible]):
+        for r, it in enumerate(p.items[first:first + visible]):
             y = _GRID_TOP + _HEAD_H + r * _ROW_H
             rect = pygame.Rect(M, y, _ITEM_W + self.col_w * len(self.shown_teams), _ROW_H - 6)
-            label = _clip(self.ctx, short_label(item.label), "bold", SMALL, _ITEM_W - 40, 2)
+            label = _clip(self.ctx, short_label(it.label), "bold", SMALL, _ITEM_W - 40, 2)
             cells = []
             for team in self.shown_teams:
-                decision = p.decision(team, item.key, first=p.basis == FIRST)
+                decision = p.decision(team, it.key, first=p.basis == FIRST)
                 cells.append(None if decision is None else _error_look(self.ctx, decision.error))
             self.row_rects.append((first + r, rect, label))
             self.cells.append(cells)
         self.heads = [_clip(self.ctx, t.label, "bold", SMALL, self.col_w - 24, 2) for t in self.shown_teams]
-        item = p.items[self.item] if p.items else None
+        # the spread of the chosen item right under the grid, in the height left: a line per answer group (two
+        # when a sentence cannot be shortened to one, as a dilemma's option), and a count of what did not fit
+        grid_bottom = _GRID_TOP + _HEAD_H + visible * _ROW_H + (50 if self.rows_left else 0)
+        self.spread_top = grid_bottom + theme.SPACE_S
+        room = WIDTH - 56
+        lh = self.ctx.fonts.line_height("regular", SMALL)
+        bottom = BAR_Y - theme.SPACE_M
         self.spread = []
-        if item is not None:
-            for g in item.groups[:2]:
-                self.spread.append((_error_look(self.ctx, g.error), _clip(self.ctx, g.short, "regular", SMALL,
-                                                                          WIDTH - 64, 1)))
-            if not item.groups:
-                self.spread.append((None, item.sentence))
+        if item is None:
+            return
+        if not groups:
+            self.spread.append((None, item.sentence, _LINE_H))
+            return
+        lines = [(_error_look(self.ctx, g.error), self._sentence(g, item, room)) for g in groups]
+        if item.not_reached:
+            lines.append((None, _clip(self.ctx, f"{self.s('not_played')}: {', '.join(item.not_reached)}", "regular",
+                                      SMALL, room)))
+        y = self.spread_top
+        for i, (look, text) in enumerate(lines):
+            h = max(_LINE_H, self.ctx.text.render(text, "regular", SMALL, theme.TEXT, room).get_height() + 8)
+            rest = len(lines) - i - 1
+            if y + h + (_LINE_H if rest else 0) > bottom:
+                answers = sum(1 for lk, _ in lines[i:] if lk is not None)
+                self.spread.append((None, self.s("more_answers", n=answers), _LINE_H))
+                break
+            self.spread.append((look, text, h))
+            y += h
+
+    def _sentence(self, g: Any, item: Any, width: int) -> str:
+        """The spread sentence on one line: the item's label is shortened (whole words, '…') until the sentence,
+        recipient included, fits. A sentence that is still too long (a dilemma's option) gets two lines, and only
+        beyond that is its end cut with '…'."""
+        line = self.ctx.fonts.line_height("regular", SMALL)
+        for limit in (200, 44, 34, 26, 18, 12):
+            text = g.phrase(short_label(item.label, limit) if limit < 200 else item.label)
+            if self.ctx.text.fits(text, "regular", SMALL, width, line):
+                return text
+        for limit in (200, 44, 26):
+            text = g.phrase(short_label(item.label, limit) if limit < 200 else item.label)
+            if self.ctx.text.fits(text, "regular", SMALL, width, 2 * line):
+                return text
+        return _clip(self.ctx, g.phrase(short_label(item.label, 26)), "regular", SMALL, width, 2)
 
     def _layout_explain(self, p: PuzzleSummary) -> None:
         item = p.items[self.item] if p.items else None
-        self.explain: list[tuple[str, Any, str, int, int]] = []  # (kind, look, text, size, lines)
+        blocks: list[_Block] = []
+        self.explain_pages: list[list[_Block]] = []
+        self.explain_boxes: list[_Block] = []
         if item is None:
             return
-        self.explain.append(("head", None, f"{self.item + 1}/{len(p.items)} · {item.label}", BODY, 2))
-        self.explain.append(("text", None, self.s("law", x=item.expected), SMALL, 2))
-        for g in item.groups:
-            self.explain.append(("group", _error_look(self.ctx, g.error), f"{g.short} ({', '.join(g.teams)})",
-                                 SMALL, 2))
+        blocks.append(_Block("head", f"{self.item + 1}/{len(p.items)} · {item.label}", "bold", BODY, height=0))
+        blocks.append(_Block("text", self.s("law", x=item.expected), gap=theme.SPACE_S))
+        for i, g in enumerate(item.groups):
+            blocks.append(_Block("group", f"{g.short} ({_team_names(g.teams, i == 0 and len(item.groups) > 1)})",
+                                 look=_error_look(self.ctx, g.error), indent=60, gap=6))
         if item.not_reached:
-            self.explain.append(("text", None, f"{self.s('not_played')}: {', '.join(item.not_reached)}", SMALL, 1))
+            blocks.append(_Block("text", f"{self.s('not_played')}: {', '.join(item.not_reached)}", gap=6))
+        d = self.data.debrief
+        if item.seen and d is not None:
+            note = self.s("seen_missing") if d.loaded is None else self.s("seen_other", x=", ".join(d.other_version))
+            blocks.append(_Block("seen_head", self.s("seen_head"), "bold", SMALL, colour=theme.ACCENT,
+                                 gap=theme.SPACE_M))
+            blocks.append(_Block("muted", note, colour=theme.TEXT_MUTED))
+            for v in item.seen:
+                blocks.append(_Block("group", f"{v.answer}: {v.explanation} ({', '.join(v.teams)})",
+                                     look=_error_look(self.ctx, v.error), indent=60, gap=6))
         for view in item.law:
-            self.explain.append(("verdict", _verdict_look(self.ctx, view.decision),
-                                 f"{self.s('to', x=view.recipient)} (regel {view.rule})", SMALL, 1))
-            self.explain.append(("text", None, view.explanation, SMALL, 3 if len(item.law) == 1 else 2))
+            blocks.append(_Block("verdict", f"{self.s('to', x=view.recipient)} (regel {view.rule})",
+                                 look=_verdict_look(self.ctx, view.decision), indent=424, gap=theme.SPACE_M,
+                                 height=52, keep=True))
+            blocks.append(_Block("text", view.explanation, gap=4))
             if view.citations:
-                self.explain.append(("muted", None, self.s("articles", x=", ".join(c for _, c, _ in view.citations)),
-                                     SMALL, 1))
-        area = BAR_Y - theme.SPACE_M - TOP
-        # give every block its lines, drop trailing blocks that do not fit
-        self.explain_boxes = []
-        y = TOP
-        for kind, look, text, size, lines in self.explain:
-            indent = 60 if look is not None else 0
-            width = WIDTH - indent - (300 if kind == "verdict" else 0)
-            text = _clip(self.ctx, text, "bold" if kind == "head" else "regular", size, width, lines)
-            rendered = self.ctx.text.render(text, "bold" if kind == "head" else "regular", size, theme.TEXT, width)
-            h = rendered.get_height() + (12 if kind in ("head", "muted") else 6)
-            if kind == "verdict":
-                h = max(h, 56)
-                y += 10
-            if y + h > TOP + area:
-                break
-            self.explain_boxes.append((kind, look, text, pygame.Rect(M + indent, y, width, h), size))
-            y += h
+                blocks.append(_Block("muted", self.s("articles", x=", ".join(c for _, c, _ in view.citations)),
+                                     colour=theme.TEXT_MUTED, gap=4))
+        area = pygame.Rect(M, TOP, WIDTH, BAR_Y - theme.SPACE_M - TOP)
+        self.explain_pages = _paginate(self.ctx, blocks, area)
+        self.text_pages = len(self.explain_pages)
+        self.explain_boxes = self.explain_pages[min(self.text_page, self.text_pages - 1)]
 
     def _layout_reasons(self, p: PuzzleSummary) -> None:
         half = (WIDTH - theme.SPACE_XL) // 2
-        self.reason_blocks = []
-        y = TOP + 70
-        for team, n, reason in p.reasons:
-            text = _clip(self.ctx, f"{team} (poging {n}): {reason}", "regular", SMALL, half - 40, 3)
-            h = self.ctx.text.render(text, "regular", SMALL, theme.TEXT, half - 40).get_height() + 20
-            if y + h > BAR_Y - theme.SPACE_M:
-                break
-            self.reason_blocks.append((text, pygame.Rect(M + 20, y, half - 40, h)))
-            y += h + theme.SPACE_S
-        self.question_blocks = []
-        y = TOP + 70
-        x = M + half + theme.SPACE_XL
-        for i, q in enumerate(p.intervisie, 1):
-            text = _clip(self.ctx, f"{i}. {q}", "bold", BODY, half - 40, 4)
-            h = self.ctx.text.render(text, "bold", BODY, theme.TEXT, half - 40).get_height() + 20
-            if y + h > BAR_Y - theme.SPACE_M:
-                break
-            self.question_blocks.append((text, pygame.Rect(x + 20, y, half - 40, h)))
-            y += h + theme.SPACE_M
         self.reason_half = half
+        reasons = [_Block("reason", f"{typed_by(teams)}: {reason}", indent=12, gap=theme.SPACE_S)
+                   for reason, teams in p.reason_groups()]
+        questions = [_Block("question", f"{i}. {q}", "bold", BODY, gap=theme.SPACE_M)
+                     for i, q in enumerate(p.intervisie, 1)]
+        top = TOP + 76
+        bottom = BAR_Y - theme.SPACE_M - 16
+        left = _paginate(self.ctx, reasons, pygame.Rect(M + 20, top, half - 40, bottom - top)) if reasons else [[]]
+        right = (_paginate(self.ctx, questions, pygame.Rect(M + half + theme.SPACE_XL + 20, top, half - 40,
+                                                            bottom - top)) if questions else [[]])
+        self.text_pages = max(len(left), len(right))
+        page = min(self.text_page, self.text_pages - 1)
+        self.reason_blocks = left[min(page, len(left) - 1)]
+        self.question_blocks = right[min(page, len(right) - 1)]
 
     # --- input ---------------------------------------------------------------------------------------------
 
     def tap(self, pos: tuple[int, int]) -> bool:
+        if self.note and self.note_rect.collidepoint(pos):  # touch: the page note turns the page (and wraps)
+            if self.mode == "grid":
+                self.team_page = (self.team_page + 1) % self.team_pages
+            else:
+                self.text_page = (self.text_page + 1) % self.text_pages
+            self._layout()
+            return True
         if self.mode != "grid":
             return False
         for index, rect, _ in getattr(self, "row_rects", []):
@@ -824,6 +1014,7 @@ class PuzzleScene(_DebriefScene):
             self._draw_explain(surface)
         else:
             self._draw_reasons(surface)
+        _draw_note(self.ctx, surface, self.note, self.note_rect)
 
     def _draw_grid(self, surface: pygame.Surface) -> None:
         head = pygame.Rect(M, _GRID_TOP, _ITEM_W + self.col_w * len(self.shown_teams), _HEAD_H)
@@ -832,9 +1023,6 @@ class PuzzleScene(_DebriefScene):
         for c, label in enumerate(self.heads):
             box = pygame.Rect(M + _ITEM_W + c * self.col_w + 12, head.y, self.col_w - 24, _HEAD_H)
             _draw_text(self.ctx, surface, label, box, role="bold", size=SMALL, valign="middle")
-        if self.more_teams:
-            hint = self.ctx.text.render(self.s("more_teams"), "regular", SMALL, theme.TEXT_MUTED)
-            surface.blit(hint, (CANVAS.right - M - hint.get_width(), SUB.y + 4))
         for (index, rect, label), cells in zip(self.row_rects, self.cells):
             chosen = index == self.item
             _panel(surface, rect, theme.SURFACE_RAISED if chosen else theme.SURFACE,
@@ -855,31 +1043,31 @@ class PuzzleScene(_DebriefScene):
                                         theme.TEXT_MUTED)
             last = self.row_rects[-1][1] if self.row_rects else head
             surface.blit(note, (M + 20, last.bottom + 2))
-        spread = pygame.Rect(M, BAR_Y - theme.SPACE_M - _SPREAD_H, WIDTH, _SPREAD_H)
-        for i, (look, text) in enumerate(self.spread):
-            line = pygame.Rect(spread.x, spread.y + i * 55, spread.width, 52)
+        y = self.spread_top
+        for look, text, h in self.spread:
+            line = pygame.Rect(M, y, WIDTH, h - 3)
             if look is not None:
                 draw_icon(surface, look.icon, pygame.Rect(line.x, line.y + 6, 40, 40), look.colour)
-            _draw_text(self.ctx, surface, text, pygame.Rect(line.x + 56, line.y, line.width - 56, line.height),
-                       size=SMALL, valign="middle")
+            _draw_text(self.ctx, surface, text, pygame.Rect(line.x + 56, line.y + 4, line.width - 56, line.height),
+                       size=SMALL, colour=theme.TEXT if look is not None else theme.TEXT_MUTED)
+            y += h
 
     def _draw_explain(self, surface: pygame.Surface) -> None:
-        for kind, look, text, box, size in self.explain_boxes:
-            if kind == "head":
-                _draw_text(self.ctx, surface, text, box, role="bold", size=size)
-                pygame.draw.line(surface, theme.BORDER, (M, box.bottom - 4), (CANVAS.right - M, box.bottom - 4), 3)
-            elif kind == "group":
-                draw_icon(surface, look.icon, pygame.Rect(M, box.y + 2, 40, 40), look.colour)
-                _draw_text(self.ctx, surface, text, box, size=size)
-            elif kind == "verdict":
+        for block in self.explain_boxes:
+            box = block.rect
+            if block.kind == "head":
+                _draw_text(self.ctx, surface, block.text, box, role="bold", size=block.size)
+                pygame.draw.line(surface, theme.BORDER, (M, box.bottom + 4), (CANVAS.right - M, box.bottom + 4), 3)
+            elif block.kind == "group":
+                draw_icon(surface, block.look.icon, pygame.Rect(M, box.y + 2, 40, 40), block.look.colour)
+                _draw_text(self.ctx, surface, block.text, box, size=block.size)
+            elif block.kind == "verdict":
                 badge = pygame.Rect(M, box.y, 400, 52)
-                _panel(surface, badge, theme.SURFACE, look.colour, 4)
-                _icon_word(self.ctx, surface, look, badge.inflate(-24, -8))
-                _draw_text(self.ctx, surface, text, pygame.Rect(badge.right + 24, box.y, WIDTH - 424, 52), size=size,
-                           valign="middle")
+                _panel(surface, badge, theme.SURFACE, block.look.colour, 4)
+                _icon_word(self.ctx, surface, block.look, badge.inflate(-24, -8))
+                _draw_text(self.ctx, surface, block.text, box, size=block.size, valign="middle")
             else:
-                _draw_text(self.ctx, surface, text, box, size=size,
-                           colour=theme.TEXT_MUTED if kind == "muted" else theme.TEXT)
+                _draw_text(self.ctx, surface, block.text, box, role=block.role, size=block.size, colour=block.colour)
 
     def _draw_reasons(self, surface: pygame.Surface) -> None:
         half = self.reason_half
@@ -892,23 +1080,25 @@ class PuzzleScene(_DebriefScene):
         _draw_text(self.ctx, surface, self.s("questions"), pygame.Rect(right.x + 20, right.y + 8, half - 40, 56),
                    role="bold", size=BODY, colour=theme.ACCENT)
         if not self.reason_blocks:
-            _draw_text(self.ctx, surface, self.s("no_reasons"), pygame.Rect(left.x + 20, TOP + 70, half - 40, 100),
+            _draw_text(self.ctx, surface, self.s("no_reasons"), pygame.Rect(left.x + 20, TOP + 76, half - 40, 100),
                        size=SMALL, colour=theme.TEXT_MUTED)
-        for text, box in self.reason_blocks:
-            pygame.draw.line(surface, theme.ACCENT, (box.x - 6, box.y + 4), (box.x - 6, box.bottom - 12), 5)
-            _draw_text(self.ctx, surface, text, box.move(12, 0), size=SMALL)
+        for block in self.reason_blocks:
+            box = block.rect
+            pygame.draw.line(surface, theme.ACCENT, (box.x - 18, box.y + 4), (box.x - 18, box.bottom - 8), 5)
+            _draw_text(self.ctx, surface, block.text, box, size=SMALL)
         if not self.question_blocks:
-            _draw_text(self.ctx, surface, self.s("no_questions"), pygame.Rect(right.x + 20, TOP + 70, half - 40, 100),
+            _draw_text(self.ctx, surface, self.s("no_questions"), pygame.Rect(right.x + 20, TOP + 76, half - 40, 100),
                        size=SMALL, colour=theme.TEXT_MUTED)
-        for text, box in self.question_blocks:
-            _draw_text(self.ctx, surface, text, box, role="bold", size=BODY)
+        for block in self.question_blocks:
+            _draw_text(self.ctx, surface, block.text, block.rect, role="bold", size=BODY)
 
 
 # --------------------------------------------------------------------------------------------------- timeline
 
 
 _STEP_ROW = 62
-_LIST_W = 800
+_LIST_W = 680
+_WORD_W = 260  # the verdict words' column in a step's detail
 
 
 class TimelineScene(_DebriefScene):
@@ -968,25 +1158,51 @@ class TimelineScene(_DebriefScene):
         x = M + _LIST_W + theme.SPACE_L
         width = CANVAS.right - M - x - 48
         self.detail_rect = pygame.Rect(x, TOP, CANVAS.right - M - x, BAR_Y - theme.SPACE_M - TOP)
-        blocks = [("head", None, _clip(self.ctx, f"{current.clock} · {current.headline}", "bold", BODY, width, 3),
-                   BODY, "bold")]
-        per_line = 2 if len(current.lines) <= 5 else 1
-        for status, line in current.lines:
-            blocks.append(("line", self._status_look(status),
-                           _clip(self.ctx, line, "regular", SMALL, width - 60, per_line), SMALL, "regular"))
-        if current.reason:
-            blocks.append(("reason", None, _clip(self.ctx, self.s("reason", x=current.reason), "regular", SMALL,
-                                                 width - 30, 3), SMALL, "regular"))
-        self.detail = []
-        y = TOP + 24
-        for kind, look, text, size, role in blocks:
-            indent = 60 if look is not None else (30 if kind == "reason" else 0)
-            rendered = self.ctx.text.render(text, role, size, theme.TEXT, width - indent)
-            h = rendered.get_height() + (16 if kind in ("head", "reason") else 6)
-            if y + h > self.detail_rect.bottom - 16:
-                break
-            self.detail.append((kind, look, text, pygame.Rect(x + 24 + indent, y, width - indent, h), size, role))
-            y += h
+        self.detail = self._detail(current, x + 24, width)
+
+    def _detail(self, current: StepText, x: int, width: int) -> list[tuple]:
+        """The current step in full, fitted to the panel: the headline, then per item its icon, its verdict word
+        (bold, in the verdict's colour, in a column of its own so it is never cut) and what the team did, then
+        the team's reason. Item texts get as many lines as the panel allows (4 down to 1, '…' when cut)."""
+        fonts, text = self.ctx.fonts, self.ctx.text
+        top, bottom = TOP + 24, self.detail_rect.bottom - 16
+        words = [fonts.text_width(line.word, "bold", SMALL) for line in current.lines if line.text]
+        column = min(_WORD_W, max(words, default=0)) + 20  # a longer word wraps ("verkeerde / grondslag")
+        lh = fonts.line_height("regular", SMALL)
+        for lines_each, head_lines, reason_lines in ((4, 3, 4), (3, 3, 3), (2, 2, 3), (1, 2, 2), (1, 1, 2)):
+            out: list[tuple] = []
+            head = _clip(self.ctx, f"{current.clock} · {current.headline}", "bold", BODY, width, head_lines)
+            h = text.render(head, "bold", BODY, theme.TEXT, width).get_height() + 16
+            out.append(("head", None, head, pygame.Rect(x, top, width, h), BODY, "bold", None))
+            y = top + h
+            for line in current.lines:
+                look = self._status_look(line.status)
+                word_w = column - 20 if line.text else width - 60
+                word = _clip(self.ctx, line.word, "bold", SMALL, word_w, 2)
+                word_h = text.render(word, "bold", SMALL, theme.TEXT, word_w).get_height()
+                word_box = pygame.Rect(x + 60, y, word_w, word_h)
+                rest_w = width - 60 - column
+                rest = _clip(self.ctx, line.text, "regular", SMALL, rest_w, lines_each) if line.text else ""
+                rest_h = text.render(rest, "regular", SMALL, theme.TEXT, rest_w).get_height() if rest else 0
+                h = max(lh, word_h, rest_h) + 6
+                out.append(("line", look, rest, pygame.Rect(x + 60 + column, y, rest_w, h), SMALL, "regular",
+                            (word, word_box)))
+                y += h
+            if current.reason:
+                reason = _clip(self.ctx, self.s("reason", x=current.reason), "regular", SMALL, width - 30,
+                               reason_lines)
+                h = text.render(reason, "regular", SMALL, theme.TEXT, width - 30).get_height() + 16
+                out.append(("reason", None, reason, pygame.Rect(x + 30, y + 10, width - 30, h), SMALL, "regular",
+                            None))
+                y += h + 10
+            if y <= bottom:
+                return out
+        shown = [b for b in out if b[3].bottom <= bottom - lh]  # still too long: say how many lines are left out
+        left = len(out) - len(shown)
+        note = self.s("more_rows", n=left, what=self.s("item_one" if left == 1 else "item_many"))
+        y = shown[-1][3].bottom + 4 if shown else top
+        shown.append(("muted", None, note, pygame.Rect(x, y, width, lh), SMALL, "regular", None))
+        return shown
 
     def _status_look(self, status: str) -> _Look:
         if status == "info":
@@ -1006,28 +1222,34 @@ class TimelineScene(_DebriefScene):
             _draw_text(self.ctx, surface, label, pygame.Rect(rect.x + 66, rect.y, rect.width - 80, rect.height),
                        size=SMALL, valign="middle", colour=theme.TEXT if current else theme.TEXT_MUTED)
         _panel(surface, self.detail_rect)
-        for kind, look, text, box, size, role in self.detail:
+        for kind, look, text, box, size, role, word in self.detail:
             if look is not None:
-                draw_icon(surface, look.icon, pygame.Rect(box.x - 56, box.y + 2, 40, 40), look.colour)
+                draw_icon(surface, look.icon, pygame.Rect(box.x - 56 if word is None else word[1].x - 56,
+                                                          box.y + 2, 40, 40), look.colour)
+            if word is not None:
+                _draw_text(self.ctx, surface, word[0], word[1], role="bold", size=SMALL, colour=look.colour)
             if kind == "reason":
                 pygame.draw.line(surface, theme.ACCENT, (box.x - 16, box.y + 6), (box.x - 16, box.bottom - 12), 5)
-            _draw_text(self.ctx, surface, text, box, role=role, size=size)
+            _draw_text(self.ctx, surface, text, box, role=role, size=size,
+                       colour=theme.TEXT_MUTED if kind == "muted" else theme.TEXT)
 
 
 # --------------------------------------------------------------------------------------------------- what if
 
 
 _TOGGLE_W = 740
-_TOGGLE_H = 124
 _TOGGLE_TEXT_W = _TOGGLE_W - 20 - 88 - 22 - 24
+_TOGGLE_LINES = 4  # a fact's question wraps to up to four lines (its row grows), never cut at two
 
 
 class WhatIfScene(_DebriefScene):
     """'Maar wat als …?' for one puzzle: on the left the facts to flip (the puzzle's situation facts, acute
-    danger, consent), on the right what the rule engine now decides — every verdict that changes is framed and
-    marked VERANDERT with the old and the new verdict (icon + word) and the new explanation; below it how each
-    team's answer would score. Controls: Up/Down choose a fact, Enter/Space or a tap switches it on or off (one
-    at a time), Left/Right other puzzle, Tab to the buttons, Esc back to the puzzle."""
+    danger, consent; each question in full, the list scrolls), on the right what the rule engine now decides —
+    every verdict that changes is framed and marked VERANDERT with the old and the new verdict (icon + word) and
+    the new explanation; below it every team whose score would change ("Team Oost 4 → 2"), in columns. What does
+    not fit is paged ("pagina 1 van 2 · PgDn"; a tap on it turns the page). Controls: Up/Down choose a fact,
+    Enter/Space or a tap switches it on or off (one at a time), Left/Right other puzzle, PgUp/PgDn page,
+    Tab to the buttons, Esc back to the puzzle."""
 
     def __init__(self, ctx: UiContext, data: DebriefData, puzzle_id: str):
         super().__init__(ctx, data)
@@ -1035,8 +1257,10 @@ class WhatIfScene(_DebriefScene):
         self.at = self.puzzle_ids.index(puzzle_id) if puzzle_id in self.puzzle_ids else 0
         self.highlight = 0
         self.applied: int | None = None
+        self.result_page = 0
         self.keys = {pygame.K_UP: lambda: self.move(-1), pygame.K_DOWN: lambda: self.move(1),
-                     pygame.K_LEFT: lambda: self.go(-1), pygame.K_RIGHT: lambda: self.go(1)}
+                     pygame.K_LEFT: lambda: self.go(-1), pygame.K_RIGHT: lambda: self.go(1),
+                     pygame.K_PAGEUP: lambda: self.page(-1), pygame.K_PAGEDOWN: lambda: self.page(1)}
         self.bar([(self.s("next_puzzle"), lambda: self.go(1)), (self.s("prev_puzzle"), lambda: self.go(-1)),
                   (self.s("back"), self.back)])
         self._load()
@@ -1045,7 +1269,7 @@ class WhatIfScene(_DebriefScene):
         d = self.data.debrief
         pid = self.puzzle_ids[self.at] if self.puzzle_ids else None
         self.panel: WhatIf | None = whatif_for(d, pid) if d and pid else None
-        self.highlight, self.applied = 0, None
+        self.highlight, self.applied, self.result_page = 0, None, 0
         self._layout()
 
     def go(self, step: int) -> None:
@@ -1056,12 +1280,18 @@ class WhatIfScene(_DebriefScene):
     def move(self, step: int) -> None:
         if self.panel and self.panel.toggles:
             self.highlight = max(0, min(len(self.panel.toggles) - 1, self.highlight + step))
+            self.result_page = 0
             self.group.focus(None)
             self._layout()
 
     def apply(self, index: int) -> None:
         self.highlight = index
         self.applied = None if self.applied == index else index
+        self.result_page = 0
+        self._layout()
+
+    def page(self, step: int) -> None:
+        self.result_page = max(0, min(self.result_pages - 1, self.result_page + step))
         self._layout()
 
     @property
@@ -1072,68 +1302,107 @@ class WhatIfScene(_DebriefScene):
         d, panel = self.data.debrief, self.panel
         self._changes: list[CaseChange] = []
         self.toggle_rows = []
-        self.result_blocks = []
+        self.result_blocks: list[_Block] = []
+        self.result_pages = 1
+        self.note, self.note_rect, self.toggles_left = "", pygame.Rect(0, 0, 0, 0), (0, 0)
         if panel is None or d is None:
             self.title, self.subtitle = self.s("whatif"), self.s("no_whatif")
             return
         puzzle = d.puzzle(panel.puzzle.id)
         self.title = f"{self.s('whatif')} · {puzzle.title if puzzle else panel.puzzle.id}"
         self.subtitle = self.s("whatif_help")
-        visible = max(1, (BAR_Y - theme.SPACE_M - TOP) // (_TOGGLE_H + theme.SPACE_S))
-        first = max(0, min(self.highlight - visible + 1, len(panel.toggles) - visible))
-        first = min(first, self.highlight)
-        for i, toggle in enumerate(panel.toggles[first:first + visible]):
-            index = first + i
-            rect = pygame.Rect(M, TOP + i * (_TOGGLE_H + theme.SPACE_S), _TOGGLE_W, _TOGGLE_H)
-            label = _clip(self.ctx, toggle.label, "regular", SMALL, _TOGGLE_TEXT_W, 2)
-            self.toggle_rows.append((index, rect, label, toggle.now))
+        self._layout_toggles(panel)
         x = M + _TOGGLE_W + theme.SPACE_L
         width = CANVAS.right - M - x
         self.result_rect = pygame.Rect(x, TOP, width, BAR_Y - theme.SPACE_M - TOP)
-        inner = width - 48
-        y = TOP + 20
-        blocks: list[tuple[str, Any, Any, pygame.Rect]] = []
+        self._layout_result(d, panel, pygame.Rect(x + 24, TOP + 20, width - 48, self.result_rect.height - 40 - 44))
 
-        def add(kind: str, payload: Any, extra: Any, height: int) -> bool:
-            nonlocal y
-            if y + height > self.result_rect.bottom - 12:
-                return False
-            blocks.append((kind, payload, extra, pygame.Rect(x + 24, y, inner, height)))
-            y += height + theme.SPACE_S
-            return True
+    def _layout_toggles(self, panel: WhatIf) -> None:
+        """The facts as rows as tall as their question (two to four lines); the list scrolls to keep the chosen
+        fact in view and says how many are above and below."""
+        lh = self.ctx.fonts.line_height("regular", SMALL)
+        heights = []
+        labels = []
+        for toggle in panel.toggles:
+            label = _clip(self.ctx, toggle.label, "regular", SMALL, _TOGGLE_TEXT_W, _TOGGLE_LINES)
+            lines = max(2, -(-self.ctx.text.render(label, "regular", SMALL, theme.TEXT,
+                                                   _TOGGLE_TEXT_W).get_height() // lh))
+            labels.append(label)
+            heights.append(lines * lh + 36)
+        gap = theme.SPACE_S
+        bottom = BAR_Y - theme.SPACE_M
+        first = 0
+        while True:  # the first row shown: as low as needed for the highlighted row to fit (with the notes)
+            used = sum(h + gap for h in heights[first:self.highlight + 1]) + (50 if first else 0)
+            if used <= bottom - TOP - 50 or first >= self.highlight:
+                break
+            first += 1
+        y = TOP + (50 if first else 0)
+        last = first
+        for index in range(first, len(panel.toggles)):
+            more_below = 50 if index < len(panel.toggles) - 1 else 0
+            if index > first and y + heights[index] + more_below > bottom:
+                break
+            rect = pygame.Rect(M, y, _TOGGLE_W, heights[index])
+            self.toggle_rows.append((index, rect, labels[index], panel.toggles[index].now))
+            y += heights[index] + gap
+            last = index
+        self.toggles_left = (first, len(panel.toggles) - 1 - last)
+        self.toggle_note_y = (TOP, y)
 
+    def _layout_result(self, d: Debrief, panel: WhatIf, area: pygame.Rect) -> None:
+        inner = area.width
         toggle = panel.toggles[self.highlight]
-        head = _clip(self.ctx, toggle.label, "bold", BODY, inner, 1)
-        add("head", head, None, self.ctx.text.render(head, "bold", BODY, theme.TEXT, inner).get_height())
+        # the question in one line: it stands in full in its row on the left
+        blocks = [_Block("head", _clip(self.ctx, toggle.label, "bold", BODY, inner, 1), "bold", BODY)]
         if self.applied != self.highlight:
-            add("muted", f"{toggle.now}. {self.s('switch_on')}", None, 52)
+            blocks.append(_Block("muted", f"{toggle.now}. {self.s('switch_on')}", colour=theme.TEXT_MUTED,
+                                 gap=theme.SPACE_S))
         else:
             changes = panel.recompute(toggle)
             self._changes = changes
             changed = [c for c in changes if c.changed]
             if not changed:
-                add("text", self.s("nothing_changes"), None, 56)
-            shown = 0
-            for c in changed:
-                to = self.s("to", x=short_label(c.recipient))
-                room = inner - 40 - self.ctx.fonts.text_width(f" · {to}", "bold", SMALL)
-                item = _clip(self.ctx, short_label(c.item), "bold", SMALL, max(200, room), 1)
-                what = _clip(self.ctx, f"{item} · {to}", "bold", SMALL, inner - 40, 1)
-                why = _clip(self.ctx, c.explanation, "regular", SMALL, inner - 40, 2)
+                blocks.append(_Block("text", self.s("nothing_changes"), gap=theme.SPACE_S))
+            merged: dict[tuple[str, str, str, str, str], list[CaseChange]] = {}
+            for c in changed:  # the same change for several items (same recipient, verdicts, reason): one frame
+                merged.setdefault((c.old, c.new, c.new_rule, c.recipient, c.explanation), []).append(c)
+            for group in merged.values():
+                c = group[0]
+                items = ", ".join(dict.fromkeys(short_label(g.item) for g in group))
+                what = f"{items} · {self.s('to', x=short_label(c.recipient))}"
+                what_h = self.ctx.text.render(_clip(self.ctx, what, "bold", SMALL, inner - 40, 2), "bold", SMALL,
+                                              theme.TEXT, inner - 40).get_height()
+                why = _clip(self.ctx, c.explanation, "regular", SMALL, inner - 40, 3)  # the report has it all
                 why_h = self.ctx.text.render(why, "regular", SMALL, theme.TEXT, inner - 40).get_height()
-                if not add("change", (what, why, c), None, 126 + why_h):
-                    add("muted", self.s("more_changes", n=len(changed) - shown), None, 50)
-                    break
-                shown += 1
-            effects = [e for e in panel.team_effects(toggle, d) if e.right_before != e.right_after]
-            if effects:
-                text = "; ".join(f"{e.team} {e.right_before} naar {e.right_after}" for e in effects)
-                text = _clip(self.ctx, self.s("effect", x=text), "regular", SMALL, inner, 2)
-                add("text", text, None, self.ctx.text.render(text, "regular", SMALL, theme.TEXT, inner).get_height())
+                blocks.append(_Block("change", why, payload=(_clip(self.ctx, what, "bold", SMALL, inner - 40, 2),
+                                                             what_h, c), height=76 + what_h + why_h + 16,
+                                     gap=theme.SPACE_S))
             same = len(changes) - len(changed)
             if same:
-                add("muted", self.s("unchanged", n=same), None, 50)
-        self.result_blocks = blocks
+                blocks.append(_Block("muted", self.s("unchanged", n=same), colour=theme.TEXT_MUTED,
+                                     gap=theme.SPACE_S))
+            effects = [e for e in panel.team_effects(toggle, d) if e.right_before != e.right_after]
+            if changed:
+                blocks.append(_Block("effects_head", self.s("effect_head") if effects else self.s("no_effect"),
+                                     "bold", SMALL, gap=theme.SPACE_M))
+            entries = [self.s("effect_entry", team=e.team, a=e.right_before, b=e.right_after) for e in effects]
+            if entries:  # in columns as wide as the widest entry, one block per row so pages split between rows
+                widest = max(self.ctx.fonts.text_width(t, "regular", SMALL) for t in entries) + theme.SPACE_L
+                columns = max(1, min(len(entries), inner // max(1, widest)))
+                col_w = inner // columns
+                entries = [_clip(self.ctx, t, "regular", SMALL, col_w - theme.SPACE_S) for t in entries]
+                for row in range(0, len(entries), columns):
+                    blocks.append(_Block("effects", "", payload=(entries[row:row + columns], col_w),
+                                         height=self.ctx.fonts.line_height("regular", SMALL), gap=2))
+        pages = _paginate(self.ctx, blocks, area)
+        self.result_pages = len(pages)
+        self.result_page = max(0, min(self.result_page, self.result_pages - 1))
+        self.result_blocks = pages[self.result_page]
+        self.note = _page_note(self.ctx, self.data.lang, self.result_page, self.result_pages)
+        if self.note:
+            w = self.ctx.fonts.text_width(self.note, "regular", SMALL)
+            self.note_rect = pygame.Rect(self.result_rect.right - 24 - w, self.result_rect.bottom - 56, w, 48)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if (event.type == pygame.KEYDOWN and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -1143,6 +1412,10 @@ class WhatIfScene(_DebriefScene):
         return super().handle_event(event)
 
     def tap(self, pos: tuple[int, int]) -> bool:
+        if self.note and self.note_rect.collidepoint(pos):
+            self.result_page = (self.result_page + 1) % self.result_pages
+            self._layout()
+            return True
         for index, rect, _, _ in self.toggle_rows:
             if rect.collidepoint(pos):
                 self.group.focus(None)
@@ -1153,6 +1426,10 @@ class WhatIfScene(_DebriefScene):
     def draw_body(self, surface: pygame.Surface) -> None:
         if self.panel is None:
             return
+        above, below = self.toggles_left
+        if above:
+            _draw_text(self.ctx, surface, self.s("more_above", n=above), pygame.Rect(M + 20, TOP, _TOGGLE_W, 44),
+                       size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
         for index, rect, label, now in self.toggle_rows:
             on = index == self.applied
             chosen = index == self.highlight
@@ -1165,35 +1442,49 @@ class WhatIfScene(_DebriefScene):
             pygame.draw.circle(surface, theme.TEXT, knob, 18)
             _draw_text(self.ctx, surface, label, pygame.Rect(switch.right + 22, rect.y + 6, _TOGGLE_TEXT_W,
                                                              rect.height - 12), size=SMALL, valign="middle")
+        if below:
+            what = self.s("fact_one" if below == 1 else "fact_many")
+            _draw_text(self.ctx, surface, self.s("more_rows", n=below, what=what),
+                       pygame.Rect(M + 20, self.toggle_note_y[1] - 8, _TOGGLE_W, 44), size=SMALL,
+                       colour=theme.TEXT_MUTED, valign="middle")
         _panel(surface, self.result_rect)
-        for kind, payload, _, box in self.result_blocks:
-            if kind == "head":
-                _draw_text(self.ctx, surface, payload, box, role="bold", size=BODY)
-            elif kind == "muted":
-                _draw_text(self.ctx, surface, payload, box, size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
-            elif kind == "text":
-                _draw_text(self.ctx, surface, payload, box, size=SMALL)
-            elif kind == "change":
-                what, why, change = payload
-                pygame.draw.rect(surface, theme.SURFACE_RAISED, box, border_radius=theme.RADIUS)
-                pygame.draw.rect(surface, theme.ACCENT, box, 6, border_radius=theme.RADIUS)
-                row = pygame.Rect(box.x + 20, box.y + 10, box.width - 40, 52)
-                tag = self.ctx.text.render(self.s("changed"), "bold", SMALL, theme.ACCENT)
-                surface.blit(tag, (row.x, row.centery - tag.get_height() // 2))
-                old, new = _verdict_look(self.ctx, change.old), _verdict_look(self.ctx, change.new)
-                x = row.x + tag.get_width() + 24
-                fonts = self.ctx.fonts
-                old_w = 48 + fonts.text_width(old.word, "bold", SMALL) + 4
-                becomes = self.ctx.text.render(self.s("becomes"), "regular", SMALL, theme.TEXT_MUTED)
-                _icon_word(self.ctx, surface, old, pygame.Rect(x, row.y, old_w, row.height), icon_size=36)
-                x += old_w + 16
-                surface.blit(becomes, (x, row.centery - becomes.get_height() // 2))
-                x += becomes.get_width() + 16
-                _icon_word(self.ctx, surface, new, pygame.Rect(x, row.y, row.right - x, row.height), icon_size=36)
-                _draw_text(self.ctx, surface, what, pygame.Rect(box.x + 20, box.y + 66, box.width - 40, 50),
-                           role="bold", size=SMALL, valign="middle")
-                _draw_text(self.ctx, surface, why, pygame.Rect(box.x + 20, box.y + 118, box.width - 40,
-                                                               box.height - 124), size=SMALL)
+        for block in self.result_blocks:
+            box = block.rect
+            if block.kind == "head":
+                _draw_text(self.ctx, surface, block.text, box, role="bold", size=BODY)
+            elif block.kind == "change":
+                self._draw_change(surface, block)
+            elif block.kind == "effects":
+                entries, col_w = block.payload
+                for i, entry in enumerate(entries):
+                    _draw_text(self.ctx, surface, entry, pygame.Rect(box.x + i * col_w, box.y, col_w, box.height),
+                               size=SMALL)
+            else:
+                _draw_text(self.ctx, surface, block.text, box, role=block.role, size=block.size, colour=block.colour)
+        _draw_note(self.ctx, surface, self.note, self.note_rect)
+
+    def _draw_change(self, surface: pygame.Surface, block: _Block) -> None:
+        box = block.rect
+        what, what_h, change = block.payload
+        pygame.draw.rect(surface, theme.SURFACE_RAISED, box, border_radius=theme.RADIUS)
+        pygame.draw.rect(surface, theme.ACCENT, box, 6, border_radius=theme.RADIUS)
+        row = pygame.Rect(box.x + 20, box.y + 10, box.width - 40, 52)
+        tag = self.ctx.text.render(self.s("changed"), "bold", SMALL, theme.ACCENT)
+        surface.blit(tag, (row.x, row.centery - tag.get_height() // 2))
+        old, new = _verdict_look(self.ctx, change.old), _verdict_look(self.ctx, change.new)
+        x = row.x + tag.get_width() + 24
+        fonts = self.ctx.fonts
+        old_w = 48 + fonts.text_width(old.word, "bold", SMALL) + 4
+        becomes = self.ctx.text.render(self.s("becomes"), "regular", SMALL, theme.TEXT_MUTED)
+        _icon_word(self.ctx, surface, old, pygame.Rect(x, row.y, old_w, row.height), icon_size=36)
+        x += old_w + 16
+        surface.blit(becomes, (x, row.centery - becomes.get_height() // 2))
+        x += becomes.get_width() + 16
+        _icon_word(self.ctx, surface, new, pygame.Rect(x, row.y, row.right - x, row.height), icon_size=36)
+        _draw_text(self.ctx, surface, what, pygame.Rect(box.x + 20, box.y + 68, box.width - 40, what_h), role="bold",
+                   size=SMALL)
+        _draw_text(self.ctx, surface, block.text, pygame.Rect(box.x + 20, box.y + 76 + what_h, box.width - 40,
+                                                               box.bottom - box.y - 76 - what_h - 8), size=SMALL)
 
 
 # --------------------------------------------------------------------------------------------------- entry points

@@ -1,8 +1,8 @@
-"""Scripted teams for the debrief tests and the benchmark: real sessions through the recorder, with a
+"""Scripted teams for the debrief tests and the screenshots: real sessions through the recorder, with a
 deterministic mix of right and wrong answers (too cautious, too broad, wrong basis, wrong order) and typed reasons.
 
 ``make_teams(saves_dir, n)`` plays ``n`` teams of the bundled casus "henk" and returns their session folders.
-Team ``i`` follows pattern ``i % 5``; see ``_PATTERNS``.
+Team ``i`` follows pattern ``i % 5`` (see ``_wrong``). The benchmark plays its teams with ``--autoplay`` instead.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from escaperoom.content.loader import Loaded, load_many
 
 TEAM_NAMES = ["Team Noord", "Team Oost", "Team Zuid", "Team West", "Team Midden"]
 EVIL_REASON = "<script>alert('x')</script> & \"quotes\""
+DEMO_REASON = "Zwart werk is fraude, dat moet de gemeente weten"  # instead of EVIL_REASON in screenshots
 
 
 def henk() -> Loaded:
@@ -23,7 +24,7 @@ def henk() -> Loaded:
     return next(item for item in loaded if item.scenario.id == "henk")
 
 
-def _wrong(puzzle_id: str, pattern: int, answer: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
+def _wrong(puzzle_id: str, pattern: int, answer: dict[str, Any], demo: bool = False) -> tuple[dict[str, Any], str] | None:
     """A wrong first answer for this team pattern, with its typed reason, or None (right the first time)."""
     a = copy.deepcopy(answer)
     if puzzle_id == "vroegsignalering":
@@ -32,7 +33,9 @@ def _wrong(puzzle_id: str, pattern: int, answer: dict[str, Any]) -> tuple[dict[s
             return a, "We wisten niet of Henk toestemming moest geven"
         if pattern in (2, 4):  # too broad: the undeclared work goes to the reporting point
             a["plaatsing"]["zwart_werk"] = "gemeente_meldpunt"
-            return a, EVIL_REASON if pattern == 2 else "Alles wat we weten helpt de gemeente"
+            if pattern == 2:
+                return a, DEMO_REASON if demo else EVIL_REASON
+            return a, "Alles wat we weten helpt de gemeente"
         return None
     if puzzle_id == "grondslagen":
         if pattern in (1, 3):  # wrong basis for the consent decision, too broad on the covenant
@@ -61,8 +64,11 @@ def _wrong(puzzle_id: str, pattern: int, answer: dict[str, Any]) -> tuple[dict[s
     return None
 
 
-def play_team(saves_dir: Path, loaded: Loaded, team: str, pattern: int, *, rounds: int = 1) -> Path:
-    """Play one team to the end; ``rounds`` > 1 repeats wrong tries to make longer journals (benchmark)."""
+def play_team(saves_dir: Path, loaded: Loaded, team: str, pattern: int, *, rounds: int = 1,
+              demo: bool = False) -> Path:
+    """Play one team to the end; ``rounds`` > 1 repeats wrong tries to make longer journals. Team pattern 3 first
+    tries the lock code 00000 (a code with leading zeros, for the CSV). ``demo`` types a plain reason where the
+    tests type markup (for screenshots)."""
     rec = recorder.start(saves_dir, loaded, team)
     s = rec.session
     for room in loaded.scenario.rooms:
@@ -71,7 +77,7 @@ def play_team(saves_dir: Path, loaded: Loaded, team: str, pattern: int, *, round
         if pattern == 3 and room.id == "grondslagen":
             s.take_hint(room.id)
         model = s.model_answer(room.id)
-        wrong = _wrong(room.id, pattern, model)
+        wrong = _wrong(room.id, pattern, model, demo)
         if wrong is not None:
             answer, reason = wrong
             for _ in range(rounds):
@@ -85,13 +91,16 @@ def play_team(saves_dir: Path, loaded: Loaded, team: str, pattern: int, *, round
                 s.submit(room.id, model)
         s.tick(5)
     s.enter("kluis")
+    if pattern == 3:
+        s.submit("kluis", {"code": "0" * len(s.model_answer("kluis")["code"])})
     s.submit("kluis", s.model_answer("kluis"))
     rec.close()
     return rec.files.folder
 
 
-def make_teams(saves_dir: Path, n: int = 5, *, rounds: int = 1, loaded: Loaded | None = None) -> list[Path]:
+def make_teams(saves_dir: Path, n: int = 5, *, rounds: int = 1, loaded: Loaded | None = None,
+               demo: bool = False) -> list[Path]:
     loaded = loaded or henk()
     names = [TEAM_NAMES[i % len(TEAM_NAMES)] + ("" if i < len(TEAM_NAMES) else f" {i // len(TEAM_NAMES) + 1}")
              for i in range(n)]
-    return [play_team(saves_dir, loaded, name, i % 5, rounds=rounds) for i, name in enumerate(names)]
+    return [play_team(saves_dir, loaded, name, i % 5, rounds=rounds, demo=demo) for i, name in enumerate(names)]

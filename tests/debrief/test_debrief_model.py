@@ -144,3 +144,43 @@ def test_sessions_of_two_casussen_become_two_debriefs_and_the_newest_day_is_sele
     assert {s.casus for s in found.default_selection()} == {"henk"}
     debriefs = build_debriefs(found, scenarios=[henk_loaded])
     assert sorted(d.casus for d in debriefs) == ["andere", "henk"]
+
+
+def test_teams_are_in_natural_order_team_2_before_team_10(tmp_path, henk_loaded):
+    from debrief_teams import play_team
+    for name in ("Team 10", "Team 2", "team 1"):
+        play_team(tmp_path, henk_loaded, name, 0)
+    d = build_debrief(load_sessions([tmp_path]).sessions, scenarios=[henk_loaded])
+    assert [s.label for s in d.sessions] == ["team 1", "Team 2", "Team 10"]
+
+
+def test_identical_reasons_are_grouped_with_every_team_that_gave_them(debrief5):
+    groups = debrief5.puzzle("wijkagent-belt").reason_groups()
+    texts = [reason for reason, _ in groups]
+    assert len(texts) == len({t.casefold() for t in texts})
+    together = dict(groups)["Met Henk samen zoeken naar wat hij wil delen"]
+    assert len(together) == 3 and {n for _, n in together} == {1}
+
+
+def test_timeline_lines_lead_with_the_verdict_word(debrief5):
+    oost = next(s for s in debrief5.sessions if s.team == "Team Oost")
+    step = next(st for st in oost.steps if st.attempt and st.attempt.puzzle == "grondslagen")
+    lines = debrief5.describe(step).lines
+    assert [line.word for line in lines].count("verkeerde grondslag") == 1
+    assert all(line.word in ("goed", "te ruim", "te voorzichtig", "verkeerde grondslag") for line in lines)
+    assert all(":" in line.text for line in lines)
+
+
+def test_a_resume_after_a_crash_is_described_in_words_in_dutch_and_english(debrief5):
+    from dataclasses import replace
+
+    from escaperoom.debrief.model import Step
+    step = Step(99, 99, "", "herstel", None, 12.0, {"type": "herstel", "niet_toegepast": [7, 8]})
+    text = debrief5.describe(step)
+    assert text.headline.startswith("Verder gespeeld na een onderbreking")
+    assert text.lines[0].word == "2 stappen tellen niet mee" and "opnieuw" in text.lines[0].text
+    english = replace(debrief5, lang="en").describe(step)
+    assert english.headline.startswith("Play resumed after an interruption")
+    assert "Record" not in text.headline
+    odd = debrief5.describe(Step(1, 1, "", "nieuwsoort", None, None, {"type": "nieuwsoort"}))
+    assert odd.headline == "Onbekende regel in het journaal (‘nieuwsoort’)"

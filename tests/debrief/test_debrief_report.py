@@ -82,3 +82,24 @@ def test_write_html_writes_utf8_and_replaces_an_older_report(tmp_path, debrief5)
     write_html([debrief5], target)
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def _rows(debrief):
+    text = render_csv([debrief])
+    return [dict(zip(CSV_COLUMNS, r)) for r in list(csv.reader(io.StringIO(text), delimiter=";"))[1:]]
+
+
+def test_the_lock_code_is_written_as_text_that_excel_keeps_and_a_program_reads(debrief5):
+    locks = [r for r in _rows(debrief5) if r["soort"] == "slot"]
+    wrong = [r for r in locks if r["fout"] != "goed"]
+    assert wrong and all(re.fullmatch(r"code 0+", r["antwoord"]) for r in wrong)  # 00000 stays 00000
+    assert all(r["verwacht"].startswith("code ") and r["verwacht"][5:].isalnum() for r in locks)
+    assert all(not r["antwoord"].isdigit() for r in locks)  # Excel would make a number of a bare code
+
+
+def test_a_dilemma_row_names_the_question_and_the_chosen_option(debrief5):
+    rows = [r for r in _rows(debrief5) if r["soort"] == "dilemma"]
+    question = debrief5.loaded.scenario.puzzle("wijkagent-belt").vraag.nl
+    options = {o.tekst.nl for o in debrief5.loaded.scenario.puzzle("wijkagent-belt").opties}
+    assert rows and all(r["gegeven"] == question and r["antwoord"] in options for r in rows)
+    assert any(r["antwoord"] != r["verwacht"] for r in rows)

@@ -77,7 +77,7 @@ def test_keys_walk_from_the_overview_through_puzzles_explanation_and_what_if(ope
     app.step([key(pygame.K_DOWN)] * ids.index("feit:huurder_bezwaar=ja") + [key(pygame.K_RETURN)])
     changed = [c for c in whatif.changes if c.changed]
     assert {c.item_id for c in changed} == {"contact", "achterstand"}
-    assert any(kind == "change" for kind, *_ in whatif.result_blocks)
+    assert any(block.kind == "change" for block in whatif.result_blocks)
     app.step([key(pygame.K_RETURN)])  # Enter again switches the fact off
     assert whatif.applied is None and whatif.changes == []
     app.step([key(pygame.K_ESCAPE)])
@@ -147,3 +147,30 @@ def test_the_title_screen_entry_opens_the_overview_or_the_chooser(_five_teams_ma
     assert len(app.stack) == 0
     other = opened(lambda ctx: ds.debrief_scene(tmp_path, ctx))
     assert isinstance(other.stack.top, ds.SessionsScene)
+
+
+def test_a_timeline_step_keeps_every_verdict_word_in_a_column_of_its_own(opened, data):
+    oost = next(i for i, s in enumerate(data.debrief.sessions) if s.team == "Team Oost")
+    step = next(i for i, st in enumerate(data.debrief.sessions[oost].steps)
+                if st.attempt and st.attempt.puzzle == "grondslagen")
+    app = opened(lambda ctx: ds.first_scene(ctx, data, "tijdlijn", team=oost, step=step))
+    scene = app.stack.top
+    app.step()
+    words = [extra[0] for kind, *_, extra in scene.detail if kind == "line"]
+    assert "verkeerde grondslag" in words and "te ruim" in words
+    assert all(not w.endswith("…") for w in words)
+
+
+def test_what_if_questions_are_written_in_full_and_every_changed_team_is_listed(opened, data):
+    app = opened(lambda ctx: ds.first_scene(ctx, data, "watals", puzzle="vroegsignalering",
+                                            apply="feit:huurder_bezwaar=ja"))
+    scene = app.stack.top
+    assert all(not label.endswith("…") for _, _, label, _ in scene.toggle_rows)
+    listed = []
+    for _ in range(scene.result_pages):
+        listed += [entry for b in scene.result_blocks if b.kind == "effects" for entry in b.payload[0]]
+        app.step([key(pygame.K_PAGEDOWN)])
+    effects = [e for e in scene.panel.team_effects(scene.panel.toggles[scene.highlight], data.debrief)
+               if e.right_before != e.right_after]
+    assert effects and len(listed) == len(effects)
+    assert all(any(entry.startswith(e.team + ":") for entry in listed) for e in effects)

@@ -1,0 +1,67 @@
+"""The privacy compass's team names: next to their dot, inside the chart, never over a dot, an axis number or
+another name; crowded dots summarised with "(+N)", long names cut with '…' (escaperoom.debrief.compass)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from escaperoom.debrief.compass import Spot, cut_text, estimate_width, label_forms, place_labels, spots
+from escaperoom.debrief.report import compass_labels, compass_svg
+
+MEASURE = estimate_width(15)
+BOUNDS = (0.0, 0.0, 600.0, 400.0)
+
+
+def _at(x: int, y: int) -> tuple[float, float]:
+    return 40 + 100 * x, 360 - 80 * y
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _teams(n: int, seed: int) -> list[tuple[str, int, int]]:
+    rng = random.Random(seed)
+    return [(f"Team {i + 1}", rng.randint(0, 4), rng.randint(0, 4)) for i in range(n)]
+
+
+@pytest.mark.parametrize("n,seed", [(1, 0), (5, 1), (12, 2), (25, 3), (50, 4), (50, 5)])
+def test_labels_stay_inside_and_never_cover_a_dot_or_an_axis_number(n, seed):
+    axis_numbers = [(0, 370, 600, 400)]  # a strip of tick labels under the chart
+    placed = place_labels(spots(_teams(n, seed)), _at, MEASURE, 19, BOUNDS, axis_numbers, dot_radius=9, gap=6)
+    dots = [(cx - 13, cy - 13, cx + 13, cy + 13) for cx, cy in (p.centre for p in placed)]
+    assert len(placed) == len(spots(_teams(n, seed)))  # every dot has a label
+    for label in placed:
+        box = label.box
+        assert BOUNDS[0] <= box[0] and box[2] <= BOUNDS[2] and BOUNDS[1] <= box[1] and box[3] <= BOUNDS[3]
+        assert not any(_overlap(box, d) for d in dots), label
+        assert not _overlap(box, axis_numbers[0]), label
+    clear = [p.box for p in placed if p.clear]
+    assert all(not _overlap(a, b) for i, a in enumerate(clear) for b in clear[i + 1:])
+
+
+def test_a_crowded_dot_names_the_first_teams_and_counts_the_rest():
+    group = Spot(1, 1, tuple(f"Team {i}" for i in range(1, 48)))
+    [label] = place_labels([group], _at, MEASURE, 19, BOUNDS)
+    assert label.text.startswith("Team 1, Team 2") and label.text.endswith(f"(+{47 - label.shown})")
+    assert 0 < label.shown < 47 and not label.complete
+    assert MEASURE(label.text) <= (BOUNDS[2] - BOUNDS[0]) * 0.9
+
+
+def test_a_name_too_long_for_the_chart_is_cut_with_an_ellipsis():
+    forms = label_forms(["Het zeer uitgebreide samenwerkingsverband van wijkteams in de regio"], "", MEASURE, 200)
+    text, shown, cut = forms[-1]
+    assert cut and text.endswith("…") and MEASURE(text) <= 200
+    assert cut_text("kort", 200, MEASURE) == "kort"
+
+
+def test_the_report_compass_writes_every_label_inside_the_svg_and_lists_crowded_dots_in_full():
+    points = _teams(50, 7)
+    labels = compass_labels(points)
+    svg = compass_svg(points)
+    assert svg.count('class="team"') == len(labels)
+    for label in labels:
+        assert 0 <= label.box[0] and label.box[2] <= 680 and 0 <= label.box[1] and label.box[3] <= 480
+    assert any("(+" in label.text for label in labels)
