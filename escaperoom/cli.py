@@ -1,12 +1,15 @@
 """The command line: ``escaperoom`` (play), ``check``, ``verdict``, ``debrief`` and ``wis``.
 
 Exit codes: 0 fine, 1 content errors (or a command that failed on bad input), 2 usage error. Never a traceback for
-bad input: every :class:`EscapeRoomError` is printed as Dutch text.
+bad input: every :class:`EscapeRoomError` is printed as Dutch text. Output never crashes on a console that cannot
+show a character (a Windows redirect in cp1252): such characters are replaced, and ``verdict --json`` then escapes
+them (``\u2192``) so the JSON stays exact.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from pathlib import Path
@@ -57,11 +60,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="controleer puzzelbestanden")
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: puzzels/)")
-    check.add_argument("--verouderd-na", type=int, default=12, metavar="MAANDEN", dest="stale_months",
+    check.add_argument("--verouderd-na", type=_months, default=12, metavar="MAANDEN", dest="stale_months",
                        help="waarschuw voor wetsartikelen die langer dan zoveel maanden niet zijn gecontroleerd")
 
     verdict = sub.add_parser("verdict", help="toon het oordeel van de rule engine per gegeven")
-    verdict.add_argument("paths", nargs="+", type=Path, metavar="PAD")
+    verdict.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: puzzels/)")
     verdict.add_argument("--json", action="store_true", help="stabiele JSON-uitvoer (zie README)")
     verdict.add_argument("--lang", choices=("nl", "en"), default="nl")
 
@@ -86,6 +89,44 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _months(text: str) -> int:
+    """``--verouderd-na``: a whole number of months, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal (aantal maanden, bijvoorbeeld 12)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} maanden kan niet: geef minstens 1 (bijvoorbeeld 12)")
+    return value
+
+
+_PLAIN = {"→": "->", "←": "<-", "↔": "<->", "≥": ">=", "≤": "<=", "ĳ": "ij", "Ĳ": "IJ", "✓": "v", "✗": "x"}
+
+
+def _plain(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a readable ASCII stand-in for what the console cannot show ("→" as "->"), else "?"."""
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    chunk = err.object[err.start:err.end]
+    return "".join(_PLAIN.get(ch, "?") for ch in chunk), err.end
+
+
+def _safe_output() -> None:
+    """Never crash on a console that cannot encode a character (UnicodeEncodeError on a cp1252 redirect)."""
+    codecs.register_error("escaperoom-plain", _plain)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not _utf(stream):
+            try:
+                reconfigure(errors="escaperoom-plain")
+            except (ValueError, OSError):  # a closed or detached stream: nothing to protect
+                pass
+
+
+def _utf(stream) -> bool:
+    return (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
 def _game_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--window", action="store_true", help="in een venster in plaats van schermvullend")
     p.add_argument("--scenario", metavar="ID", help="casus-id (standaard: de eerste)")
@@ -101,6 +142,7 @@ def _game_options(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _safe_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
         argv.insert(0, "speel")
@@ -150,17 +192,20 @@ def cmd_check(paths: list[Path], stale_months: int = 12) -> int:
 
 
 def cmd_verdict(paths: list[Path], *, as_json: bool, lang: str) -> int:
-    from escaperoom.content.loader import load_many
+    from escaperoom.content.loader import discover, load_many
     from escaperoom.rules.lawbook import load_lawbook
     from escaperoom.verdicts import JSON_SCHEMA, render_text, scenario_json
+    if not discover(paths or None):
+        print("escaperoom verdict: geen .toml-bestanden gevonden", file=sys.stderr)
+        return 2
     book = load_lawbook()
-    loaded, problems = load_many(paths, book)
+    loaded, problems = load_many(paths or None, book)
     errors = [p for p in problems if p.severity == "fout"]
     if as_json:
         doc = {"schema": JSON_SCHEMA, "casussen": [scenario_json(book, item, lang) for item in loaded],
                "problemen": [{"bestand": str(p.file), "regel": p.line, "sleutel": p.key, "ernst": p.severity,
                               "melding": p.message, "tip": p.hint} for p in problems]}
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(doc, sys.stdout, ensure_ascii=not _utf(sys.stdout), indent=2)
         print()
     else:
         for item in loaded:

@@ -327,11 +327,14 @@ def _string(e: _Err) -> Result:
 
 
 def _integer(e: _Err) -> Result:
-    if e.type == "int_from_float":
-        return e.simple(f"hier hoort een geheel getal, maar er staat {_describe(e.input)}",
-                        "schrijf een getal zonder decimalen, bijvoorbeeld 3")
-    hint = "schrijf een getal zonder aanhalingstekens, bijvoorbeeld: " + f"{e.name or 'aantal'} = 3"
-    return e.simple(f"hier hoort een geheel getal, maar er staat {_describe(e.input)}", hint)
+    name = e.name or "aantal"
+    message = f"hier hoort een geheel getal, maar er staat {_describe(e.input)}"
+    if isinstance(e.input, float) and not isinstance(e.input, bool):
+        whole = f"{e.input:.0f}" if e.input.is_integer() else "3"
+        return e.simple(message, f"schrijf een geheel getal zonder decimalen, bijvoorbeeld: {name} = {whole}")
+    if isinstance(e.input, str) and re.fullmatch(r"\s*-?\d+\s*", e.input):  # "45": the number in quotes
+        return e.simple(message, f"schrijf een getal zonder aanhalingstekens: {name} = {e.input.strip()}")
+    return e.simple(message, f"schrijf een getal zonder aanhalingstekens, bijvoorbeeld: {name} = 3")
 
 
 def _number(e: _Err) -> Result:

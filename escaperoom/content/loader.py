@@ -52,13 +52,18 @@ def discover(paths: list[Path] | None = None) -> list[Path]:
     return out
 
 
+def empty_folders(paths: list[Path] | None) -> list[Path]:
+    """The folders named that hold no ``.toml`` file: ``check`` warns about them instead of skipping them silently."""
+    return [p for p in paths or [] if p.is_dir() and not any(f.is_file() for f in p.rglob("*.toml"))]
+
+
 def load_scenario(path: Path, book: LawBook | None = None, *, today: dt.date | None = None,
                   stale_months: int = STALE_MONTHS) -> Loaded:
     """Load one scenario file; raises :class:`ContentError` with every error found (warnings in ``Loaded``)."""
     book = book or load_lawbook()
     doc = read_toml(path)
     try:
-        scenario = Scenario.model_validate({**doc.data, "source": path})
+        scenario = Scenario.model_validate(doc.data).with_source(path)
     except pydantic.ValidationError as err:
         raise ContentError(problems_from_validation(err, doc, model=Scenario, tags=("soort",))) from None
     checker = _Checker(scenario, doc, book)
@@ -75,7 +80,10 @@ def load_scenario(path: Path, book: LawBook | None = None, *, today: dt.date | N
 def load_many(paths: list[Path] | None = None, book: LawBook | None = None, **kw) -> tuple[list[Loaded], list[Problem]]:
     """Load every file; returns what loaded and every problem (errors and warnings), never raises for content."""
     loaded: list[Loaded] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(folder, "in deze map staan geen .toml-bestanden; er is niets gecontroleerd", severity="waarschuwing",
+                hint="controleer of dit de goede map is: puzzelbestanden eindigen op .toml")
+        for folder in empty_folders(paths)]
     seen: dict[str, Path] = {}
     for path in discover(paths):
         try:
@@ -167,8 +175,9 @@ class _Checker:
             self.role(("gegevens", item_id, "houder"), spec.houder)
         seen: dict[str, int] = {}
         locks = [i for i, p in enumerate(sc.puzzels) if isinstance(p, LockPuzzle)]
-        if len(locks) != 1:
-            self.add(("puzzels",), f"een casus heeft precies één slot (soort = \"slot\"), deze heeft er {len(locks)}",
+        if len(locks) != 1:  # point at the second lock (the one to remove), or at the puzzles when there is none
+            self.add(("puzzels", locks[1], "soort") if len(locks) > 1 else ("puzzels",),
+                     f"een casus heeft precies één slot (soort = \"slot\"), deze heeft er {len(locks)}",
                      "voeg een [[puzzels]] met soort = \"slot\" toe" if not locks else "verwijder de extra sloten")
         for index, p in enumerate(sc.puzzels):
             base = ("puzzels", index)

@@ -1,7 +1,9 @@
 """Typed content: a scenario (casus) with its resident, data items, puzzles of six kinds and the final lock.
 
 TOML keys are Dutch (the authors are Dutch); this module is the one place that defines them. Unknown keys are
-errors. Used by the loader, the rule engine adapter (``Scenario.request``), answer scoring, the session and the UI.
+errors, and so are internal names: only the documented keys are accepted or suggested. Numbers and true/false are
+strict (``duur_minuten = "45"`` is an error with a Dutch hint, not silently 45), so an author is never misled.
+Used by the loader, the rule engine adapter (``Scenario.request``), answer scoring, the session and the UI.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator
 
 from escaperoom.rules.facts import Category, Consent, DataItem, Decision, Request
 from escaperoom.text import Text
@@ -18,6 +20,17 @@ from escaperoom.text import Text
 SCHEMA_VERSION = 1
 NIET_DELEN = "niet_delen"  # the "do not share" destination of a sorting puzzle
 GEEN_GRONDSLAG = "geen"  # the "no basis: do not share" option of a grondslag puzzle
+
+Int = Annotated[int, Strict()]  # an author's "45" in quotes is an error, not silently 45
+Bool = Annotated[bool, Strict()]  # "true" in quotes or 1 is an error, not silently true
+
+
+class _Hinted(ValueError):
+    """A validation error with a Dutch hint; the diagnostics show ``hint`` as the 'tip'."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
 
 
 class _Model(BaseModel):
@@ -28,19 +41,19 @@ class Resident(_Model):
     """The resident whose stability is at stake (fictional)."""
 
     naam: str
-    leeftijd: int | None = Field(default=None, ge=0, le=120)
+    leeftijd: Int | None = Field(default=None, ge=0, le=120)
     beschrijving: Text
 
 
 class Stability(_Model):
     """How the resident's stability (0–100, higher is better) moves with each item decision."""
 
-    start: int = Field(default=60, ge=0, le=100)
-    goed: int = 3
-    te_ruim: int = -8
-    te_voorzichtig: int = -6
-    verkeerde_grondslag: int = -2
-    fout: int = -3  # wrong order / unacceptable dilemma option
+    start: Int = Field(default=60, ge=0, le=100)
+    goed: Int = 3
+    te_ruim: Int = -8
+    te_voorzichtig: Int = -6
+    verkeerde_grondslag: Int = -2
+    fout: Int = -3  # wrong order / unacceptable dilemma option
 
 
 class ItemSpec(_Model):
@@ -57,8 +70,8 @@ class RequestSpec(_Model):
     ontvanger: str
     doel: Text
     toestemming: Consent = Consent.NIET_GEVRAAGD
-    acuut_gevaar: bool = False
-    situatie: dict[str, bool] = Field(default_factory=dict)
+    acuut_gevaar: Bool = False
+    situatie: dict[str, Bool] = Field(default_factory=dict)
     nodig: list[str] = Field(default_factory=list)
     verwacht: dict[str, Decision] = Field(default_factory=dict)
     toelichting: Text | None = None  # author's note shown with the verdict (e.g. why an [onzeker] rule is used)
@@ -67,7 +80,7 @@ class RequestSpec(_Model):
 class Hint(_Model):
     niveau: Literal["principe", "artikel", "voorbeeld"]
     tekst: Text
-    kosten_seconden: int = Field(default=60, ge=0, le=900)
+    kosten_seconden: Int = Field(default=60, ge=0, le=900)
 
 
 class _Puzzle(_Model):
@@ -132,7 +145,7 @@ class OrderPuzzle(_Puzzle):
 
 class DilemmaOption(_Model):
     tekst: Text
-    aanvaardbaar: bool | None = None  # may be derived from ``deelt`` when the puzzle has a ``verzoek``
+    aanvaardbaar: Bool | None = None  # may be derived from ``deelt`` when the puzzle has a ``verzoek``
     deelt: list[str] | None = None
     uitleg: Text
 
@@ -146,7 +159,7 @@ class DilemmaPuzzle(_Puzzle):
     gegevens: list[str] = Field(default_factory=list)  # the items of ``verzoek``
     opties: list[DilemmaOption] = Field(min_length=2)
     redenen: list[Text] = Field(default_factory=list)  # reasons to pick from; the team may also type one
-    reden_verplicht: bool = True
+    reden_verplicht: Bool = True
 
 
 class LockPuzzle(_Puzzle):
@@ -173,7 +186,7 @@ class ScenarioInfo(_Model):
     id: str
     titel: Text
     verhaal: Text
-    duur_minuten: int = Field(default=45, ge=5, le=240)
+    duur_minuten: Int = Field(default=45, ge=5, le=240)
     bewoner: Resident
     organisaties: list[str] = Field(min_length=1)
     stabiliteit: Stability = Stability()
@@ -189,21 +202,34 @@ class ScenarioInfo(_Model):
 
 
 class Scenario(_Model):
-    """One scenario file: ``[scenario]``, ``[gegevens.*]`` and ``[[puzzels]]`` (the lock is one of them)."""
+    """One scenario file: ``[scenario]``, ``[gegevens.*]`` and ``[[puzzels]]`` (the lock is one of them).
 
-    schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
+    The file's ``schema`` key is the field ``schema_`` (only ``schema`` is accepted in a file); where the file came
+    from is not a key either: the loader sets it (:attr:`source`)."""
+
+    schema_: Int = Field(default=SCHEMA_VERSION, alias="schema")
     scenario: ScenarioInfo
     gegevens: dict[str, ItemSpec] = Field(min_length=1)
     puzzels: list[Puzzle] = Field(min_length=1)
-    source: Path | None = Field(default=None, exclude=True)
+    _source: Path | None = PrivateAttr(default=None)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    @field_validator("schema_")
+    @classmethod
+    def _schema_supported(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise _Hinted(f"schema {value} is nieuwer dan deze versie van het spel kent ({SCHEMA_VERSION})",
+                          "werk het spel bij; of schrijf schema = 1 als het bestand voor deze versie is gemaakt")
+        if value < 1:
+            raise _Hinted(f"schema {value} bestaat niet", f"schrijf schema = {SCHEMA_VERSION}")
+        return value
 
-    @model_validator(mode="after")
-    def _schema_supported(self) -> "Scenario":
-        if self.schema_ > SCHEMA_VERSION:
-            raise ValueError(f"schema {self.schema_} is nieuwer dan deze versie van het spel kent ({SCHEMA_VERSION}); "
-                             "werk het spel bij")
+    @property
+    def source(self) -> Path | None:
+        """The file this scenario was loaded from (set by the loader; ``None`` for a scenario built in code)."""
+        return self._source
+
+    def with_source(self, path: Path | None) -> "Scenario":
+        self._source = path
         return self
 
     @property

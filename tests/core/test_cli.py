@@ -1,9 +1,12 @@
 """The command line: exit codes and output of check and verdict, and never a traceback for bad input."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from escaperoom.cli import main
 
@@ -86,3 +89,76 @@ def test_verdict_json_puts_what_forbids_a_mag_niet_verdict_under_verbod_not_unde
     shared = [c for c in cases if c["oordeel"] != "mag_niet_delen"]
     assert all(not c["grondslagen"]["verbod"] for c in shared)
     assert all(c["grondslagen"]["art6"] == (c["grondslagen"]["art6_alle"] or [None])[0] for c in shared)
+
+
+# ------------------------------------------------------------------ a console that cannot show every character
+
+
+def _run(*args: str, encoding: str = "cp1252", cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    return subprocess.run([sys.executable, "-m", "escaperoom", *args], capture_output=True, check=False, env=env,
+                          cwd=cwd)
+
+
+def test_check_on_a_cp1252_console_prints_a_hint_order_problem_without_a_unicode_error(tmp_path):
+    """A Windows redirect (cp1252) cannot encode "→": the report must still come out, readable."""
+    bad = tmp_path / "hints.toml"
+    bad.write_text(HENK.read_text(encoding="utf-8").replace('niveau = "principe"', 'niveau = "voorbeeld"', 1),
+                   encoding="utf-8")
+    out = _run("check", str(bad))
+    text = out.stdout.decode("cp1252") + out.stderr.decode("cp1252")
+    assert out.returncode == 1 and "Traceback" not in text and "UnicodeEncodeError" not in text
+    assert "principe -> artikel -> voorbeeld" in text
+
+
+def test_verdict_text_on_a_cp1252_console_completes(tmp_path):
+    out = _run("verdict", str(HENK))
+    assert out.returncode == 0 and b"Traceback" not in out.stderr
+    assert "MAG NIET DELEN" in out.stdout.decode("cp1252")
+
+
+def test_verdict_json_on_an_ascii_console_is_exactly_the_same_json():
+    utf8 = json.loads(_run("verdict", "--json", str(HENK), encoding="utf-8").stdout.decode("utf-8"))
+    ascii_ = _run("verdict", "--json", str(HENK), encoding="ascii")
+    assert ascii_.returncode == 0
+    assert json.loads(ascii_.stdout.decode("ascii")) == utf8
+
+
+# ------------------------------------------------------------------ usage errors and folders
+
+
+def test_verdict_on_an_empty_folder_is_a_usage_error_with_a_dutch_message(tmp_path, capsys):
+    assert main(["verdict", str(tmp_path)]) == 2
+    assert "geen .toml-bestanden gevonden" in capsys.readouterr().err
+
+
+def test_verdict_without_a_path_judges_the_bundled_puzzles_like_check_does(capsys):
+    assert main(["verdict"]) == 0
+    assert "Casus henk" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("months", ["-5", "0", "twaalf"])
+def test_check_refuses_a_stale_period_that_is_no_positive_number_of_months(months, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", "--verouderd-na", months])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "--verouderd-na" in err and ("maanden" in err or "geheel getal" in err)
+
+
+def test_an_empty_folder_next_to_a_valid_file_is_warned_about_not_skipped(tmp_path, capsys):
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    assert main(["check", str(HENK), str(empty)]) == 0
+    out = capsys.readouterr().out
+    assert f"{empty}: waarschuwing: in deze map staan geen .toml-bestanden" in out
+    assert "1 waarschuwing(en)" in out
+
+
+def test_a_scenario_schema_newer_than_the_game_points_at_the_schema_line(tmp_path, capsys):
+    bad = tmp_path / "schema99.toml"
+    bad.write_text(HENK.read_text(encoding="utf-8").replace("schema = 1", "schema = 99", 1), encoding="utf-8")
+    assert main(["check", str(bad)]) == 1
+    line = next(i for i, text in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if text == "schema = 99")
+    out = capsys.readouterr().out
+    assert f"schema99.toml:{line}: fout: schema 99 is nieuwer" in out and "(sleutel 'schema')" in out
