@@ -112,6 +112,8 @@ _KEYS_DO: dict[str, tuple[list, Any]] = {
     "hervat-fout": ([key(pygame.K_ESCAPE)], lambda app, top: isinstance(app.stack.top, TitleScene)),
     "einde": ([key(pygame.K_RETURN)], lambda app, top: isinstance(app.stack.top, TitleScene)
               and app.game.recorder is None),
+    "einde-tijd-op": ([key(pygame.K_RETURN)], lambda app, top: isinstance(app.stack.top, TitleScene)),
+    "einde-beeindigd": ([key(pygame.K_RETURN)], lambda app, top: isinstance(app.stack.top, TitleScene)),
     "puzzel-sorteren": ([key(pygame.K_RETURN)], lambda app, top: top.picked == 0),
     "puzzel-grondslag": ([key(pygame.K_PAGEDOWN)], lambda app, top: top.current == 1),
     "puzzel-zwartlakken": ([key(pygame.K_RETURN)], lambda app, top: top.rows[0].black),

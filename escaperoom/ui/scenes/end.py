@@ -1,21 +1,51 @@
-"""End screen (escaped, time up or ended by the facilitator): what the team's choices meant for the resident —
-the stability path as a small line chart with start and end, the counts of goed / te ruim / te voorzichtig
-(/ verkeerde grondslag) as icon + word + number, and Dutch sentences about the outcome; not just a score.
+"""End screen (escaped, time up or ended by the facilitator): what the team's choices meant for the resident, not
+just a score. Shows the stability path as a line chart with start and end, the counts of goed / te ruim / te
+voorzichtig (/ verkeerde grondslag) as icon + word + number, one sentence about the outcome chosen from the
+stability path and the kind of mistakes made, and the concrete decisions that hurt the resident, named from
+``session.mistakes`` ("Te ruim gedeeld: 'BSN van Henk' ging naar de woningcorporatie: Henk voelt zich bekeken"),
+the worst kinds first, as many as fit, with how many more the debrief shows. The resident is called by the
+scenario's name; no pronoun (the scenario gives none).
 Controls: tap or Tab/arrows + Enter. Leads to the debrief (when available) or the title screen."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
-from escaperoom.session import Phase
+from escaperoom.content.models import NIET_DELEN, BasisPuzzle, DilemmaPuzzle, OrderPuzzle, RedactPuzzle, SortPuzzle
+from escaperoom.rules.lawbook import load_lawbook
+from escaperoom.rules.facts import Decision
+from escaperoom.scoring import ErrorKind
+from escaperoom.session import Mistake, Phase
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text, panel
 from escaperoom.ui.scenes.game import Game
+from escaperoom.ui.theme import BadgeStyle, Icon
 
-_CHART = pygame.Rect(80, 210, 1040, 460)
-_COUNTS = pygame.Rect(1160, 210, 680, 460)
+_PANELS_Y, _PANELS_H = 210, 300
+_CHART = pygame.Rect(80, _PANELS_Y, 1040, _PANELS_H)
+_COUNTS = pygame.Rect(1160, _PANELS_Y, 680, _PANELS_H)
+_TEXT_X, _TEXT_W = 80, 1760
+_OVERALL = pygame.Rect(_TEXT_X, _CHART.bottom + 20, _TEXT_W, 96)
+_ROW_H, _ROW_GAP = 90, 10  # a decision: two lines at 36 px
+_ROWS = 2  # decisions named on the screen; the rest is counted ("… en nog 3: zie de nabespreking")
+_ICON = 52
 _HEADINGS = {Phase.ESCAPED: "spel.end.escaped", Phase.TIME_UP: "spel.end.time_up", Phase.ENDED: "spel.end.ended"}
+_PRIORITY = {ErrorKind.TE_RUIM: 0, ErrorKind.TE_VOORZICHTIG: 1, ErrorKind.VERKEERDE_GRONDSLAG: 2}
+_OTHER = BadgeStyle("spel.end.word_other", theme.RED, Icon.CROSS)  # wrong order, an unacceptable choice …
+_GOOD = theme.feedback_style("goed")
+_DIP = 20  # a fall of at least this much below the start is mentioned even when the end recovered
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    """One line about a concrete decision: its look (icon, colour, word) and candidate sentences, longest first
+    (the first that fits its box is shown)."""
+
+    style: BadgeStyle
+    sentences: tuple[str, ...]
 
 
 class EndScene(GameScene):
@@ -23,6 +53,7 @@ class EndScene(GameScene):
         super().__init__(game)
         self.session = game.session
         self.summary = self.session.summary()
+        self.book = load_lawbook()
         y = CANVAS.bottom - 40 - theme.BUTTON_HEIGHT
         self.to_title = self.button((CANVAS.right - 80 - 760, y, 760, theme.BUTTON_HEIGHT),
                                     self.t("spel.end.to_title"), self.go_title)
@@ -47,17 +78,134 @@ class EndScene(GameScene):
         self.stack.reset(title)
         title.open_debrief()
 
+    # --- what it says --------------------------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self.session.scenario.scenario.bewoner.naam
+
+    def lang(self) -> str:
+        return self.ctx.lang
+
     def sentences(self) -> str:
+        """The one sentence about the outcome: from the stability path (better, worse, the same; a deep dip on the
+        way) and the kind of mistakes (too wide, too careful, both, others, none)."""
         s = self.summary
-        name = self.session.scenario.scenario.bewoner.naam
         start, end = s["stabiliteit_start"], s["stabiliteit"]
-        key = "better" if end > start else "worse" if end < start else "same"
-        parts = [self.t(f"spel.end.{key}", naam=name)]
-        if s["te_ruim"]:
-            parts.append(self.t("spel.end.too_wide", naam=name))
-        if s["te_voorzichtig"]:
-            parts.append(self.t("spel.end.too_careful", naam=name))
+        kinds = {m.kind for m in self.session.mistakes}
+        wide, careful = ErrorKind.TE_RUIM in kinds, ErrorKind.TE_VOORZICHTIG in kinds
+        mix = "both" if wide and careful else "wide" if wide else "careful" if careful else (
+            "other" if kinds else "none")
+        if end > start:
+            key = "spel.end.better_clean" if not kinds else "spel.end.better_mixed"
+        elif end < start:
+            key = {"both": "spel.end.worse_both", "wide": "spel.end.worse_wide", "careful": "spel.end.worse_careful",
+                   "other": "spel.end.worse_other", "none": "spel.end.worse_other"}[mix]
+        else:
+            key = "spel.end.same_clean" if not kinds else "spel.end.same_mixed"
+        parts = [self.t(key, naam=self.name)]
+        low = min(s["verloop"] or [end])
+        if low <= start - _DIP and end > low:
+            parts.append(self.t("spel.end.dip", laagste=low))
         return " ".join(parts)
+
+    def decisions(self) -> list[DecisionLine]:
+        """The mistakes that hurt the resident, one line each (an order puzzle counts once), the worst kinds first
+        and otherwise in the order they happened. Empty when there were none."""
+        seen: set[tuple[str, str, str]] = set()
+        orders: set[str] = set()
+        found: list[tuple[int, int, DecisionLine]] = []
+        for index, mistake in enumerate(self.session.mistakes):
+            ident = (mistake.puzzle_id, mistake.key, mistake.kind.value)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            puzzle = self.session.scenario.puzzle(mistake.puzzle_id)
+            if isinstance(puzzle, OrderPuzzle):
+                if mistake.puzzle_id in orders:
+                    continue
+                orders.add(mistake.puzzle_id)
+            found.append((_PRIORITY.get(mistake.kind, 3), index, self._decision(mistake)))
+        found.sort(key=lambda f: (f[0], f[1]))
+        # the first of each kind first (a team that was too wide and too careful sees both), then the rest
+        firsts = [f for i, f in enumerate(found) if all(f[0] != g[0] for g in found[:i])]
+        return [d for _, _, d in firsts + [f for f in found if f not in firsts]]
+
+    def _decision(self, m: Mistake) -> DecisionLine:
+        lang = self.lang()
+        puzzle = self.session.scenario.puzzle(m.puzzle_id)
+        label = m.label.get(lang)
+        if m.kind in _PRIORITY:
+            style = theme.feedback_style(m.kind)
+        else:
+            style = _OTHER
+        word = self.t(style.word_id)
+        t = self.t
+        if isinstance(puzzle, OrderPuzzle):
+            wrong = sum(1 for x in self.session.mistakes if x.puzzle_id == m.puzzle_id
+                        and x.kind is ErrorKind.VERKEERDE_VOLGORDE)
+            return DecisionLine(style, (t("spel.end.m_order", woord=t("puzzel.feedback.verkeerde_volgorde"),
+                                       puzzel=puzzle.titel.get(lang), n=wrong),))
+        if isinstance(puzzle, DilemmaPuzzle):
+            effect = {ErrorKind.TE_RUIM: "spel.end.effect_wide", ErrorKind.TE_VOORZICHTIG: "spel.end.effect_careful"}
+            tail = t(effect[m.kind], naam=self.name) if m.kind in effect else t("spel.end.effect_other")
+            return DecisionLine(style, tuple(t("spel.end.m_choice", woord=word, keuze=text, gevolg=tail)
+                                          for text in _shorter(label)))
+        recipient = self._recipient(m, puzzle)
+        if m.kind is ErrorKind.TE_RUIM:
+            known = [t("spel.end.m_wide_to", woord=word, gegeven=x, ontvanger=recipient, naam=self.name)
+                     for x in _shorter(label)] if recipient else []
+            return DecisionLine(style, (*known, *(t("spel.end.m_wide", woord=word, gegeven=x, naam=self.name)
+                                               for x in _shorter(label))))
+        if m.kind is ErrorKind.TE_VOORZICHTIG:
+            known = [t("spel.end.m_careful_to", woord=word, gegeven=x, ontvanger=recipient, naam=self.name)
+                     for x in _shorter(label)] if recipient else []
+            return DecisionLine(style, (*known, *(t("spel.end.m_careful", woord=word, gegeven=x, naam=self.name)
+                                               for x in _shorter(label))))
+        if m.kind is ErrorKind.VERKEERDE_GRONDSLAG:
+            return DecisionLine(style, tuple(t("spel.end.m_basis", woord=word, gegeven=x, ontvanger=recipient or "?")
+                                          for x in _shorter(label)))
+        return DecisionLine(style, tuple(t("spel.end.m_other", woord=self.t(f"puzzel.feedback.{m.kind.value}"),
+                                        gegeven=x) for x in _shorter(label)))
+
+    def _recipient(self, m: Mistake, puzzle) -> str | None:
+        """Whom the mistake was about, when the content says so for certain: the recipient of a grondslag decision
+        or of the zwartlakken document; for a sorted card that was shared too widely, the one recipient that may
+        not have it (if only one may not), for one kept back, the recipient that needed it most."""
+        cases = self.session.cases.get(m.puzzle_id, [])
+        if isinstance(puzzle, (BasisPuzzle, RedactPuzzle)):
+            case = next((c for c in cases if c.key == m.key), None)
+            return self._role(case.spec.ontvanger) if case is not None else None
+        if isinstance(puzzle, SortPuzzle):
+            mine = [c for c in cases if c.item_id == m.key and c.spec.ontvanger != NIET_DELEN]
+            if m.kind is ErrorKind.TE_RUIM:
+                forbidden = [c for c in mine if c.verdict.decision is Decision.MAG_NIET]
+                return self._role(forbidden[0].spec.ontvanger) if len(forbidden) == 1 else None
+            if m.kind is ErrorKind.TE_VOORZICHTIG:
+                needed = sorted((c for c in mine if c.verdict.decision is not Decision.MAG_NIET),
+                                key=lambda c: c.verdict.decision is not Decision.MOET)
+                return self._role(needed[0].spec.ontvanger) if needed else None
+        return None
+
+    def _role(self, role_id: str) -> str:
+        role = self.book.roles.get(role_id)
+        return role.naam.get(self.lang()) if role is not None else role_id
+
+    def shown_decisions(self) -> tuple[list[tuple[DecisionLine, str]], int]:
+        """(decision, the sentence that fits) for the rows on screen, and how many more there are."""
+        decisions = self.decisions()
+        shown = []
+        for decision in decisions[:_ROWS]:
+            box = self._row_text_box(len(shown))
+            text = next((s for s in decision.sentences if self._fits(s, box)), decision.sentences[-1])
+            shown.append((decision, text))
+        return shown, max(0, len(decisions) - _ROWS)
+
+    def _more_text(self, more: int) -> str:
+        return self.t("spel.end.more_one") if more == 1 else self.t("spel.end.more_many", n=more)
+
+    def _fits(self, text: str, box: pygame.Rect) -> bool:
+        return self.ctx.text.fits(text, "regular", theme.TEXT_MIN, box.width, box.height)
 
     def counts(self) -> list[tuple[str, int]]:
         s = self.summary
@@ -66,8 +214,21 @@ class EndScene(GameScene):
             rows.append(("verkeerde_grondslag", s["verkeerde_grondslag"]))
         return rows
 
+    # --- layout --------------------------------------------------------------------------------------------------
+
+    def _row_box(self, i: int) -> pygame.Rect:
+        return pygame.Rect(_TEXT_X, _OVERALL.bottom + 12 + i * (_ROW_H + _ROW_GAP), _TEXT_W, _ROW_H)
+
+    def _row_text_box(self, i: int) -> pygame.Rect:
+        row = self._row_box(i)
+        return pygame.Rect(row.x + _ICON + theme.SPACE_M, row.y, row.width - _ICON - theme.SPACE_M, row.height)
+
+    def _more_box(self) -> pygame.Rect:
+        row = self._row_box(_ROWS)
+        return pygame.Rect(row.x, row.y, row.width, self.debrief.rect.top - 12 - row.y)
+
     def _plot(self) -> pygame.Rect:
-        return pygame.Rect(_CHART.x + 110, _CHART.y + 100, _CHART.width - 150, _CHART.height - 190)
+        return pygame.Rect(_CHART.x + 110, _CHART.y + 100, _CHART.width - 150, _CHART.height - 136)
 
     def _chart_points(self) -> list[tuple[float, float]]:
         plot = self._plot()
@@ -78,24 +239,35 @@ class EndScene(GameScene):
         return [(plot.x + i * step, plot.bottom - plot.height * v / 100) for i, v in enumerate(values)]
 
     def labels(self):
-        name = self.session.scenario.scenario.bewoner.naam
         s = self.summary
         out = [(self.t(_HEADINGS.get(self.session.phase, "spel.end.ended")), pygame.Rect(80, 16, 1760, 120), "bold",
                 theme.TEXT_HERO),
-               (self.t("spel.end.path", naam=name), pygame.Rect(_CHART.x + 32, _CHART.y + 20, _CHART.width - 64, 64),
-                "bold", theme.TEXT_BODY),
+               (self.t("spel.end.path", naam=self.name), pygame.Rect(_CHART.x + 32, _CHART.y + 14, 640, 60), "bold",
+                theme.TEXT_BODY),
                (self.t("spel.end.start_end", begin=s["stabiliteit_start"], eind=s["stabiliteit"]),
-                pygame.Rect(_CHART.x + 32, _CHART.bottom - 80, _CHART.width - 64, 60), "regular", theme.TEXT_BODY),
-               (self.t("spel.end.counts"), pygame.Rect(_COUNTS.x + 32, _COUNTS.y + 20, _COUNTS.width - 64, 64),
+                pygame.Rect(_CHART.x + 690, _CHART.y + 14, _CHART.width - 722, 60), "regular", theme.TEXT_BODY),
+               (self.t("spel.end.counts"), pygame.Rect(_COUNTS.x + 32, _COUNTS.y + 14, _COUNTS.width - 64, 60),
                 "bold", theme.TEXT_BODY),
                (self.t("spel.end.solved", opgelost=s["opgelost"], overgeslagen=s["overgeslagen"], hints=s["hints"]),
                 pygame.Rect(80, 136, 1760, 60), "regular", theme.TEXT_BODY),
-               (self.sentences(), pygame.Rect(80, 690, 1760, 200), "regular", theme.TEXT_BODY)]
+               (self.sentences(), _OVERALL, "bold", 40)]
+        rows, more = self.shown_decisions()
+        if not rows:
+            out.append((self.t("spel.end.no_mistakes"), self._row_text_box(0), "regular",
+                        theme.TEXT_BODY))
+        out += [(text, self._row_text_box(i), "regular", theme.TEXT_BODY) for i, (_, text) in enumerate(rows)]
+        if more:
+            out.append((self._more_text(more), self._more_box(), "regular", theme.TEXT_BODY))
         for i, (kind, _) in enumerate(self.counts()):
             out.append((self.t(theme.feedback_style(kind).word_id),
-                        pygame.Rect(_COUNTS.x + 120, _COUNTS.y + 96 + i * 86, _COUNTS.width - 260, 80), "bold",
-                        theme.TEXT_BODY))
+                        pygame.Rect(_COUNTS.x + 110, _COUNTS.y + 80 + i * 54, _COUNTS.width - 250, 52), "bold",
+                        theme.TEXT_SMALL))
         return out
+
+    def state_key(self):
+        return (self.ctx.lang, self.summary["stabiliteit"], len(self.session.mistakes))
+
+    # --- drawing -------------------------------------------------------------------------------------------------
 
     def draw_back(self, surface: pygame.Surface) -> None:
         labels = self.labels()
@@ -106,18 +278,39 @@ class EndScene(GameScene):
         panel(surface, _COUNTS)
         for i, (text, box, role, size) in enumerate(labels[1:5]):
             draw_text(self.ctx, surface, text, box, role=role, size=size, valign="middle",
-                      colour=theme.TEXT_MUTED if i == 3 else theme.TEXT, align="center" if i == 3 else "left")
+                      colour=theme.TEXT_MUTED if i in (1, 3) else theme.TEXT,
+                      align="center" if i == 3 else "right" if i == 1 else "left")
         self._draw_chart(surface)
-        for i, (kind, count) in enumerate(self.counts()):
-            style = theme.feedback_style(kind)
-            row = labels[6 + i][1]
-            draw_icon(surface, style.icon, pygame.Rect(_COUNTS.x + 32, row.y + 8, 64, 64), style.colour, theme.SURFACE)
-            draw_text(self.ctx, surface, labels[6 + i][0], row, role="bold", size=theme.TEXT_BODY,
-                      colour=style.colour, valign="middle")
-            draw_text(self.ctx, surface, str(count), pygame.Rect(_COUNTS.right - 132, row.y, 100, row.height),
-                      role="bold", size=theme.TEXT_LARGE, align="right", valign="middle")
+        self._draw_counts(surface)
         text, box, role, size = labels[5]
-        draw_text(self.ctx, surface, text, box, role=role, size=size)
+        draw_text(self.ctx, surface, text, box, role=role, size=size, valign="middle")
+        self._draw_decisions(surface)
+
+    def _draw_counts(self, surface: pygame.Surface) -> None:
+        words = [label for label in self.labels() if label[2] == "bold" and label[3] == theme.TEXT_SMALL]
+        for (kind, count), (word, row, role, size) in zip(self.counts(), words):
+            style = theme.feedback_style(kind)
+            draw_icon(surface, style.icon, pygame.Rect(_COUNTS.x + 36, row.y + 4, 44, 44), style.colour,
+                      theme.SURFACE)
+            draw_text(self.ctx, surface, word, row, role=role, size=size, colour=style.colour, valign="middle")
+            draw_text(self.ctx, surface, str(count), pygame.Rect(_COUNTS.right - 132, row.y, 100, row.height),
+                      role="bold", size=theme.TEXT_BODY, align="right", valign="middle")
+
+    def _draw_decisions(self, surface: pygame.Surface) -> None:
+        rows, more = self.shown_decisions()
+        if not rows:
+            row = self._row_box(0)
+            draw_icon(surface, _GOOD.icon, pygame.Rect(row.x, row.y + 8, _ICON, _ICON), _GOOD.colour)
+            draw_text(self.ctx, surface, self.t("spel.end.no_mistakes"), self._row_text_box(0),
+                      size=theme.TEXT_BODY)
+            return
+        for i, (decision, text) in enumerate(rows):
+            row = self._row_box(i)
+            draw_icon(surface, decision.style.icon, pygame.Rect(row.x, row.y + 8, _ICON, _ICON), decision.style.colour)
+            draw_text(self.ctx, surface, text, self._row_text_box(i), size=theme.TEXT_BODY)
+        if more:
+            draw_text(self.ctx, surface, self._more_text(more), self._more_box(), size=theme.TEXT_BODY,
+                      colour=theme.TEXT_MUTED, valign="middle")
 
     def _draw_chart(self, surface: pygame.Surface) -> None:
         plot = self._plot()
@@ -134,3 +327,13 @@ class EndScene(GameScene):
         for p in points:
             pygame.draw.circle(surface, end_colour, p, 9)
         pygame.draw.circle(surface, theme.TEXT, points[-1], 14, 4)
+
+
+def _shorter(label: str) -> list[str]:
+    """The label, then shorter versions cut at a word with "…", for a sentence that must fit two lines."""
+    out = [label]
+    words = label.split(" ")
+    for keep in (10, 7, 5):
+        if len(words) > keep:
+            out.append(" ".join(words[:keep]).rstrip(",:;") + "…")
+    return out

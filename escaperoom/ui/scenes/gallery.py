@@ -95,6 +95,21 @@ def _end(app: Any) -> None:
     app.stack.reset(EndScene(app.game))
 
 
+def _end_time_up(app: Any) -> None:
+    """The end when the clock ran out halfway (after the same play as the room: a wrong sort, a skip)."""
+    _room(app)
+    s = app.game.session
+    s.tick(s.remaining_s + 1)
+    app.stack.reset(EndScene(app.game))
+
+
+def _end_by_facilitator(app: Any) -> None:
+    """The end when the facilitator ended the game (F8) halfway."""
+    _room(app)
+    app.game.session.end_game()
+    app.stack.reset(EndScene(app.game))
+
+
 def _puzzle(kind: str) -> Callable[[Any], None]:
     """A fresh game's room with the puzzle of ``kind`` opened on it, as the team sees it."""
     def build(app: Any) -> None:
@@ -147,6 +162,8 @@ SCREENS: dict[str, Callable[[Any], None]] = {
     "hervat-fout": _simple(lambda g: ResumeErrorScene(g, ResumeProblem(
         "De Privacyridders", "stand: het bestand is geen geldige TOML (regel 3)."))),
     "einde": _end,
+    "einde-tijd-op": _end_time_up,
+    "einde-beeindigd": _end_by_facilitator,
     "puzzel-sorteren": _puzzle("sorteren"),
     "puzzel-grondslag": _puzzle("grondslag"),
     "puzzel-zwartlakken": _puzzle("zwartlakken"),
