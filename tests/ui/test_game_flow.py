@@ -121,6 +121,8 @@ _KEYS_DO: dict[str, tuple[list, Any]] = {
     "puzzel-dilemma": ([key(pygame.K_RETURN)], lambda app, top: top.stage == 1 and top.choice == 0),
     "puzzel-feedback": ([key(pygame.K_ESCAPE)], lambda app, top: isinstance(app.stack.top, RoomScene)
                         and app.game.session.current is None),
+    "puzzel-feedback-escape": ([key(pygame.K_RETURN)], lambda app, top: type(app.stack.top).__name__ == "SortScene"
+                               and not top.direct),  # Opnieuw
 }
 
 

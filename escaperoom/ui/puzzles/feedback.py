@@ -345,8 +345,9 @@ class FeedbackScene(Scene):
         status = self.t("puzzel.feedback.solved" if self.solved else "puzzel.feedback.not_solved")
         draw_fitted(ctx, surface, status, status_box, role="bold", size=theme.TEXT_LARGE, colour=icon_style[0],
                     valign="middle")
-        score = self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items))
-        draw_fitted(ctx, surface, score, boxes["score"], size=theme.TEXT_LARGE, valign="middle")
+        if self.direct:  # in escape mode the score is the big text beside the sidebar already
+            score = self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items))
+            draw_fitted(ctx, surface, score, boxes["score"], size=theme.TEXT_LARGE, valign="middle")
         line, direction = self.stability_line()
         panel = boxes["change_panel"]
         colour = hud.stability_colour(self.stability_after) if direction != "flat" else theme.TEXT_MUTED

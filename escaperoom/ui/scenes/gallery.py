@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from escaperoom.session import Status
+from escaperoom.session import Feedback, Status
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene, answer_text
 from escaperoom.ui.scenes.game import Game, ResumeProblem
@@ -21,9 +21,9 @@ from escaperoom.ui.scenes.setup import SetupScene
 from escaperoom.ui.scenes.title import TitleScene
 
 
-def _start(game: Game) -> None:
-    game.start(game.defaults.scenario_id, "De Privacyridders", game.defaults.duration_min, game.defaults.feedback,
-               game.ctx.lang)
+def _start(game: Game, feedback: Feedback | None = None) -> None:
+    game.start(game.defaults.scenario_id, "De Privacyridders", game.defaults.duration_min,
+               feedback or game.defaults.feedback, game.ctx.lang)
 
 
 def _progress(game: Game, *, all_done: bool = False) -> None:
@@ -110,11 +110,11 @@ def _end_by_facilitator(app: Any) -> None:
     app.stack.reset(EndScene(app.game))
 
 
-def _puzzle(kind: str) -> Callable[[Any], None]:
+def _puzzle(kind: str, feedback: Feedback | None = None) -> Callable[[Any], None]:
     """A fresh game's room with the puzzle of ``kind`` opened on it, as the team sees it."""
     def build(app: Any) -> None:
         app.game.close()
-        _start(app.game)
+        _start(app.game, feedback)
         app.stack.reset(TitleScene(app.game))
         room = RoomScene(app.game)
         app.stack.push(room)
@@ -122,15 +122,18 @@ def _puzzle(kind: str) -> Callable[[Any], None]:
     return build
 
 
-def _feedback(app: Any) -> None:
-    """The feedback cards after a partly wrong answer to the first puzzle."""
-    from escaperoom.ui.autoplay import wrong_answer
-    _puzzle("sorteren")(app)
-    scene = app.stack.top
-    pid = scene.puzzle.id
-    scene_answer = wrong_answer(scene.puzzle, app.game.session.model_answer(pid))
-    for event in scene.script_events(scene_answer):
-        app.stack.handle_event(event)
+def _feedback(feedback: Feedback | None = None) -> Callable[[Any], None]:
+    """The feedback after a partly wrong answer to the first puzzle: the cards with explanations (direct), or
+    only the count (escape mode: explanations wait for the debrief)."""
+    def build(app: Any) -> None:
+        from escaperoom.ui.autoplay import wrong_answer
+        _puzzle("sorteren", feedback)(app)
+        scene = app.stack.top
+        pid = scene.puzzle.id
+        scene_answer = wrong_answer(scene.puzzle, app.game.session.model_answer(pid))
+        for event in scene.script_events(scene_answer):
+            app.stack.handle_event(event)
+    return build
 
 
 def _simple(factory: Callable[[Game], Any], *, started: bool = False, below_room: bool = False):
@@ -169,7 +172,8 @@ SCREENS: dict[str, Callable[[Any], None]] = {
     "puzzel-zwartlakken": _puzzle("zwartlakken"),
     "puzzel-volgorde": _puzzle("volgorde"),
     "puzzel-dilemma": _puzzle("dilemma"),
-    "puzzel-feedback": _feedback,
+    "puzzel-feedback": _feedback(),
+    "puzzel-feedback-escape": _feedback(Feedback.ESCAPE),
 }
 NAMES = tuple(SCREENS)
 
