@@ -55,8 +55,11 @@ def bench_verdicts(n: int = 20_000) -> float:
 
 
 if __name__ == "__main__":
+    from escaperoom.rules.lawbook import LAW_DIR
+    law_files = len(list(LAW_DIR.glob("*.toml"))) + 2  # the instruments, rollen.toml and feiten.toml
     t0 = time.perf_counter()
     load_lawbook()
-    print(f"law book load (17 files):           {1000 * (time.perf_counter() - t0):8.1f} ms")
+    label = f"law book load ({law_files} files):"
+    print(f"{label:<36}{1000 * (time.perf_counter() - t0):8.1f} ms")
     print(f"load + validate + judge 200 files:  {1000 * bench_load():8.1f} ms (median of 5)")
     print(f"rule engine verdicts per second:    {bench_verdicts():8.0f}")

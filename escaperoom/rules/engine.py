@@ -78,9 +78,10 @@ class _Run:
 
     def _uncertain(self, prov: Provision) -> None:
         for text_, into in ((prov.onzeker, self.uncertain), (prov.tekst_onzeker, self.unverified)):
-            line = f"{prov.citation}: {text_}"
-            if text_ and line not in into:
-                into.append(line)
+            if text_:
+                line = f"{self.book.cite(prov.id)}: {text_}"
+                if line not in into:
+                    into.append(line)
 
     def doubt(self, text: str) -> None:
         """An [onzeker] point or an [analyse] assumption of the engine that carries this outcome."""

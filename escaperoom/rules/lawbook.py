@@ -255,6 +255,7 @@ class LawBook:
     provisions: dict[str, Provision]
     instruments: dict[str, Instrument]
     _steps: dict[Step, tuple[Provision, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _index: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # derived once, read often
 
     def __post_init__(self) -> None:
         steps: dict[Step, list[Provision]] = {}
@@ -262,12 +263,14 @@ class LawBook:
             for step in prov.stap:
                 steps.setdefault(step, []).append(prov)
         self._steps.update({s: tuple(ps) for s, ps in steps.items()})
+        self._index["flows"] = tuple(p for p in self.provisions.values() if p.is_flow)
+        self._index["citations"] = {pid: p.citation for pid, p in self.provisions.items()}
 
     def __getitem__(self, provision_id: str) -> Provision:
         return self.provisions[provision_id]
 
     def cite(self, provision_id: str) -> str:
-        return self.provisions[provision_id].citation
+        return self._index["citations"][provision_id]  # type: ignore[index]
 
     def label(self, provision_id: str, lang: str = "nl") -> str:
         """The citation with its short name, for answer options: "AVG art. 6 lid 1 onder a — toestemming"."""
@@ -276,7 +279,7 @@ class LawBook:
 
     @property
     def flows(self) -> tuple[Provision, ...]:
-        return tuple(p for p in self.provisions.values() if p.is_flow)
+        return self._index["flows"]  # type: ignore[return-value]
 
     def step(self, step: Step) -> tuple[Provision, ...]:
         """The provisions that play this part in the reasoning, in file order (empty if none)."""
