@@ -3,12 +3,16 @@
 The steps follow kennisbank §8 (R01–R15). Order, and where it deviates from the table's order:
 
     R13  the item is not needed for the purpose → mag niet (the legal reasons that also apply are added)
-    R11  BSN to a recipient that is no government body, without a statute for it → mag niet
+    R11  BSN where the holder or the recipient is no government body, without a statute for it → mag niet
+         (UAVG 46, Wabb 1 d; the kennisbank names no statute for private users, so none is invented: onzeker)
     R03  a statutory duty for this flow is blocked (objection) or its exhaustive conditions are unmet → mag niet
+         (explicit consent does not replace the conditions of an exhaustive duty [analyse], S01)
     R02  a statutory duty of this holder to this recipient, conditions met → moet
          (evaluated before R01: where the law obliges, "moet" is the stronger and correct answer)
     R01  acute danger, recipient is police or crisis service → mag (conflict of duties, art. 6 lid 1 d);
-         for the police itself via Wpg art. 19 (its data leave the police only through the Wpg)
+         for the police itself via Wpg art. 19 (its data leave the police only through the Wpg). Health data
+         without threat facts go along only with consent or when the person cannot consent (art. 9 lid 2 c);
+         for a competent refuser the ordinary rules below decide them (kennisbank §2.3, onzeker)
     R04  a statutory right to report → mag (for a holder with professional secrecy only if it breaks secrecy)
     R14  recipient directly involved in the treatment → mag (7:457 lid 2 BW)
     R10  police data without a Wpg ground (art. 15–20) → mag niet (a Wpg permission → mag)
@@ -20,14 +24,19 @@ The steps follow kennisbank §8 (R01–R15). Order, and where it deviates from t
          statutory permission → mag; valid consent → mag
     R06  a public authority cannot rely on legitimate interest (art. 6 lid 1 f) → mag niet without a statute
     R12  a covenant is no legal basis → mag niet
-         a private holder may rely on art. 6 lid 1 f for ordinary data, unless the person refused [analyse]
+         a private holder may rely on art. 6 lid 1 f for ordinary data, unless the person refused — the engine's
+         own default, not a rule of §8.2: the verdict says so [analyse]
     R15  after every mag/moet: inform the person concerned and record the decision
+
+A sharing verdict names every valid art. 6 basis (a provision's ``art6``, or ``art6_privaat`` for a holder that is
+no public authority; never f for a public authority); a mag-niet verdict names what forbids it (``prohibitions``).
 
 The engine names no provision ids: it asks the law book for the provisions that play a part in a step
 (:class:`~escaperoom.rules.lawbook.Step`, ``stap = [...]`` in the law files), for the flows that cover a request,
 and for the secrecy regime that binds a holder (``bindt``). The situation facts it reads itself are in
-``ENGINE_FACTS``. Each step is recorded as a :class:`TraceStep` with its citations; uncertain provisions add
-their [onzeker] note.
+``ENGINE_FACTS``. Each step is recorded as a :class:`TraceStep` with its citations; provisions marked ``onzeker``
+and the engine's own [analyse] assumptions add a note, and when such a point carries the outcome the verdict is
+``doubtful`` and its explanation says so.
 """
 
 from __future__ import annotations
