@@ -165,7 +165,8 @@ def _compass(points: Sequence[tuple[str, int, int]], width: int, height: int) ->
     labels = place_labels(groups, lambda vx, vy: (x(vx), y(vy)), measure, 19, bounds, obstacles,
                           dot_radius=9, gap=6)
     for label in labels:
-        if label.far:
+        level = abs((label.box[1] + label.box[3]) / 2 - label.centre[1]) <= (label.box[3] - label.box[1]) / 2
+        if label.far or not level:  # not level with its dot: a leader line
             bx = min(max(label.centre[0], label.box[0]), label.box[2])
             by = min(max(label.centre[1], label.box[1]), label.box[3])
             parts.append(f'<line x1="{label.centre[0]:.1f}" y1="{label.centre[1]:.1f}" x2="{bx:.1f}" y2="{by:.1f}" '
@@ -213,6 +214,7 @@ p { margin: 6px 0; }
 .warnings { border: 2px solid var(--accent); background: #fff6ec; padding: 12px 18px; border-radius: 8px; margin: 18px 0; }
 .warnings h2 { border: 0; margin: 0 0 6px; font-size: 20px; padding: 0; }
 .warnings li { margin: 4px 0; }
+nav { margin-top: 24px; }
 nav ol { columns: 2; margin: 8px 0; }
 table { border-collapse: collapse; width: 100%; margin: 10px 0; font-size: 15.5px; }
 th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }

@@ -349,10 +349,8 @@ class SessionsScene(_DebriefScene):
     @property
     def visible_rows(self) -> int:
         step = _ROW + theme.SPACE_S
-        reserve = 110 if self.data.found.broken else 16
-        if len(self.rows) * step > BAR_Y - TOP - reserve:
-            reserve = max(reserve, 60)  # room for the "more below" note
-        return max(1, (BAR_Y - TOP - reserve) // step)
+        room = BAR_Y - TOP - (110 if self.data.found.broken else 16) + theme.SPACE_S  # no gap after the last row
+        return max(1, room // step)
 
     def _layout(self) -> None:
         self.buttons[0].enabled = bool(self.chosen)
@@ -444,11 +442,12 @@ class SessionsScene(_DebriefScene):
                        role="bold", size=BODY, valign="middle")
             _draw_text(self.ctx, surface, line, pygame.Rect(text_x, rect.y + 68, rect.right - text_x - 24, 50),
                        size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
-        if self.rows_left and self.row_rects:
+        if self.row_rects and (self.rows_left or self.first_row):  # on the subtitle's line, at the right
             what = self.s("session_one" if self.rows_left == 1 else "session_many")
-            note = self.s("more_rows", n=self.rows_left, what=what)
-            _draw_text(self.ctx, surface, note, pygame.Rect(M + 20, self.row_rects[-1].bottom + 6, WIDTH, 48),
-                       size=SMALL, colour=theme.TEXT_MUTED)
+            notes = ([self.s("more_above", n=self.first_row)] if self.first_row else []) + (
+                [self.s("more_rows", n=self.rows_left, what=what)] if self.rows_left else [])
+            note = " · ".join(notes)
+            _draw_note(self.ctx, surface, note, SUB)
         if self.footer:
             _draw_text(self.ctx, surface, self.footer, pygame.Rect(M, BAR_Y - 100, WIDTH, 90), size=SMALL,
                        colour=theme.AMBER)
@@ -501,7 +500,8 @@ def _compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, i
     laid = [((round(p.centre[0]), round(p.centre[1])), p.text,
              pygame.Rect(round(p.box[0]), round(p.box[1]), round(p.box[2] - p.box[0]), round(p.box[3] - p.box[1])),
              p.far) for p in placed]
-    y_label = pygame.transform.rotate(ctx.text.render(_t(lang, "axis_y"), "bold", SMALL, theme.RED), 90)
+    broad = _error_look(ctx, "te_ruim")
+    y_label = pygame.transform.rotate(ctx.text.render(_t(lang, "axis_y"), "bold", SMALL, broad.colour), 90)
     return _CompassLayout(rect, plot, ticks, laid, y_label, top_value, all(p.complete for p in placed))
 
 
@@ -521,21 +521,24 @@ def _draw_compass(ctx: UiContext, surface: pygame.Surface, lay: _CompassLayout, 
         a = (plot.x + plot.width * i / steps, plot.bottom - plot.height * i / steps)
         b = (plot.x + plot.width * (i + 1) / steps, plot.bottom - plot.height * (i + 1) / steps)
         pygame.draw.line(surface, theme.BORDER, a, b, 3)
-    x_label = ctx.text.render(_t(lang, "axis_x"), "bold", SMALL, theme.AMBER)
-    lock_box = pygame.Rect(0, 0, 40, 40)
-    total = lock_box.width + 12 + x_label.get_width()
-    lock_box.topleft = (plot.centerx - total // 2, plot.bottom + 74)
-    draw_icon(surface, Icon.LOCK, lock_box, theme.AMBER, theme.SURFACE)
-    surface.blit(x_label, (lock_box.right + 12, plot.bottom + 72))
+    cautious, broad = _error_look(ctx, "te_voorzichtig"), _error_look(ctx, "te_ruim")  # the table's icons
+    x_label = ctx.text.render(_t(lang, "axis_x"), "bold", SMALL, cautious.colour)
+    icon_box = pygame.Rect(0, 0, 40, 40)
+    total = icon_box.width + 12 + x_label.get_width()
+    icon_box.topleft = (plot.centerx - total // 2, plot.bottom + 74)
+    if cautious.icon is not None:
+        draw_icon(surface, cautious.icon, icon_box, cautious.colour, theme.SURFACE)
+    surface.blit(x_label, (icon_box.right + 12, plot.bottom + 72))
     warn_box = pygame.Rect(lay.rect.x + 14, plot.y, 40, 40)
-    draw_icon(surface, Icon.WARNING, warn_box, theme.RED, theme.SURFACE)
+    if broad.icon is not None:
+        draw_icon(surface, broad.icon, warn_box, broad.colour, theme.SURFACE)
     surface.blit(lay.y_label, (lay.rect.x + 14, warn_box.bottom + 10))
     _draw_text(ctx, surface, _t(lang, "compass"), pygame.Rect(lay.rect.x + 24, lay.rect.y + 12, lay.rect.width - 48,
                                                               56), role="bold", size=BODY, valign="middle")
     for centre, _, box, far in lay.points:
-        if far:  # the label had to move away from its dot: a leader line
+        if far or abs(box.centery - centre[1]) > box.height // 2:  # not level with its dot: a leader line
             near = (min(max(centre[0], box.x), box.right), min(max(centre[1], box.y + 6), box.bottom - 6))
-            pygame.draw.line(surface, theme.TEXT_MUTED, centre, near, 2)
+            pygame.draw.line(surface, theme.TEXT_MUTED, centre, near, 3)
     for centre, _, _, _ in lay.points:
         pygame.draw.circle(surface, theme.BG, centre, 19)
         pygame.draw.circle(surface, theme.ACCENT, centre, 15)
@@ -969,8 +972,12 @@ class PuzzleScene(_DebriefScene):
     def _layout_reasons(self, p: PuzzleSummary) -> None:
         half = (WIDTH - theme.SPACE_XL) // 2
         self.reason_half = half
-        reasons = [_Block("reason", f"{typed_by(teams)}: {reason}", indent=12, gap=theme.SPACE_S)
-                   for reason, teams in p.reason_groups()]
+        reasons: list[_Block] = []
+        for reason, teams in p.reason_groups():  # the quote, then who typed it (muted; many teams: counted)
+            who = typed_by(teams) if len(teams) <= 3 else f"{len(teams)} teams: {typed_by(teams)}"
+            reasons.append(_Block("reason", reason, indent=12, gap=theme.SPACE_M, keep=True))
+            reasons.append(_Block("reason_who", "— " + _clip(self.ctx, who, "regular", SMALL, half - 52 - 40, 2),
+                                  indent=12, colour=theme.TEXT_MUTED))
         questions = [_Block("question", f"{i}. {q}", "bold", BODY, gap=theme.SPACE_M)
                      for i, q in enumerate(p.intervisie, 1)]
         top = TOP + 76
@@ -1084,8 +1091,9 @@ class PuzzleScene(_DebriefScene):
                        size=SMALL, colour=theme.TEXT_MUTED)
         for block in self.reason_blocks:
             box = block.rect
-            pygame.draw.line(surface, theme.ACCENT, (box.x - 18, box.y + 4), (box.x - 18, box.bottom - 8), 5)
-            _draw_text(self.ctx, surface, block.text, box, size=SMALL)
+            if block.kind == "reason":
+                pygame.draw.line(surface, theme.ACCENT, (box.x - 18, box.y + 4), (box.x - 18, box.bottom - 8), 5)
+            _draw_text(self.ctx, surface, block.text, box, role=block.role, size=SMALL, colour=block.colour)
         if not self.question_blocks:
             _draw_text(self.ctx, surface, self.s("no_questions"), pygame.Rect(right.x + 20, TOP + 76, half - 40, 100),
                        size=SMALL, colour=theme.TEXT_MUTED)
@@ -1315,7 +1323,7 @@ class WhatIfScene(_DebriefScene):
         x = M + _TOGGLE_W + theme.SPACE_L
         width = CANVAS.right - M - x
         self.result_rect = pygame.Rect(x, TOP, width, BAR_Y - theme.SPACE_M - TOP)
-        self._layout_result(d, panel, pygame.Rect(x + 24, TOP + 20, width - 48, self.result_rect.height - 40 - 44))
+        self._layout_result(d, panel, pygame.Rect(x + 24, TOP + 20, width - 48, self.result_rect.height - 40))
 
     def _layout_toggles(self, panel: WhatIf) -> None:
         """The facts as rows as tall as their question (two to four lines); the list scrolls to keep the chosen
@@ -1376,7 +1384,7 @@ class WhatIfScene(_DebriefScene):
                 why = _clip(self.ctx, c.explanation, "regular", SMALL, inner - 40, 3)  # the report has it all
                 why_h = self.ctx.text.render(why, "regular", SMALL, theme.TEXT, inner - 40).get_height()
                 blocks.append(_Block("change", why, payload=(_clip(self.ctx, what, "bold", SMALL, inner - 40, 2),
-                                                             what_h, c), height=76 + what_h + why_h + 16,
+                                                             what_h, c), height=68 + what_h + why_h + 10,
                                      gap=theme.SPACE_S))
             same = len(changes) - len(changed)
             if same:
@@ -1385,7 +1393,7 @@ class WhatIfScene(_DebriefScene):
             effects = [e for e in panel.team_effects(toggle, d) if e.right_before != e.right_after]
             if changed:
                 blocks.append(_Block("effects_head", self.s("effect_head") if effects else self.s("no_effect"),
-                                     "bold", SMALL, gap=theme.SPACE_M))
+                                     "bold", SMALL, gap=theme.SPACE_S))
             entries = [self.s("effect_entry", team=e.team, a=e.right_before, b=e.right_after) for e in effects]
             if entries:  # in columns as wide as the widest entry, one block per row so pages split between rows
                 widest = max(self.ctx.fonts.text_width(t, "regular", SMALL) for t in entries) + theme.SPACE_L
@@ -1396,6 +1404,8 @@ class WhatIfScene(_DebriefScene):
                     blocks.append(_Block("effects", "", payload=(entries[row:row + columns], col_w),
                                          height=self.ctx.fonts.line_height("regular", SMALL), gap=2))
         pages = _paginate(self.ctx, blocks, area)
+        if len(pages) > 1:  # room for the "pagina 1 van 2" line at the bottom
+            pages = _paginate(self.ctx, blocks, area.inflate(0, -48).move(0, -24))
         self.result_pages = len(pages)
         self.result_page = max(0, min(self.result_page, self.result_pages - 1))
         self.result_blocks = pages[self.result_page]
@@ -1481,10 +1491,10 @@ class WhatIfScene(_DebriefScene):
         surface.blit(becomes, (x, row.centery - becomes.get_height() // 2))
         x += becomes.get_width() + 16
         _icon_word(self.ctx, surface, new, pygame.Rect(x, row.y, row.right - x, row.height), icon_size=36)
-        _draw_text(self.ctx, surface, what, pygame.Rect(box.x + 20, box.y + 68, box.width - 40, what_h), role="bold",
+        _draw_text(self.ctx, surface, what, pygame.Rect(box.x + 20, box.y + 62, box.width - 40, what_h), role="bold",
                    size=SMALL)
-        _draw_text(self.ctx, surface, block.text, pygame.Rect(box.x + 20, box.y + 76 + what_h, box.width - 40,
-                                                               box.bottom - box.y - 76 - what_h - 8), size=SMALL)
+        _draw_text(self.ctx, surface, block.text, pygame.Rect(box.x + 20, box.y + 66 + what_h, box.width - 40,
+                                                               box.bottom - box.y - 66 - what_h - 4), size=SMALL)
 
 
 # --------------------------------------------------------------------------------------------------- entry points
@@ -1516,9 +1526,9 @@ def first_scene(ctx: UiContext, data: DebriefData, start: str = "overzicht", **s
     """The scene to open with (``start``: sessies, overzicht, puzzel, tijdlijn, watals); used by run_debrief,
     the screenshots and the tests. ``state`` sets scene attributes (e.g. ``item=2``, ``mode="uitleg"``)."""
     if data.debrief is None or start == "sessies":
-        return SessionsScene(ctx, data)
-    if start == "puzzel":
-        scene: Scene = PuzzleScene(ctx, data, index=int(state.pop("index", 0)))
+        scene: Scene = SessionsScene(ctx, data)
+    elif start == "puzzel":
+        scene = PuzzleScene(ctx, data, index=int(state.pop("index", 0)))
     elif start == "tijdlijn":
         scene = TimelineScene(ctx, data, team=int(state.pop("team", 0)))
     elif start == "watals":
