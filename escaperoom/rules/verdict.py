@@ -22,10 +22,8 @@ class TraceStep:
     decisive: bool = False
 
 
-DOUBT = Text.of("Let op [onzeker]: dit oordeel rust deels op een punt dat de kennisbank niet als vaststaand recht "
-                "geeft; bespreek het in de nabespreking.",
-                "Note [uncertain]: this verdict partly rests on a point the knowledge base does not give as settled "
-                "law; discuss it in the debrief.")
+DOUBT = Text.of("Let op [onzeker]: een punt hierin staat juridisch niet vast; bespreek het in de nabespreking.",
+                "Note [uncertain]: a point in this is not settled law; discuss it in the debrief.")
 
 
 @dataclass(frozen=True)
