@@ -474,8 +474,11 @@ class Session:
             lang = self.settings.lang
             if it.verdict is not None:
                 rec.update(oordeel=it.verdict.decision.value, regel=it.verdict.rule,
-                           grondslagen=sorted(it.verdict.bases), artikelen=list(it.verdict.citations),
-                           uitleg=it.verdict.explanation(lang))
+                           grondslagen=sorted(it.verdict.bases), verbod=sorted(it.verdict.prohibitions),
+                           artikelen=list(it.verdict.citations), uitleg=it.verdict.explanation(lang),
+                           berust_op_onzeker=it.verdict.doubtful)
+                if it.verdict.uncertain:
+                    rec["onzeker"] = list(it.verdict.uncertain)
             elif it.explanation is not None:
                 rec["uitleg"] = it.explanation.get(lang)
             items.append(rec)

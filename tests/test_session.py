@@ -121,6 +121,18 @@ def test_every_attempt_is_recorded_with_answer_verdicts_errors_and_time():
     assert all(i["artikelen"] for i in rec["items"])
 
 
+def test_a_recorded_no_names_the_prohibition_and_an_uncertain_verdict_carries_its_kennisbank_note():
+    events = []
+    s = _session(events)
+    s.submit("grondslagen", s.model_answer("grondslagen"))
+    covenant = events[-1][1]["items"][3]  # the home-visit report to the police "as the covenant says"
+    assert covenant["oordeel"] == "mag_niet_delen" and covenant["grondslagen"] == [] and covenant["verbod"]
+    s.submit("vroegsignalering", {"plaatsing": {}})  # nothing placed: every card held back
+    early = {i["sleutel"]: i for i in events[-1][1]["items"]}["contact"]
+    assert early["oordeel"] == "moet_delen" and early["onzeker"]  # Besluit Wgs art. 2: kennisbank §11 pt 6
+    assert all(isinstance(i["berust_op_onzeker"], bool) for i in events[-1][1]["items"])
+
+
 def test_facilitator_actions_change_the_session_and_are_each_recorded():
     events = []
     s = _session(events)
