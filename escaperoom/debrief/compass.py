@@ -1,6 +1,6 @@
 """Where the privacy compass writes its team names: next to each dot, inside the chart, never over a dot, an axis
 number or another label. A group too long for the room is summarised ("Team A, Team B (+46)"), a name too long
-is cut with '…'. Pure (no pygame): the big screen measures with its fonts, the HTML report with an estimate.
+is cut with '…', and a dot with no room for a name shows its number of teams (so does every dot of several). Pure (no pygame): the big screen measures with its fonts, the HTML report with an estimate.
 Used by ``escaperoom.debrief.report`` (inline SVG) and ``escaperoom.ui.debrief_scenes`` (the overview).
 """
 
@@ -24,7 +24,9 @@ class Spot:
 
 @dataclass(frozen=True)
 class PlacedLabel:
-    """A spot's label: the text as written, its box, and how many of the spot's names it writes out."""
+    """A spot's label: the text as written, its box, and how many of the spot's names it writes out. A spot with
+    no free place for even one name gets no label (``text`` is "", ``placed`` False): its dot then shows the
+    number of teams there, and the names are in the table or the list under the chart."""
 
     spot: Spot
     centre: tuple[float, float]
@@ -32,12 +34,12 @@ class PlacedLabel:
     box: Box
     shown: int  # names written out in full or cut; the rest is behind "(+N)"
     cut: bool = False  # a name was shortened with '…'
-    clear: bool = True  # False only when no free place was left (then it still avoids dots and axis numbers)
+    placed: bool = True
     far: bool = False  # placed away from its dot: draw a leader line
 
     @property
     def complete(self) -> bool:
-        return self.shown == len(self.spot.teams) and not self.cut
+        return self.placed and self.shown == len(self.spot.teams) and not self.cut
 
 
 def spots(points: Sequence[tuple[str, int, int]]) -> list[Spot]:
@@ -105,61 +107,44 @@ def _candidates(cx: float, cy: float, w: float, h: float, gap: float, ring: int)
 def place_labels(groups: Sequence[Spot], at: Callable[[int, int], tuple[float, float]], measure: Measure,
                  line_height: float, bounds: Box, obstacles: Sequence[Box] = (), *, dot_radius: float = 12,
                  gap: float = 18, max_width: float | None = None) -> list[PlacedLabel]:
-    """A label for every spot. ``at`` maps a spot to its dot's centre; ``obstacles`` are the axis numbers and
-    titles; ``bounds`` is where labels may go. Every dot is an obstacle too. A label is placed at the first free
-    box around its dot in its longest form that fits; failing that, in a shorter form ("(+N)"), then further
-    out; as a last resort the shortest form where it only touches other labels."""
+    """A label for every spot that has room for one. ``at`` maps a spot to its dot's centre; ``obstacles`` are
+    the axis numbers and titles; ``bounds`` is where labels may go. Every dot is an obstacle too, and so is every
+    label placed before: labels never overlap anything. A spot gets the first free box around its dot in its
+    longest form that fits, else a shorter form ("(+N)"); with few dots also a box further out (with a leader
+    line); else no label at all (the dot then shows its number of teams)."""
     centres = {(s.x, s.y): at(s.x, s.y) for s in groups}
     r = dot_radius + 4
-    dots = [(cx - r, cy - r, cx + r, cy + r) for cx, cy in centres.values()]
-    fixed = list(obstacles) + dots
+    fixed = list(obstacles) + [(cx - r, cy - r, cx + r, cy + r) for cx, cy in centres.values()]
     width_limit = max_width if max_width is not None else (bounds[2] - bounds[0]) * 0.9
+    rings = (1, 2) if len(groups) <= 8 else (1,)  # far labels and their lines only where the chart is calm
     placed: list[PlacedLabel] = []
     taken: list[Box] = []
-    order = sorted(groups, key=lambda s: (-s.y, s.x))
-    for spot in order:
+    for spot in sorted(groups, key=lambda s: (-s.y, s.x)):
         cx, cy = centres[(spot.x, spot.y)]
-        forms = label_forms(spot.teams, "", measure, width_limit)
         choice: PlacedLabel | None = None
-        for ring in (1, 2, 3):
-            for text, shown, cut in forms:
+        for ring in rings:
+            for text, shown, cut in label_forms(spot.teams, "", measure, width_limit):
                 w = measure(text)
                 for box in _candidates(cx, cy, w, line_height, gap + dot_radius, ring):
-                    if not _inside(box, bounds):
-                        continue
-                    if any(_overlaps(box, o) for o in fixed) or any(_overlaps(box, t) for t in taken):
-                        continue
-                    choice = PlacedLabel(spot, (cx, cy), text, box, shown, cut, True, ring > 1)
-                    break
+                    if (_inside(box, bounds) and not any(_overlaps(box, o) for o in fixed)
+                            and not any(_overlaps(box, t) for t in taken)):
+                        choice = PlacedLabel(spot, (cx, cy), text, box, shown, cut, True, ring > 1)
+                        break
                 if choice:
                     break
             if choice:
                 break
-        if choice is None:  # crowded: the shortest form, clear of dots and axis numbers, touching other labels
-            text, shown, cut = forms[-1]
-            short = f"+{len(spot.teams)}" if len(spot.teams) > 1 else cut_text(spot.teams[0], measure("Team") * 1.2,
-                                                                                measure)
-            for candidate, n_shown, n_cut in ((text, shown, cut), (short, 0, len(spot.teams) == 1)):
-                w = measure(candidate)
-                for ring in (1, 2, 3):
-                    for box in _candidates(cx, cy, w, line_height, gap + dot_radius, ring):
-                        if _inside(box, bounds) and not any(_overlaps(box, o) for o in fixed):
-                            choice = PlacedLabel(spot, (cx, cy), candidate, box, n_shown, n_cut,
-                                                 not any(_overlaps(box, t) for t in taken), ring > 1)
-                            break
-                    if choice:
-                        break
-                if choice:
-                    break
-        if choice is None:  # nowhere at all (a tiny chart): the count on the dot's right, kept inside the bounds
-            text = f"+{len(spot.teams)}"
-            w = measure(text)
-            x = min(max(cx + gap + dot_radius, bounds[0]), bounds[2] - w)
-            y = min(max(cy - line_height / 2, bounds[1]), bounds[3] - line_height)
-            choice = PlacedLabel(spot, (cx, cy), text, (x, y, x + w, y + line_height), 0, False, False, False)
-        taken.append(choice.box)
+        if choice is None:
+            choice = PlacedLabel(spot, (cx, cy), "", (cx, cy, cx, cy), 0, False, False, False)
+        else:
+            taken.append(choice.box)
         placed.append(choice)
     return placed
+
+
+def counted(label: PlacedLabel) -> bool:
+    """Whether the dot writes its number of teams: several teams there, or no name next to it."""
+    return len(label.spot.teams) > 1 or not label.placed
 
 
 def estimate_width(font_px: float, bold: bool = True) -> Measure:

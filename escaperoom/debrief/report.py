@@ -49,7 +49,7 @@ from escaperoom.debrief.model import (
     ERROR_WORDS, KIND_WORDS, LEGAL_ERRORS, LOCK_KIND, VERDICT_WORDS, AnswerGroup, Debrief, ItemSpread, PuzzleSummary, SessionSet,
     TeamSession, _Words, clock, parse_time, short_label, typed_by,
 )
-from escaperoom.debrief.compass import PlacedLabel, estimate_width, place_labels, spots
+from escaperoom.debrief.compass import PlacedLabel, counted, estimate_width, place_labels, spots
 from escaperoom.debrief.whatif import whatif_for
 from escaperoom.errors import SaveError
 from escaperoom.saves import atomic_write
@@ -105,8 +105,9 @@ _SVG_COLOURS = {"goed": "#1f8a4c", "te_ruim": "#c62828", "te_voorzichtig": "#b26
 
 def compass_svg(points: Sequence[tuple[str, int, int]], width: int = 680, height: int = 480) -> str:
     """The privacy compass: per team te voorzichtig (x) against te ruim (y), as inline SVG. Team names stand next
-    to their dot, inside the chart and clear of dots and axis numbers; a crowded dot is summarised
-    ("Team A, Team B (+46)") — :func:`compass_labels` says which, so the report can list them in full."""
+    to their dot, inside the chart and clear of dots, axis numbers and each other; a crowded dot is summarised
+    ("Team A, Team B (+46)") and a dot of several teams (or without room for a name) shows their number —
+    :func:`compass_labels` says which, so the report can list them in full."""
     return _compass(points, width, height)[0]
 
 
@@ -163,7 +164,7 @@ def _compass(points: Sequence[tuple[str, int, int]], width: int, height: int) ->
     measure = estimate_width(_SVG_LABEL_PX)
     bounds = (left + 2, 2, width - 4, top + plot_h + 7)
     labels = place_labels(groups, lambda vx, vy: (x(vx), y(vy)), measure, 19, bounds, obstacles,
-                          dot_radius=9, gap=6)
+                          dot_radius=12, gap=4)
     for label in labels:
         level = abs((label.box[1] + label.box[3]) / 2 - label.centre[1]) <= (label.box[3] - label.box[1]) / 2
         if label.far or not level:  # not level with its dot: a leader line
@@ -173,9 +174,16 @@ def _compass(points: Sequence[tuple[str, int, int]], width: int, height: int) ->
                          'stroke="#5f6b7a" stroke-width="1.5"/>')
     for label in labels:
         cx, cy = label.centre
-        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="9" fill="#1b2a41" stroke="#fff" stroke-width="2"/>')
+        big = counted(label)
+        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{12 if big else 9}" fill="#1b2a41" stroke="#fff" '
+                     'stroke-width="2"/>')
+        if big:  # the number of teams at this spot
+            parts.append(f'<text x="{cx:.1f}" y="{cy + 4.5:.1f}" text-anchor="middle" class="count">'
+                         f"{len(label.spot.teams)}</text>")
     for label in labels:
-        parts.append(f'<text x="{label.box[0]:.1f}" y="{label.box[3] - 5:.1f}" class="team">{_e(label.text)}</text>')
+        if label.placed:
+            parts.append(f'<text x="{label.box[0]:.1f}" y="{label.box[3] - 5:.1f}" class="team">{_e(label.text)}'
+                         "</text>")
     parts.append("</svg>")
     return "".join(parts), labels
 
@@ -208,7 +216,8 @@ body { font-family: "Atkinson Hyperlegible", "Segoe UI", "Noto Sans", Arial, san
 h1 { font-size: 36px; margin: 0 0 4px; }
 h2 { font-size: 27px; margin: 44px 0 12px; padding-bottom: 6px; border-bottom: 3px solid var(--ink); }
 h3 { font-size: 22px; margin: 0 0 6px; }
-h4 { font-size: 18px; margin: 18px 0 4px; break-after: avoid; }
+h4 { font-size: 18px; margin: 18px 0 4px; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 p { margin: 6px 0; }
 .meta { color: var(--muted); }
 .warnings { border: 2px solid var(--accent); background: #fff6ec; padding: 12px 18px; border-radius: 8px; margin: 18px 0; }
@@ -264,13 +273,15 @@ blockquote .who { font-weight: 700; }
 .whatif h4 { margin-top: 4px; }
 .changed { border: 3px solid var(--accent); border-radius: 6px; padding: 4px 8px; margin: 4px 0; break-inside: avoid; }
 .changed .tag { font-weight: 800; color: var(--accent); letter-spacing: .04em; }
-.compass-wrap { display: flex; gap: 28px; align-items: flex-start; flex-wrap: wrap; }
+.compass-wrap { display: flex; gap: 28px; align-items: flex-start; flex-wrap: wrap; break-inside: avoid; }
+table.teams-table th[scope="row"] { min-width: 9em; }
 .compass-wrap > div { flex: 1 1 280px; }
 .compass { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 8px; }
 .compass .tick { font-size: 13px; fill: #4d5b6c; }
 .compass .axis { font-size: 15px; fill: #17212e; font-weight: 700; }
 .compass .zone { font-size: 14px; fill: #4d5b6c; font-style: italic; }
 .compass .team { font-size: 15px; fill: #17212e; font-weight: 700; }
+.compass .count { font-size: 13px; fill: #fff; font-weight: 700; }
 ul.where { padding-left: 18px; margin: 4px 0; font-size: 15px; }
 .timeline { list-style: none; padding: 0; }
 .timeline > li { display: grid; grid-template-columns: 64px 1fr; gap: 10px; padding: 6px 0; border-bottom: 1px solid #e6eaf0; break-inside: avoid; }
@@ -528,11 +539,13 @@ def _compass_html(d: Debrief) -> str:
     points = d.compass
     svg, labels = _compass(points, 680, 480)
     listing = ""
+    if any(counted(label) for label in labels):
+        listing += "<p>Een getal in een stip is het aantal teams op die plek.</p>"
     if any(not label.complete for label in labels):
         rows = "".join(f"<li><strong>▲ {lab.spot.y} · ▼ {lab.spot.x}</strong>: {_e(', '.join(lab.spot.teams))}</li>"
                        for lab in sorted(labels, key=lambda lab: (-lab.spot.y, lab.spot.x)))
-        listing = (f'<h4>Wie staat waar</h4><p class="meta">Bij drukke stippen noemt het kompas de eerste teams '
-                   f'en "(+N)"; hier staan ze allemaal.</p><ul class="where">{rows}</ul>')
+        listing += (f'<h4>Wie staat waar</h4><p class="meta">Waar het druk is noemt het kompas de eerste teams en '
+                    f'"(+N)", of alleen hun aantal; hier staan ze allemaal.</p><ul class="where">{rows}</ul>')
     return (f'<section id="kompas-{_e(d.casus)}"><h3>Privacykompas</h3><div class="compass-wrap">' + svg
             + '<div><p>Elk team staat op de plek van zijn fouten: hoe vaker <strong>te ruim</strong> gedeeld '
             '(gedeeld wat niet mocht), hoe hoger; hoe vaker <strong>te voorzichtig</strong> (niet gedeeld wat '

@@ -32,7 +32,7 @@ from escaperoom.debrief.model import (
     ERROR_WORDS, FIRST, KIND_WORDS, LAST, Debrief, PuzzleSummary, SessionSet, StepText, TeamSession,
     build_debrief, load_sessions, short_label, typed_by,
 )
-from escaperoom.debrief.compass import place_labels, spots
+from escaperoom.debrief.compass import counted, place_labels, spots
 from escaperoom.debrief.whatif import CaseChange, WhatIf, whatif_for
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
@@ -461,10 +461,14 @@ class _CompassLayout:
     rect: pygame.Rect
     plot: pygame.Rect
     ticks: list[tuple[int, int, int]]  # value, x, y
-    points: list[tuple[tuple[int, int], str, pygame.Rect, bool]]  # centre, label, label box, leader line
+    points: list[tuple[tuple[int, int], str, pygame.Rect, bool]]  # centre, label ("" = none), box, leader line
     y_label: pygame.Surface
     top_value: int
     complete: bool = True  # every team at every dot is named in full
+    counts: list[int] = field(default_factory=list)  # per point: the number of teams its dot shows (0 = none)
+
+
+_DOT_R = 24  # a compass dot that shows its number of teams (two digits at 36 px fit)
 
 
 def _compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, int, int]], lang: str) -> _CompassLayout:
@@ -487,6 +491,8 @@ def _compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, i
         obstacles.append((plot.x - w - 32, y - tick_h / 2, plot.x - 24, y + tick_h / 2))
     title_w = ctx.fonts.text_width(_t(lang, "compass"), "bold", BODY)
     obstacles.append((rect.x + 20, rect.y + 8, rect.x + 28 + title_w, rect.y + 72))
+    note_w = ctx.fonts.text_width(_t(lang, "compass_count"), "regular", SMALL)  # "getal = aantal teams"
+    obstacles.append((rect.right - 28 - note_w, rect.y + 8, rect.right - 20, rect.y + 72))
     x_w = 52 + ctx.fonts.text_width(_t(lang, "axis_x"), "bold", SMALL)
     obstacles.append((plot.centerx - x_w / 2 - 4, plot.bottom + 68, plot.centerx + x_w / 2 + 4, plot.bottom + 120))
     line = ctx.fonts.line_height("bold", SMALL)
@@ -496,13 +502,14 @@ def _compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, i
     def measure(text: str) -> float:
         return ctx.fonts.text_width(text, "bold", SMALL)
 
-    placed = place_labels(spots(points), at, measure, line, bounds, obstacles, dot_radius=19, gap=10)
+    placed = place_labels(spots(points), at, measure, line, bounds, obstacles, dot_radius=_DOT_R, gap=8)
     laid = [((round(p.centre[0]), round(p.centre[1])), p.text,
              pygame.Rect(round(p.box[0]), round(p.box[1]), round(p.box[2] - p.box[0]), round(p.box[3] - p.box[1])),
              p.far) for p in placed]
+    counts = [len(p.spot.teams) if counted(p) else 0 for p in placed]
     broad = _error_look(ctx, "te_ruim")
     y_label = pygame.transform.rotate(ctx.text.render(_t(lang, "axis_y"), "bold", SMALL, broad.colour), 90)
-    return _CompassLayout(rect, plot, ticks, laid, y_label, top_value, all(p.complete for p in placed))
+    return _CompassLayout(rect, plot, ticks, laid, y_label, top_value, all(p.complete for p in placed), counts)
 
 
 def _draw_compass(ctx: UiContext, surface: pygame.Surface, lay: _CompassLayout, lang: str) -> None:
@@ -535,15 +542,25 @@ def _draw_compass(ctx: UiContext, surface: pygame.Surface, lay: _CompassLayout, 
     surface.blit(lay.y_label, (lay.rect.x + 14, warn_box.bottom + 10))
     _draw_text(ctx, surface, _t(lang, "compass"), pygame.Rect(lay.rect.x + 24, lay.rect.y + 12, lay.rect.width - 48,
                                                               56), role="bold", size=BODY, valign="middle")
-    for centre, _, box, far in lay.points:
-        if far or abs(box.centery - centre[1]) > box.height // 2:  # not level with its dot: a leader line
+    for centre, label, box, far in lay.points:
+        if label and (far or abs(box.centery - centre[1]) > box.height // 2):  # not level with its dot
             near = (min(max(centre[0], box.x), box.right), min(max(centre[1], box.y + 6), box.bottom - 6))
             pygame.draw.line(surface, theme.TEXT_MUTED, centre, near, 3)
-    for centre, _, _, _ in lay.points:
-        pygame.draw.circle(surface, theme.BG, centre, 19)
-        pygame.draw.circle(surface, theme.ACCENT, centre, 15)
+    for (centre, _, _, _), count in zip(lay.points, lay.counts):
+        if count:  # the number of teams at this dot, dark on the accent
+            pygame.draw.circle(surface, theme.BG, centre, _DOT_R + 3)
+            pygame.draw.circle(surface, theme.ACCENT, centre, _DOT_R)
+            number = ctx.text.render(str(count), "bold", SMALL, theme.TEXT_ON_ACCENT)
+            surface.blit(number, number.get_rect(center=centre))
+        else:
+            pygame.draw.circle(surface, theme.BG, centre, 19)
+            pygame.draw.circle(surface, theme.ACCENT, centre, 15)
     for _, label, box, _ in lay.points:
-        surface.blit(ctx.text.render(label, "bold", SMALL, theme.TEXT), box.topleft)
+        if label:
+            surface.blit(ctx.text.render(label, "bold", SMALL, theme.TEXT), box.topleft)
+    if any(lay.counts):  # what the numbers mean, on the title's line
+        _draw_note(ctx, surface, _t(lang, "compass_count"),
+                   pygame.Rect(lay.rect.x + 24, lay.rect.y + 12, lay.rect.width - 48, 56))
 
 
 class OverviewScene(_DebriefScene):
@@ -612,7 +629,7 @@ class OverviewScene(_DebriefScene):
         rooms = len(d.puzzles)
         for s in shown:
             errors = s.errors()
-            self.rows.append((_clip(self.ctx, s.label, "bold", BODY, 360), f"{s.solved}/{rooms}", str(s.right),
+            self.rows.append((_clip(self.ctx, s.label, "bold", SMALL, 368), f"{s.solved}/{rooms}", str(s.right),
                               str(errors["te_ruim"]), str(errors["te_voorzichtig"]),
                               str(errors["verkeerde_grondslag"])))
         if self.pages > 1:

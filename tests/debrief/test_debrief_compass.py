@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from escaperoom.debrief.compass import Spot, cut_text, estimate_width, label_forms, place_labels, spots
+from escaperoom.debrief.compass import Spot, counted, cut_text, estimate_width, label_forms, place_labels, spots
 from escaperoom.debrief.report import compass_labels, compass_svg
 
 MEASURE = estimate_width(15)
@@ -32,14 +32,17 @@ def test_labels_stay_inside_and_never_cover_a_dot_or_an_axis_number(n, seed):
     axis_numbers = [(0, 370, 600, 400)]  # a strip of tick labels under the chart
     placed = place_labels(spots(_teams(n, seed)), _at, MEASURE, 19, BOUNDS, axis_numbers, dot_radius=9, gap=6)
     dots = [(cx - 13, cy - 13, cx + 13, cy + 13) for cx, cy in (p.centre for p in placed)]
-    assert len(placed) == len(spots(_teams(n, seed)))  # every dot has a label
+    assert len(placed) == len(spots(_teams(n, seed)))  # every dot is there, with a name or its number of teams
+    boxes = [label.box for label in placed if label.placed]
     for label in placed:
+        if not label.placed:
+            assert counted(label) and label.text == ""
+            continue
         box = label.box
         assert BOUNDS[0] <= box[0] and box[2] <= BOUNDS[2] and BOUNDS[1] <= box[1] and box[3] <= BOUNDS[3]
         assert not any(_overlap(box, d) for d in dots), label
         assert not _overlap(box, axis_numbers[0]), label
-    clear = [p.box for p in placed if p.clear]
-    assert all(not _overlap(a, b) for i, a in enumerate(clear) for b in clear[i + 1:])
+    assert all(not _overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])  # no two names overlap
 
 
 def test_a_crowded_dot_names_the_first_teams_and_counts_the_rest():
@@ -57,11 +60,17 @@ def test_a_name_too_long_for_the_chart_is_cut_with_an_ellipsis():
     assert cut_text("kort", 200, MEASURE) == "kort"
 
 
-def test_the_report_compass_writes_every_label_inside_the_svg_and_lists_crowded_dots_in_full():
+def test_a_crowded_chart_shows_numbers_of_teams_where_names_do_not_fit():
+    points = [(f"Wijkteam {i + 1}", i % 7, (i * 3) % 8) for i in range(50)]  # 50 teams, every dot taken nearby
+    placed = place_labels(spots(points), _at, MEASURE, 19, BOUNDS, dot_radius=12, gap=4)
+    assert any(not p.placed for p in placed) and all(counted(p) for p in placed if not p.placed)
+
+
+def test_the_report_compass_writes_every_label_inside_the_svg_and_numbers_in_the_dots():
     points = _teams(50, 7)
     labels = compass_labels(points)
     svg = compass_svg(points)
-    assert svg.count('class="team"') == len(labels)
+    assert svg.count('class="team"') == sum(1 for label in labels if label.placed)
+    assert svg.count('class="count"') == sum(1 for label in labels if counted(label))
     for label in labels:
         assert 0 <= label.box[0] and label.box[2] <= 680 and 0 <= label.box[1] and label.box[3] <= 480
-    assert any("(+" in label.text for label in labels)
