@@ -758,6 +758,7 @@ class _Words:
     def __init__(self, book: LawBook, loaded: Loaded | None, puzzle_id: str, kind: str, lang: str):
         self.book, self.kind, self.lang = book, kind, lang
         self.puzzle = None
+        self.scenario = loaded.scenario if loaded is not None else None
         if loaded is not None:
             try:
                 self.puzzle = loaded.scenario.puzzle(puzzle_id)
@@ -815,7 +816,22 @@ class _Words:
         if self.kind == "dilemma":
             question = getattr(self.puzzle, "vraag", None)
             return question.get(self.lang) if question is not None else "keuze van het team"
-        return recorded
+        return self._content_label(key) or recorded
+
+    def _content_label(self, key: str) -> str | None:
+        """An item's label in another language than the journal's Dutch, from the casus on this computer."""
+        if self.lang == "nl" or self.puzzle is None or self.scenario is None:
+            return None
+        index = _int_or_none(key.split(":", 1)[1]) if ":" in key else None
+        item_id: str | None = None
+        if self.kind == "sorteren":
+            item_id = key
+        elif self.kind == "grondslag" and index is not None and index < len(getattr(self.puzzle, "beslissingen", [])):
+            item_id = self.puzzle.beslissingen[index].gegeven
+        elif self.kind == "zwartlakken" and index is not None and index < len(getattr(self.puzzle, "fragmenten", [])):
+            item_id = self.puzzle.fragmenten[index].gegeven
+        spec = self.scenario.gegevens.get(item_id) if item_id else None
+        return spec.label.get(self.lang) if spec is not None else None
 
     def sentence(self, n: int, total: int, label: str, answer: str, recorded: str = "") -> str:
         who = f"alle {total} teams" if n == total and total > 1 else f"{n} van de {total} teams"

@@ -68,6 +68,23 @@ class TeamEffect:
     items: int
 
 
+_WORDS = {  # the what-if texts, by language (Dutch is the default; the fact questions come from feiten.toml)
+    "nl": {"if": "Wat als", "if_not": "Wat als níet", "now_yes": "nu: ja", "now_no": "nu: nee",
+           "now_mixed": "nu: deels", "danger": "Wat als er acuut gevaar dreigt?",
+           "no_danger": "Wat als er géén acuut gevaar is?", "danger_fact": "Er dreigt acuut ernstig gevaar",
+           "consent": "Wat als {name} uitdrukkelijk toestemming geeft?",
+           "consent_fact": "{name} geeft uitdrukkelijk toestemming", "refuse": "Wat als {name} toestemming weigert?",
+           "refuse_fact": "{name} weigert toestemming", "now": "nu: {x}"},
+    "en": {"if": "What if", "if_not": "What if not", "now_yes": "now: yes", "now_no": "now: no",
+           "now_mixed": "now: partly", "danger": "What if there is acute danger?",
+           "no_danger": "What if there is no acute danger?", "danger_fact": "There is acute serious danger",
+           "consent": "What if {name} gives explicit consent?", "consent_fact": "{name} gives explicit consent",
+           "refuse": "What if {name} refuses consent?", "refuse_fact": "{name} refuses consent", "now": "now: {x}"},
+}
+_CONSENT_WORDS = {"en": {"ja": "yes", "nee": "no", "niet_gevraagd": "not asked", "onmogelijk": "cannot be asked",
+                         "niet_vrij": "not freely given", "geen_bezwaar": "no objection"}}
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
@@ -85,14 +102,16 @@ class WhatIf:
 
     # --- the toggles --------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _values(holds: list[bool]) -> list[tuple[bool, str]]:
+    def w(self, key: str, **values: str) -> str:
+        return _WORDS.get(self.lang, _WORDS["nl"])[key].format(**values)
+
+    def _values(self, holds: list[bool]) -> list[tuple[bool, str]]:
         """The values worth trying, with what holds now in words: the opposite, or both when it is mixed."""
         if all(holds):
-            return [(False, "nu: ja")]
+            return [(False, self.w("now_yes"))]
         if not any(holds):
-            return [(True, "nu: nee")]
-        return [(True, "nu: deels"), (False, "nu: deels")]
+            return [(True, self.w("now_no"))]
+        return [(True, self.w("now_mixed")), (False, self.w("now_mixed"))]
 
     def _relevant_facts(self) -> list[str]:
         own: list[str] = []
@@ -121,22 +140,22 @@ class WhatIf:
         for fact in self._relevant_facts():
             question = self.book.facts[fact].vraag.get(self.lang)
             for value, now in self._values([fact in c.request.situatie for c in self.cases]):
-                prefix = "Wat als" if value else "Wat als níet"
+                prefix = self.w("if") if value else self.w("if_not")
                 out.append(Toggle(f"feit:{fact}={'ja' if value else 'nee'}", f"{prefix}: {_lower_first(question)}?",
                                   question, now, fact, value))
         for value, now in self._values([c.request.acuut_gevaar for c in self.cases]):
-            out.append(Toggle(f"{DANGER}={'ja' if value else 'nee'}",
-                              "Wat als er acuut gevaar dreigt?" if value else "Wat als er géén acuut gevaar is?",
-                              "Er dreigt acuut ernstig gevaar", now, DANGER, value))
+            out.append(Toggle(f"{DANGER}={'ja' if value else 'nee'}", self.w("danger" if value else "no_danger"),
+                              self.w("danger_fact"), now, DANGER, value))
         name = self.loaded.scenario.scenario.bewoner.naam
         consents = [c.request.toestemming for c in self.cases]
+        words = _CONSENT_WORDS.get(self.lang, {})
         if any(c is not Consent.JA for c in consents):
-            now = "nu: " + ", ".join(sorted({c.value.replace("_", " ") for c in consents}))
-            out.append(Toggle("toestemming:ja", f"Wat als {name} uitdrukkelijk toestemming geeft?",
-                              f"{name} geeft uitdrukkelijk toestemming", now, consent=Consent.JA))
+            now = self.w("now", x=", ".join(sorted({words.get(c.value, c.value.replace("_", " ")) for c in consents})))
+            out.append(Toggle("toestemming:ja", self.w("consent", name=name), self.w("consent_fact", name=name), now,
+                              consent=Consent.JA))
         if any(c is Consent.JA for c in consents):
-            out.append(Toggle("toestemming:nee", f"Wat als {name} toestemming weigert?",
-                              f"{name} weigert toestemming", "nu: ja", consent=Consent.NEE))
+            out.append(Toggle("toestemming:nee", self.w("refuse", name=name), self.w("refuse_fact", name=name),
+                              self.w("now_yes"), consent=Consent.NEE))
         return out
 
     def toggle(self, toggle_id: str) -> Toggle:

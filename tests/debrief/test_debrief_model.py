@@ -184,3 +184,11 @@ def test_a_resume_after_a_crash_is_described_in_words_in_dutch_and_english(debri
     assert "Record" not in text.headline
     odd = debrief5.describe(Step(1, 1, "", "nieuwsoort", None, None, {"type": "nieuwsoort"}))
     assert odd.headline == "Onbekende regel in het journaal (‘nieuwsoort’)"
+
+
+def test_an_english_debrief_names_the_items_in_english_from_the_casus(_five_teams_master, henk_loaded):
+    d = build_debrief(load_sessions([_five_teams_master]).sessions, scenarios=[henk_loaded], lang="en")
+    assert d.puzzle("vroegsignalering").item("contact").label == henk_loaded.scenario.gegevens["contact"].label.en
+    step = next(st for st in d.sessions[0].steps if st.attempt and st.attempt.puzzle == "vroegsignalering")
+    assert d.describe(step).headline.startswith("Try 1 at ")
+    assert d.describe(step).lines[0].word in ("right", "too broad", "too cautious")

@@ -68,3 +68,11 @@ def test_team_effects_rescore_each_teams_answer_under_the_toggle(debrief5):
 
 def test_a_puzzle_without_legal_cases_has_no_what_if_panel(debrief5):
     assert whatif_for(debrief5, "stappenplan") is None
+
+
+def test_in_english_the_toggles_ask_in_english(henk_loaded):
+    panel = WhatIf(henk_loaded, "vroegsignalering", lang="en")
+    labels = [t.label for t in panel.toggles]
+    assert all(label.startswith("What if") for label in labels)
+    assert panel.toggle("acuut_gevaar=ja").now == "now: no"
+    assert not any("Wat als" in label or "nu:" in t.now for label, t in zip(labels, panel.toggles))
