@@ -525,6 +525,7 @@ class LawView:
     rule: str
     explanation: str
     citations: tuple[tuple[str, str, str], ...]  # (provision id, citation text, url)
+    uncertain: tuple[str, ...] = ()  # the kennisbank's [onzeker] notes, when the verdict rests on one (Dutch)
 
 
 @dataclass(frozen=True)
@@ -902,7 +903,8 @@ def _law_views(book: LawBook, loaded: Loaded | None, puzzle_id: str, item_key: s
         who = _role(book, c.request.ontvanger, lang)
         if kind == "dilemma":
             who = f"{who} ({c.item.label.get(lang)})"
-        views.append(LawView(who, v.decision.value, v.rule, v.explanation(lang), cites))
+        views.append(LawView(who, v.decision.value, v.rule, v.explanation(lang), cites,
+                             tuple(v.uncertain) if v.doubtful else ()))
     return tuple(views)
 
 

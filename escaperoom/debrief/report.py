@@ -263,6 +263,7 @@ ul.spread li { margin: 2px 0; break-inside: avoid; }
 .teams { color: var(--muted); }
 .law { background: var(--soft); border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
 .law p { margin: 3px 0; }
+.law p.onzeker { color: #7a4b00; font-style: italic; }
 .seen { border-left: 4px solid var(--accent); background: #fff6ec; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
 .seen p { margin: 3px 0; }
 .cites a { color: #1d4f91; }
@@ -472,7 +473,8 @@ def _puzzle_html(d: Debrief, p: PuzzleSummary, number: int) -> str:
             cites = ", ".join(_link(c, u) for _, c, u in view.citations)
             law += (f"<p>→ {_e(view.recipient)}: {_verdict(view.decision)} <span class=\"meta\">(regel {_e(view.rule)})"
                     f"</span></p><p>{_e(view.explanation)}</p>"
-                    + (f'<p class="cites">Artikelen: {cites}</p>' if cites else ""))
+                    + (f'<p class="cites">Artikelen: {cites}</p>' if cites else "")
+                    + "".join(f'<p class="onzeker">[onzeker] {_e(note)}</p>' for note in view.uncertain))
         out.append(f'<section class="item"><h4>{_e(item.label)}</h4>{spread_svg(segs, item.total)}'
                    f'<ul class="spread">{spread}</ul>' + _seen_html(d, item)
                    + (f'<div class="law">{law}</div>' if law else "") + "</section>")

@@ -981,6 +981,8 @@ class PuzzleScene(_DebriefScene):
             if view.citations:
                 blocks.append(_Block("muted", self.s("articles", x=", ".join(c for _, c, _ in view.citations)),
                                      colour=theme.TEXT_MUTED, gap=4))
+            for note in view.uncertain:  # the game told the team "bespreek het in de nabespreking": here it is
+                blocks.append(_Block("muted", self.s("uncertain", x=note), colour=theme.ACCENT, gap=4))
         area = pygame.Rect(M, TOP, WIDTH, BAR_Y - theme.SPACE_M - TOP)
         self.explain_pages = _paginate(self.ctx, blocks, area)
         self.text_pages = len(self.explain_pages)

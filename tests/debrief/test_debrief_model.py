@@ -192,3 +192,12 @@ def test_an_english_debrief_names_the_items_in_english_from_the_casus(_five_team
     step = next(st for st in d.sessions[0].steps if st.attempt and st.attempt.puzzle == "vroegsignalering")
     assert d.describe(step).headline.startswith("Try 1 at ")
     assert d.describe(step).lines[0].word in ("right", "too broad", "too cautious")
+
+
+def test_a_verdict_that_rests_on_an_uncertain_point_brings_the_kennisbank_note_to_the_debrief(debrief5):
+    # The game tells the team "bespreek het in de nabespreking"; the debrief must then say what is uncertain.
+    contact = debrief5.puzzle("vroegsignalering").item("contact")
+    early = next(v for v in contact.law if v.decision == "moet_delen")
+    assert any("kennisbank §11 punt 6" in note for note in early.uncertain)  # Besluit Wgs art. 2, voorwaarde d
+    covenant = debrief5.puzzle("grondslagen").items[3]
+    assert all(v.uncertain == () for v in covenant.law)  # a covenant is no basis: settled (art. 6 lid 3 AVG)

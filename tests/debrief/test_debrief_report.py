@@ -103,3 +103,8 @@ def test_a_dilemma_row_names_the_question_and_the_chosen_option(debrief5):
     options = {o.tekst.nl for o in debrief5.loaded.scenario.puzzle("wijkagent-belt").opties}
     assert rows and all(r["gegeven"] == question and r["antwoord"] in options for r in rows)
     assert any(r["antwoord"] != r["verwacht"] for r in rows)
+
+
+def test_the_report_names_the_uncertain_point_next_to_the_explanation(debrief5):
+    html = render_html([debrief5])
+    assert '<p class="onzeker">[onzeker] Besluit gemeentelijke schuldhulpverlening art. 2' in html
