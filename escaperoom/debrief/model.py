@@ -569,6 +569,7 @@ class ItemSpread:
     not_reached: tuple[str, ...]  # teams without an answer for this item
     law: tuple[LawView, ...] = ()  # the verdicts of the casus on this computer (empty when it is missing)
     seen: tuple[Seen, ...] = ()  # what the teams of another content version saw (see Debrief.other_version)
+    lang: str = "nl"
 
     @property
     def answered(self) -> int:
@@ -591,7 +592,7 @@ class ItemSpread:
 
     @property
     def sentence(self) -> str:
-        return self.groups[0].sentence if self.groups else f"geen van de {self.total} teams kwam aan dit gegeven toe"
+        return self.groups[0].sentence if self.groups else spread_words(self.lang, "none_reached", total=self.total)
 
 
 @dataclass
@@ -609,6 +610,7 @@ class PuzzleSummary:
     order: int  # position in the scenario file
     teams: list[TeamSession]
     basis: str = "eerste"  # the spread counts each team's first ("eerste") or last ("laatste") attempt
+    lang: str = "nl"
 
     @property
     def division(self) -> float:
@@ -620,9 +622,19 @@ class PuzzleSummary:
         return sum(i.division for i in self.items) / len(self.items) if self.items else 0.0
 
     @property
-    def division_word(self) -> str:
+    def division_level(self) -> str:
+        """"unanimous", "mixed" or "divided" (the report styles a divided puzzle)."""
         d = self.division
-        return "eensgezind" if d < 0.15 else "wisselend" if d < 0.35 else "sterk verdeeld"
+        return "unanimous" if d < 0.15 else "mixed" if d < 0.35 else "divided"
+
+    @property
+    def division_word(self) -> str:
+        return spread_words(self.lang, self.division_level)
+
+    @property
+    def kind_word(self) -> str:
+        """The puzzle kind in words ("grondslag kiezen", "choosing the basis")."""
+        return spread_words(self.lang, f"kind_{self.kind}") if self.kind in KIND_WORDS else self.kind
 
     def reason_groups(self) -> list[tuple[str, list[tuple[str, int]]]]:
         """The typed reasons with the teams (and attempt numbers) that gave them, the same text once
@@ -766,27 +778,30 @@ class _Words:
             except KeyError:
                 self.puzzle = None
 
+    def _w(self, key: str, **values: Any) -> str:
+        return spread_words(self.lang, key, **values)
+
     def answer(self, answer: str, recorded: str = "") -> str:
         """The answer in words; ``recorded`` is the item's label from the journal, which for a dilemma is the
         option's text and for a sequence the step's text (used when the casus is not on this computer)."""
         if answer == "":
-            return "niet beantwoord"
+            return self._w("not_answered")
         if self.kind == "sorteren":
-            return "niet delen" if answer == NIET_DELEN else _role(self.book, answer, self.lang)
+            return self._w("dont_share") if answer == NIET_DELEN else _role(self.book, answer, self.lang)
         if self.kind == "grondslag":
             if answer == GEEN:
-                return "geen grondslag: niet delen"
+                return self._w("no_basis")
             return self.book.cite(answer) if answer in self.book.provisions else answer
         if self.kind == "zwartlakken":
-            return {"zwart": "zwartgelakt", "zichtbaar": "laten staan"}.get(answer, answer)
+            return {"zwart": self._w("blacked"), "zichtbaar": self._w("kept")}.get(answer, answer)
         if self.kind == "volgorde":
             step = _int_or_none(answer)
             steps = getattr(self.puzzle, "stappen", None)
             if step is not None and steps and 0 <= step < len(steps):
-                return f"stap {step + 1}: {steps[step].get(self.lang)}"
+                return self._w("step", n=step + 1, text=steps[step].get(self.lang))
             if step is None:
                 return answer
-            return f"stap {step + 1}: {recorded}" if recorded else f"stap {step + 1}"
+            return self._w("step", n=step + 1, text=recorded) if recorded else self._w("step_only", n=step + 1)
         if self.kind == "dilemma":
             option = _int_or_none(answer)
             opties = getattr(self.puzzle, "opties", None)
@@ -794,18 +809,18 @@ class _Words:
                 return opties[option].tekst.get(self.lang)
             if recorded:
                 return recorded
-            return f"optie {option + 1}" if option is not None else answer
+            return self._w("option_only", n=option + 1) if option is not None else answer
         return answer
 
     def expected(self, expected: str) -> str:
         if self.kind == "sorteren":
             parts = [p for p in expected.split(",") if p]
             if not parts or parts == [NIET_DELEN]:
-                return "niet delen"
-            return "delen met " + " of ".join(_lc(_role(self.book, p, self.lang)) for p in parts)
+                return self._w("dont_share")
+            return self._w("share_with", to=self._w("or").join(_lc(_role(self.book, p, self.lang)) for p in parts))
         if self.kind in ("grondslag", "dilemma"):
             parts = [p for p in expected.split("|") if p]
-            return " of ".join(self.answer(p) for p in parts) if parts else "–"
+            return self._w("or").join(self.answer(p) for p in parts) if parts else "–"
         if self.kind == "volgorde":
             return self.answer(expected)
         return self.answer(expected)
@@ -813,10 +828,10 @@ class _Words:
     def label(self, key: str, recorded: str) -> str:
         if self.kind == "volgorde" and key.startswith("positie:"):
             pos = _int_or_none(key.split(":", 1)[1])
-            return f"plaats {pos + 1}" if pos is not None else key
+            return self._w("position", n=pos + 1) if pos is not None else key
         if self.kind == "dilemma":
             question = getattr(self.puzzle, "vraag", None)
-            return question.get(self.lang) if question is not None else "keuze van het team"
+            return question.get(self.lang) if question is not None else self._w("team_choice")
         return self._content_label(key) or recorded
 
     def _content_label(self, key: str) -> str | None:
@@ -835,27 +850,31 @@ class _Words:
         return spec.label.get(self.lang) if spec is not None else None
 
     def sentence(self, n: int, total: int, label: str, answer: str, recorded: str = "") -> str:
-        who = f"alle {total} teams" if n == total and total > 1 else f"{n} van de {total} teams"
-        one = n == 1
+        who = self._w("who_all", total=total) if n == total and total > 1 else self._w("who_some", n=n, total=total)
+        num = "1" if n == 1 else "n"
+
+        def say(key: str, **values: Any) -> str:
+            return self._w(f"{key}_{num}", who=who, **values)
+
         if answer == "":
-            return f"{who} {'gaf' if one else 'gaven'} geen antwoord voor ‘{label}’"
+            return say("no_answer", label=label)
+        everyone = n == total and total > 1
         if self.kind == "sorteren":
             if answer == NIET_DELEN:
-                return f"{who} {'deelde' if one else 'deelden'} ‘{label}’ niet"
-            return f"{who} {'deelde' if one else 'deelden'} ‘{label}’ met {_lc(self.answer(answer))}"
+                return self._w("sort_not_all", total=total, label=label) if everyone else say("sort_not", label=label)
+            return say("sort_with", label=label, to=_lc(self.answer(answer)))
         if self.kind == "grondslag":
             if answer == GEEN:
-                return f"{who} {'deelde' if one else 'deelden'} ‘{label}’ niet (geen grondslag)"
-            return f"{who} {'koos' if one else 'kozen'} {self.answer(answer)} voor ‘{label}’"
+                return (self._w("basis_none_all", total=total, label=label) if everyone
+                        else say("basis_none", label=label))
+            return say("basis", label=label, basis=self.answer(answer))
         if self.kind == "zwartlakken":
-            if answer == "zwart":
-                return f"{who} {'lakte' if one else 'lakten'} ‘{label}’ zwart"
-            return f"{who} {'liet' if one else 'lieten'} ‘{label}’ staan"
+            return say("redact_black" if answer == "zwart" else "redact_keep", label=label)
         if self.kind == "volgorde":
-            return f"{who} {'zette' if one else 'zetten'} ‘{self.answer(answer, recorded)}’ op {label}"
+            return say("order", step=self.answer(answer, recorded), label=label)
         if self.kind == "dilemma":
-            return f"{who} {'koos' if one else 'kozen'} ‘{self.answer(answer, recorded)}’"
-        return f"{who} {'antwoordde' if one else 'antwoordden'} ‘{answer}’"
+            return say("dilemma", option=self.answer(answer, recorded))
+        return say("other", answer=answer)
 
 
 def short_label(label: str, limit: int = 44) -> str:
@@ -965,7 +984,7 @@ def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loade
         seen_views = tuple(Seen(words.answer(answer, recorded[answer]), errors[answer], text, tuple(teams))
                            for (answer, text), teams in sorted(seen.items(), key=lambda kv: -len(kv[1])))
         items.append(ItemSpread(key, shown, words.expected(expected), tuple(answer_groups), total, tuple(missing),
-                                _law_views(book, loaded, pid, key, lang), seen_views))
+                                _law_views(book, loaded, pid, key, lang), seen_views, lang))
     reasons = [(s.label, a.number, a.reason) for s in sessions
                for a in (s.tracks[pid].attempts if pid in s.tracks else []) if a.reason]
     title = puzzle.titel.get(lang) if puzzle is not None else pid
@@ -973,7 +992,7 @@ def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loade
         id=pid, title=title, kind=kind, station=_role(book, puzzle.station, lang) if puzzle is not None else "",
         task=puzzle.opdracht.get(lang) if puzzle is not None else "",
         intervisie=[q.get(lang) for q in puzzle.intervisie] if puzzle is not None else [],
-        items=items, reasons=reasons, order=order, teams=sessions, basis=FIRST if first else LAST)
+        items=items, reasons=reasons, order=order, teams=sessions, basis=FIRST if first else LAST, lang=lang)
 
 
 def find_scenario(casus: str, scenarios: Sequence[Loaded] | None = None) -> Loaded | None:
@@ -1076,6 +1095,11 @@ _HINT_LEVELS = ("principe", "artikel", "voorbeeld")
 def _catalogue() -> Any:
     from escaperoom.strings import Catalogue
     return Catalogue.load()
+
+
+def spread_words(lang: str, key: str, **values: Any) -> str:
+    """A spread text from the string catalogue (``nabespreking.zin.*`` in assets/strings/nabespreking.toml)."""
+    return _catalogue().t(f"nabespreking.zin.{key}", lang, **values)
 
 
 def step_words(lang: str, key: str, **values: Any) -> str:

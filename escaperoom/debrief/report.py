@@ -46,7 +46,7 @@ from typing import Any
 
 from escaperoom import __version__
 from escaperoom.debrief.model import (
-    ERROR_WORDS, KIND_WORDS, LEGAL_ERRORS, LOCK_KIND, VERDICT_WORDS, AnswerGroup, Debrief, ItemSpread, PuzzleSummary, SessionSet,
+    ERROR_WORDS, LEGAL_ERRORS, LOCK_KIND, VERDICT_WORDS, AnswerGroup, Debrief, ItemSpread, PuzzleSummary, SessionSet,
     TeamSession, _Words, clock, parse_time, short_label, typed_by,
 )
 from escaperoom.debrief.compass import PlacedLabel, counted, estimate_width, place_labels, spots
@@ -447,10 +447,10 @@ def _seen_html(d: Debrief, item: ItemSpread) -> str:
 
 def _puzzle_html(d: Debrief, p: PuzzleSummary, number: int) -> str:
     words = _Words(d.book, d.loaded, p.id, p.kind, d.lang)
-    strong = " sterk" if p.division_word == "sterk verdeeld" else ""
+    strong = " sterk" if p.division_level == "divided" else ""
     out = [f'<article class="puzzle" id="puzzel-{_e(p.id)}"><header><h3>{number}. {_e(p.title)}</h3>'
            f'<span class="division{strong}">{_e(p.division_word)} ({round(100 * p.division)}%)</span></header>',
-           f'<p class="meta">{_e(KIND_WORDS.get(p.kind, p.kind))}'
+           f'<p class="meta">{_e(p.kind_word)}'
            + (f" · station {_e(p.station)}" if p.station else "") + "</p>"]
     if p.task:
         out.append(f'<p class="task">{_e(p.task)}</p>')

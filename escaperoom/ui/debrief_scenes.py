@@ -29,7 +29,7 @@ import pygame
 
 from escaperoom.content.loader import Loaded
 from escaperoom.debrief.model import (
-    ERROR_WORDS, FIRST, KIND_WORDS, LAST, Debrief, PuzzleSummary, SessionSet, StepText, TeamSession,
+    ERROR_WORDS, FIRST, LAST, Debrief, PuzzleSummary, SessionSet, StepText, TeamSession,
     build_debrief, load_sessions, short_label, typed_by,
 )
 from escaperoom.debrief.compass import counted, place_labels, spots
@@ -845,7 +845,7 @@ class PuzzleScene(_DebriefScene):
             return
         count = len(self.data.puzzles())
         self.title = f"{self.index + 1}/{count} · {p.title}"
-        parts = [KIND_WORDS.get(p.kind, p.kind), p.division_word,
+        parts = [p.kind_word, p.division_word,
                  self.s("basis_first" if p.basis == FIRST else "basis_last")]
         if p.station:
             parts.insert(1, p.station)

@@ -201,3 +201,15 @@ def test_a_verdict_that_rests_on_an_uncertain_point_brings_the_kennisbank_note_t
     assert any("kennisbank §11 punt 6" in note for note in early.uncertain)  # Besluit Wgs art. 2, voorwaarde d
     covenant = debrief5.puzzle("grondslagen").items[3]
     assert all(v.uncertain == () for v in covenant.law)  # a covenant is no basis: settled (art. 6 lid 3 AVG)
+
+
+def test_an_english_debrief_tells_the_spread_and_the_division_in_english(_five_teams_master, henk_loaded):
+    found = load_sessions([_five_teams_master])
+    d = build_debrief(found.sessions, scenarios=[henk_loaded], lang="en")
+    sort = d.puzzle("vroegsignalering")
+    zwart = sort.item("zwart_werk")
+    assert zwart.groups[1].sentence.startswith("2 of the 5 teams shared ‘Henk said he")
+    assert sort.item("contact").groups[1].sentence.endswith("did not share ‘Henk's name, address and phone number’")
+    assert sort.item("buurvrouw").sentence.startswith("none of the 5 teams shared")
+    assert sort.division_word in ("unanimous", "mixed", "strongly divided")
+    assert "van de" not in " ".join(g.sentence for p in d.puzzles for i in p.items for g in i.groups)
