@@ -306,7 +306,8 @@ class FeedbackScene(Scene):
         boxes = {"status": pygame.Rect(x + 88, y, w - 88, 64)}
         y += 64 + theme.SPACE_S
         boxes["score"] = pygame.Rect(x, y, w, 64)
-        y += 64 + theme.SPACE_S
+        if self.direct:  # escape mode shows the score big beside the sidebar instead
+            y += 64 + theme.SPACE_S
         boxes["change_panel"] = pygame.Rect(x, y, w, 112)
         boxes["change"] = pygame.Rect(x + 72, y + theme.SPACE_XS, w - 72 - theme.SPACE_S, 112 - 2 * theme.SPACE_XS)
         y += 112 + theme.SPACE_M
@@ -324,8 +325,8 @@ class FeedbackScene(Scene):
         out = [(self.title, TITLE_BOX, "bold", TITLE_MIN),
                (self.t("puzzel.feedback.solved" if self.solved else "puzzel.feedback.not_solved"), boxes["status"],
                 "bold", theme.TEXT_MIN),
-               (self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items)), boxes["score"],
-                "regular", theme.TEXT_MIN),
+               *([(self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items)), boxes["score"],
+                   "regular", theme.TEXT_MIN)] if self.direct else []),
                (self.stability_line()[0], boxes["change"], "bold", theme.TEXT_MIN),
                (self.t("puzzel.feedback.reward"), boxes["reward"], "bold", theme.TEXT_MIN)]
         out += [(text, box, role, theme.TEXT_MIN) for text, box, role, _ in self.hud.labels()]
