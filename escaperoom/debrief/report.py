@@ -398,7 +398,7 @@ def _grid_html(p: PuzzleSummary, words: _Words) -> str:
     at most six items per table (the header row repeats on every printed page)."""
     teams = p.teams
     if len(teams) <= _GRID_TEAMS:
-        cols = f'<col class="item">' + "".join('<col class="team">' for _ in teams)
+        cols = '<col class="item">' + "".join('<col class="team">' for _ in teams)
         head = "".join(f'<th scope="col">{_e(t.label)}</th>' for t in teams)
         rows = []
         for item in p.items:

@@ -912,7 +912,6 @@ class PuzzleScene(_DebriefScene):
         grid_bottom = _GRID_TOP + _HEAD_H + visible * _ROW_H + (50 if self.rows_left else 0)
         self.spread_top = grid_bottom + theme.SPACE_S
         room = WIDTH - 56
-        lh = self.ctx.fonts.line_height("regular", SMALL)
         bottom = BAR_Y - theme.SPACE_M
         self.spread = []
         if item is None:

@@ -21,7 +21,6 @@ from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.autoplay import Autoplayer
 from escaperoom.ui.main import open_app, run_game
-from escaperoom.ui.scene import Scene
 from escaperoom.ui.scenes import gallery
 from escaperoom.ui.scenes.base import text_fits
 from escaperoom.ui.scenes.end import EndScene

@@ -86,7 +86,6 @@ class HintScene(GameModal[None]):
         return pygame.Rect(body.x, body.y + 64, body.width, body.height - 64) if free else body
 
     def draw_content(self, surface: pygame.Surface) -> None:
-        inner = self.inner()
         labels = self.labels()
         text, box, role, size = labels[0]
         draw_text(self.ctx, surface, text, box, role=role, size=size, colour=theme.ACCENT, valign="middle")

@@ -8,7 +8,6 @@ overlay and, when the game is over (escaped, time up, ended), the end scene."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 import pygame
@@ -20,7 +19,7 @@ from escaperoom.ui.hud import clock_colour, draw_trend_arrow, stability_colour, 
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase as PointerPhase
 from escaperoom.ui.pointer import Pointer
-from escaperoom.ui.scenes.base import CANVAS, GameScene, clock_text, draw_text, panel
+from escaperoom.ui.scenes.base import GameScene, clock_text, draw_text, panel
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Widget
