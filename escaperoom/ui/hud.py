@@ -78,6 +78,22 @@ def _text(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect, 
     blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
 
 
+class HudLayer:
+    """For a scene that shows a :class:`Hud` as ``self.hud``: while a modal covers the scene, only the HUD's
+    clock is repainted (the live area the modal backdrop asks for)."""
+
+    hud: "Hud"
+
+    def live_key(self) -> Any:
+        return self.hud.live_key()
+
+    def live_rect(self) -> pygame.Rect:
+        return self.hud.live_rect()
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        self.hud.draw_live(surface)
+
+
 class Hud:
     """The status strip in ``rect`` (the top of a puzzle screen's sidebar). ``before`` is the stability to compare
     with (the feedback screen passes the value before this answer); by default the previous value in the history.

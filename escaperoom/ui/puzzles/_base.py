@@ -127,7 +127,7 @@ def session_error_text(session: Session, t: Callable[..., str], puzzle_id: str |
     return t("spel.error.other")
 
 
-class PuzzleScene(Scene):
+class PuzzleScene(hud.HudLayer, Scene):
     """Base of the five puzzle scenes. Subclasses build their widgets in ``build`` (adding them to ``self.focus``
     in keyboard order), return the answer in scoring's format from ``answer`` (or None after setting
     ``self.message``), draw the puzzle in ``draw_content`` and script an answer in ``key_script`` and
@@ -300,15 +300,6 @@ class PuzzleScene(Scene):
     # while covered (the hint ladder on top) a puzzle gets no input: only the session changes how it looks
     def look_key(self) -> Any:
         return (id(self), self.hud.key(), self.message)
-
-    def live_key(self) -> Any:
-        return self.hud.live_key()
-
-    def live_rect(self) -> pygame.Rect:
-        return self.hud.live_rect()
-
-    def draw_live(self, surface: pygame.Surface) -> None:
-        self.hud.draw_live(surface)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """Drawn after the widgets (a dragged row, a tag)."""

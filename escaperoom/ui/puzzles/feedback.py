@@ -67,7 +67,7 @@ class Block:
     height: int = 0
 
 
-class FeedbackScene(Scene):
+class FeedbackScene(hud.HudLayer, Scene):
     def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext, result: PuzzleResult, reason: str = "",
                  on_hint: Callable[[], None] | None = None, stability_before: int | None = None):
         super().__init__()
@@ -371,15 +371,6 @@ class FeedbackScene(Scene):
     # while covered (the hint ladder after "Opnieuw" is not possible here; F1/F7 overlays are) only the clock moves
     def look_key(self) -> object:
         return (id(self), self.hud.key(), self.page)
-
-    def live_key(self) -> object:
-        return self.hud.live_key()
-
-    def live_rect(self) -> pygame.Rect:
-        return self.hud.live_rect()
-
-    def draw_live(self, surface: pygame.Surface) -> None:
-        self.hud.draw_live(surface)
 
     def _draw_escape(self, surface: pygame.Surface) -> None:
         box = pygame.Rect(CONTENT.x, CONTENT.y + 200, CONTENT.width, 200)
