@@ -89,6 +89,22 @@ class Settings:
 GOOD = "goed"  # the judgement of an item that is right (otherwise the ErrorKind value)
 
 
+def counts_as_decision(judged: dict[str, str], credited: set[str], key: str, judgement: str) -> bool:
+    """The one rule for counting decisions, used by the game and by the debrief: record ``judgement`` ("goed" or
+    an error kind) as the item's latest in ``judged`` and say whether it counts. It counts when it differs from
+    the item's previous judgement — except that "goed" counts at most once per item (``credited``), so a
+    resubmitted answer adds nothing and right → wrong → right never gains."""
+    before = judged.get(key)
+    judged[key] = judgement
+    if judgement == before:
+        return False
+    if judgement == GOOD:
+        if key in credited:
+            return False
+        credited.add(key)
+    return True
+
+
 @dataclass
 class PuzzleState:
     status: Status = Status.OPEN
@@ -437,14 +453,9 @@ class Session:
         state = self.puzzles[puzzle_id]
         for item in result.items:
             now = GOOD if item.error is None else item.error.value
-            before = state.judged.get(item.key)
-            state.judged[item.key] = now
-            if now == before:
+            if not counts_as_decision(state.judged, state.credited, item.key, now):
                 continue
             if item.error is None:
-                if item.key in state.credited:
-                    continue
-                state.credited.add(item.key)
                 delta = weights.goed
             else:
                 delta = {ErrorKind.TE_RUIM: weights.te_ruim, ErrorKind.TE_VOORZICHTIG: weights.te_voorzichtig,

@@ -34,6 +34,7 @@ from escaperoom.errors import EscapeRoomError, SaveError
 from escaperoom.journal import START_TYPE, read_journal
 from escaperoom.recorder import applied_records
 from escaperoom.rules.lawbook import LawBook, load_lawbook
+from escaperoom.session import GOOD, counts_as_decision
 
 LEGAL_ERRORS = ("te_ruim", "te_voorzichtig", "verkeerde_grondslag")
 LOCK_KIND = "slot"
@@ -233,14 +234,25 @@ class TeamSession:
     def _room_tracks(self) -> list[PuzzleTrack]:
         return [t for t in self.tracks.values() if t.kind != LOCK_KIND]
 
-    def errors(self, *, first_only: bool = False) -> Counter[str]:
-        """Error counts over every attempt (or only each puzzle's first attempt), the lock left out."""
-        out: Counter[str] = Counter()
+    def _decisions(self) -> Iterable[str]:
+        """The judgements that count as decisions, by the game's own rule (:func:`session.counts_as_decision`):
+        per puzzle an item counts when its judgement changes, "goed" at most once. So the debrief's counts and
+        compass agree with the end screen and the stability meter, and retries do not inflate them."""
         for track in self._room_tracks():
-            attempts = track.attempts[:1] if first_only else track.attempts
-            for attempt in attempts:
-                out.update(i.error for i in attempt.items if i.error)
-        return out
+            judged: dict[str, str] = {}
+            credited: set[str] = set()
+            for attempt in track.attempts:
+                for item in attempt.items:
+                    judgement = GOOD if item.error is None else item.error
+                    if counts_as_decision(judged, credited, item.key, judgement):
+                        yield judgement
+
+    def errors(self, *, first_only: bool = False) -> Counter[str]:
+        """Mistakes counted as the game counts them (see :meth:`_decisions`), or only those in each puzzle's
+        first attempt; the lock left out."""
+        if first_only:
+            return Counter(i.error for t in self._room_tracks() for a in t.attempts[:1] for i in a.items if i.error)
+        return Counter(j for j in self._decisions() if j != GOOD)
 
     @property
     def compass(self) -> tuple[int, int]:
@@ -250,7 +262,8 @@ class TeamSession:
 
     @property
     def right(self) -> int:
-        return sum(a.right for t in self._room_tracks() for a in t.attempts)
+        """Right decisions, counted as the game counts them (each item once per puzzle)."""
+        return sum(1 for j in self._decisions() if j == GOOD)
 
     @property
     def decisions(self) -> int:
@@ -1072,6 +1085,8 @@ class StepLine:
     status: str
     word: str  # "goed", "te ruim", ... (in the debrief's language)
     text: str  # "Naam, adres en telefoonnummer: gemeente, schuldhulpverlening"
+    label: str = ""  # the two halves of ``text`` (an item's answer): a tight screen shortens the label, never
+    answer: str = ""  # the answer
 
 
 @dataclass(frozen=True)
@@ -1143,8 +1158,9 @@ def describe_step(debrief: Debrief, step: Step) -> StepText:
                 spread = summary.item(item.key)
                 label = spread.label if spread else label
             head = short_label(label)
-            lines.append(StepLine(status, error_word(item.error, lang),
-                                  f"{head}{'' if head.endswith('?') else ':'} {words.answer(item.answer, item.label)}"))
+            head += "" if head.endswith("?") else ":"
+            said = words.answer(item.answer, item.label)
+            lines.append(StepLine(status, error_word(item.error, lang), f"{head} {said}", head, said))
         head = w("attempt", n=a.number, puzzle=title, right=a.right, total=len(a.items))
         if a.solved:
             head += w("solved")

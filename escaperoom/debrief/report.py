@@ -350,8 +350,9 @@ def _team_table(d: Debrief) -> str:
             "<th class=\"num\">◆ verkeerde grondslag</th><th class=\"num\">Hints</th><th class=\"num\">Speeltijd</th>"
             "<th class=\"num\">Stabiliteit</th></tr>")
     return (f"<table class=\"teams-table\"><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
-            "<p class=\"meta\">Goed en fouten tellen alle pogingen (zoals de stabiliteit van de bewoner in het spel); "
-            "het slot telt niet mee.</p>")
+            "<p class=\"meta\">Goed en fouten tellen beslissingen zoals het spel ze telt: een gegeven telt als het oordeel "
+            "erover verandert, goed hoogstens één keer per puzzel; dezelfde fout opnieuw insturen telt niet nog eens. "
+            "Het slot telt niet mee.</p>")
 
 
 _GRID_TEAMS = 6  # up to this many teams a puzzle's grid has items down and teams across; more: teams down
@@ -552,7 +553,7 @@ def _compass_html(d: Debrief) -> str:
             + '<div><p>Elk team staat op de plek van zijn fouten: hoe vaker <strong>te ruim</strong> gedeeld '
             '(gedeeld wat niet mocht), hoe hoger; hoe vaker <strong>te voorzichtig</strong> (niet gedeeld wat '
             'mocht of moest), hoe verder naar rechts. Linksonder is in balans; de stippellijn is evenveel van '
-            "beide. De tellingen staan per team in de tabel hierboven (alle pogingen).</p>"
+            "beide. De tellingen staan per team in de tabel hierboven.</p>"
             + listing + "</div></div></section>")
 
 

@@ -213,3 +213,21 @@ def test_an_english_debrief_tells_the_spread_and_the_division_in_english(_five_t
     assert sort.item("buurvrouw").sentence.startswith("none of the 5 teams shared")
     assert sort.division_word in ("unanimous", "mixed", "strongly divided")
     assert "van de" not in " ".join(g.sentence for p in d.puzzles for i in p.items for g in i.groups)
+
+
+def test_the_debrief_counts_decisions_like_the_game_so_a_resubmitted_mistake_counts_once(tmp_path, henk_loaded):
+    from escaperoom import recorder
+
+    rec = recorder.start(tmp_path / "saves", henk_loaded, "Team Herhaal")
+    s = rec.session
+    right = s.model_answer("vroegsignalering")
+    wrong = {"plaatsing": {**right["plaatsing"], "zwart_werk": "gemeente_meldpunt"}}  # te ruim
+    s.submit("vroegsignalering", wrong)
+    s.submit("vroegsignalering", wrong)  # the same mistake again: no new decision
+    s.submit("vroegsignalering", right)
+    game = s.summary()
+    rec.close()
+    team = load_sessions([tmp_path / "saves"]).sessions[0]
+    assert team.errors()["te_ruim"] == game["te_ruim"] == 1
+    assert team.right == game["goed"] == len(right["plaatsing"])
+    assert team.errors(first_only=True)["te_ruim"] == 1
