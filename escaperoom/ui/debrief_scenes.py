@@ -93,6 +93,27 @@ def _clip(ctx: UiContext, text: str, role: Role, size: int, width: int, lines: i
     return (" ".join(words[:lo]) + " …") if lo else "…"
 
 
+def _clip_label(ctx: UiContext, label: str, answer: str, role: Role, size: int, width: int, lines: int = 1) -> str:
+    """``label answer`` fitted into ``lines`` lines by shortening the label (with '…'), so that what the team
+    answered stays whole; only when even "… answer" does not fit is the whole text cut at its end."""
+    height = lines * ctx.fonts.line_height(role, size)
+    whole = f"{label} {answer}"
+    if ctx.text.fits(whole, role, size, width, height):
+        return whole
+    colon = ":" if label.endswith(":") else ""
+    words = label.rstrip(":").split()
+    lo, hi = 0, len(words)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if ctx.text.fits(" ".join(words[:mid]) + f" …{colon} {answer}", role, size, width, height):
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo:
+        return " ".join(words[:lo]) + f" …{colon} {answer}"
+    return _clip(ctx, whole, role, size, width, lines)
+
+
 def _panel(surface: pygame.Surface, rect: pygame.Rect, fill: Colour = theme.SURFACE,
            border: Colour | None = theme.BORDER, width: int = theme.BORDER_WIDTH) -> None:
     pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
@@ -153,6 +174,7 @@ class _Block:
     payload: Any = None
     height: int = 0
     keep: bool = False  # stays on the page of the block after it (a heading, a verdict badge)
+    stick: bool = False  # stays on the page of the block before it (the articles and notes of a verdict)
     rect: pygame.Rect = field(default_factory=pygame.Rect)
 
 
@@ -179,6 +201,10 @@ def _paginate(ctx: UiContext, blocks: list[_Block], area: pygame.Rect) -> list[l
         need = gap + block.height
         if (block.keep or block.kind.endswith("head")) and i + 1 < len(blocks):
             need += blocks[i + 1].gap + blocks[i + 1].height  # keep a heading with what follows it
+            for later in blocks[i + 2:]:  # ... and with the blocks that stick to that
+                if not later.stick:
+                    break
+                need += later.gap + later.height
         if pages[-1] and y + need > area.bottom:
             pages.append([])
             y, gap = area.y, 0
@@ -365,8 +391,9 @@ class SessionsScene(_DebriefScene):
         for s in self.rows:
             started = s.started_local
             when = started.strftime("%d-%m-%Y %H:%M") if started else ""
-            phase = {"ontsnapt": "ontsnapt", "tijd_op": "tijd op", "beeindigd": "beëindigd"}.get(s.phase, "niet af")
-            self.lines.append((s.team, f"{s.casus_title} · {when} · {phase} · {s.decisions} beslissingen"))
+            phase = self.s(f"phase_{s.phase}" if s.phase in ("ontsnapt", "tijd_op", "beeindigd") else "phase_open")
+            self.lines.append((s.team, f"{s.casus_title} · {when} · {phase} · "
+                                       + self.s("recorded", n=s.decisions)))
         self.rows_left = max(0, len(self.rows) - self.first_row - len(self.row_rects))
         broken = self.data.found.broken
         self.footer = (self.s("broken", n=len(broken)) + ": " + "; ".join(f"{b.path.name}: {b.reason}" for b in broken)
@@ -979,9 +1006,9 @@ class PuzzleScene(_DebriefScene):
             blocks.append(_Block("text", view.explanation, gap=4))
             if view.citations:
                 blocks.append(_Block("muted", self.s("articles", x=", ".join(c for _, c, _ in view.citations)),
-                                     colour=theme.TEXT_MUTED, gap=4))
+                                     colour=theme.TEXT_MUTED, gap=4, stick=True))
             for note in view.uncertain:  # the game told the team "bespreek het in de nabespreking": here it is
-                blocks.append(_Block("muted", self.s("uncertain", x=note), colour=theme.ACCENT, gap=4))
+                blocks.append(_Block("muted", self.s("uncertain", x=note), colour=theme.ACCENT, gap=4, stick=True))
         area = pygame.Rect(M, TOP, WIDTH, BAR_Y - theme.SPACE_M - TOP)
         self.explain_pages = _paginate(self.ctx, blocks, area)
         self.text_pages = len(self.explain_pages)
@@ -1189,13 +1216,16 @@ class TimelineScene(_DebriefScene):
     def _detail(self, current: StepText, x: int, width: int) -> list[tuple]:
         """The current step in full, fitted to the panel: the headline, then per item its icon, its verdict word
         (bold, in the verdict's colour, in a column of its own so it is never cut) and what the team did, then
-        the team's reason. Item texts get as many lines as the panel allows (4 down to 1, '…' when cut)."""
+        the team's reason. Item texts get as many lines as the panel allows (4 down to 1, wrong items first; a label is
+        shortened before the answer is, '…' when cut)."""
         fonts, text = self.ctx.fonts, self.ctx.text
         top, bottom = TOP + 24, self.detail_rect.bottom - 16
         words = [fonts.text_width(line.word, "bold", SMALL) for line in current.lines if line.text]
         column = min(_WORD_W, max(words, default=0)) + 20  # a longer word wraps ("verkeerde / grondslag")
         lh = fonts.line_height("regular", SMALL)
-        for lines_each, head_lines, reason_lines in ((4, 3, 4), (3, 3, 3), (2, 2, 3), (1, 2, 2), (1, 1, 2)):
+        # (lines per wrong item, per right item, headline, reason): what the team got wrong gets the room first
+        for lines_wrong, lines_right, head_lines, reason_lines in (
+                (4, 2, 3, 4), (3, 1, 3, 3), (2, 1, 2, 3), (1, 1, 2, 2), (1, 1, 1, 2)):
             out: list[tuple] = []
             head = _clip(self.ctx, f"{current.clock} · {current.headline}", "bold", BODY, width, head_lines)
             h = text.render(head, "bold", BODY, theme.TEXT, width).get_height() + 16
@@ -1208,7 +1238,11 @@ class TimelineScene(_DebriefScene):
                 word_h = text.render(word, "bold", SMALL, theme.TEXT, word_w).get_height()
                 word_box = pygame.Rect(x + 60, y, word_w, word_h)
                 rest_w = width - 60 - column
-                rest = _clip(self.ctx, line.text, "regular", SMALL, rest_w, lines_each) if line.text else ""
+                lines_each = lines_right if line.status == "goed" else lines_wrong
+                if line.answer:
+                    rest = _clip_label(self.ctx, line.label, line.answer, "regular", SMALL, rest_w, lines_each)
+                else:
+                    rest = _clip(self.ctx, line.text, "regular", SMALL, rest_w, lines_each) if line.text else ""
                 rest_h = text.render(rest, "regular", SMALL, theme.TEXT, rest_w).get_height() if rest else 0
                 h = max(lh, word_h, rest_h) + 6
                 out.append(("line", look, rest, pygame.Rect(x + 60 + column, y, rest_w, h), SMALL, "regular",

@@ -174,3 +174,39 @@ def test_what_if_questions_are_written_in_full_and_every_changed_team_is_listed(
                if e.right_before != e.right_after]
     assert effects and len(listed) == len(effects)
     assert all(any(entry.startswith(e.team + ":") for entry in listed) for e in effects)
+
+
+def test_a_verdicts_articles_and_uncertain_notes_move_to_the_next_page_together_with_the_verdict(opened, data):
+    captured = {}
+
+    def factory(ctx):
+        captured["ctx"] = ctx
+        return ds.first_scene(ctx, data, "sessies")
+
+    opened(factory)
+    ctx = captured["ctx"]
+    line = ctx.fonts.line_height("regular", ds.SMALL)
+    area = pygame.Rect(0, 0, 1800, 6 * line)
+    filler = ds._Block("text", "eerst", height=3 * line)
+    badge = ds._Block("verdict", "Moet delen", height=line, keep=True)
+    why = ds._Block("text", "uitleg", height=line)
+    cites = ds._Block("muted", "Artikelen: …", height=line, stick=True)
+    note = ds._Block("muted", "Onzeker: …", height=line, stick=True)
+    pages = ds._paginate(ctx, [filler, badge, why, cites, note], area)
+    assert pages == [[filler], [badge, why, cites, note]]
+
+
+def test_a_tight_timeline_line_shortens_the_items_label_and_keeps_what_the_team_answered(opened, data):
+    captured = {}
+
+    def factory(ctx):
+        captured["ctx"] = ctx
+        return ds.first_scene(ctx, data, "sessies")
+
+    opened(factory)
+    ctx = captured["ctx"]
+    label, answer = "Naam, adres en telefoonnummer van Henk:", "niet delen"
+    width = ctx.fonts.text_width("Naam, adres en …: niet delen", "regular", ds.SMALL) + 4
+    text = ds._clip_label(ctx, label, answer, "regular", ds.SMALL, width)
+    assert text.endswith("…: niet delen") and text.startswith("Naam")
+    assert ctx.text.fits(text, "regular", ds.SMALL, width, ctx.fonts.line_height("regular", ds.SMALL))
