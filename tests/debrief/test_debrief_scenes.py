@@ -176,7 +176,9 @@ def test_what_if_questions_are_written_in_full_and_every_changed_team_is_listed(
     assert all(any(entry.startswith(e.team + ":") for entry in listed) for e in effects)
 
 
-def test_a_verdicts_articles_and_uncertain_notes_move_to_the_next_page_together_with_the_verdict(opened, data):
+@pytest.fixture
+def ui_ctx(opened, data):
+    """The UI context of an opened debrief (for the layout helpers)."""
     captured = {}
 
     def factory(ctx):
@@ -184,7 +186,11 @@ def test_a_verdicts_articles_and_uncertain_notes_move_to_the_next_page_together_
         return ds.first_scene(ctx, data, "sessies")
 
     opened(factory)
-    ctx = captured["ctx"]
+    return captured["ctx"]
+
+
+def test_a_verdicts_articles_and_uncertain_notes_move_to_the_next_page_together_with_the_verdict(ui_ctx):
+    ctx = ui_ctx
     line = ctx.fonts.line_height("regular", ds.SMALL)
     area = pygame.Rect(0, 0, 1800, 6 * line)
     filler = ds._Block("text", "eerst", height=3 * line)
@@ -196,15 +202,8 @@ def test_a_verdicts_articles_and_uncertain_notes_move_to_the_next_page_together_
     assert pages == [[filler], [badge, why, cites, note]]
 
 
-def test_a_tight_timeline_line_shortens_the_items_label_and_keeps_what_the_team_answered(opened, data):
-    captured = {}
-
-    def factory(ctx):
-        captured["ctx"] = ctx
-        return ds.first_scene(ctx, data, "sessies")
-
-    opened(factory)
-    ctx = captured["ctx"]
+def test_a_tight_timeline_line_shortens_the_items_label_and_keeps_what_the_team_answered(ui_ctx):
+    ctx = ui_ctx
     label, answer = "Naam, adres en telefoonnummer van Henk:", "niet delen"
     width = ctx.fonts.text_width("Naam, adres en …: niet delen", "regular", ds.SMALL) + 4
     text = ds._clip_label(ctx, label, answer, "regular", ds.SMALL, width)
