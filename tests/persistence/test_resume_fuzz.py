@@ -141,13 +141,16 @@ def _place(state: dict, path: tuple, value) -> bool:
             return False  # an earlier change replaced or removed a parent: nothing to change here
         if not isinstance(here, (dict, list)):
             return False
+    last = path[-1]
+    if isinstance(here, dict) != isinstance(last, str):
+        return False  # a list index into a table, or a key into a list: a save can only hold string keys
     if value == DELETE:
         if isinstance(here, list):
             return False
-        here.pop(path[-1], None)
+        here.pop(last, None)
     else:
         try:
-            here[path[-1]] = value
+            here[last] = value
         except (IndexError, TypeError):
             return False
     return True
