@@ -28,14 +28,14 @@ def build_app(args: argparse.Namespace):
     import pygame
 
     from escaperoom import paths
-    from escaperoom.content.loader import load_many
     from escaperoom.errors import EscapeRoomError
+    from escaperoom.kinds.judging import load_many_judged
     from escaperoom.session import Feedback
     from escaperoom.ui.app import App
     from escaperoom.ui.scenes.facilitator import FacilitatorKeys
     from escaperoom.ui.scenes.game import Defaults, Game
 
-    loaded, problems = load_many()
+    loaded, problems = load_many_judged()
     errors = [p for p in problems if p.severity == "fout"]
     if not loaded and errors:
         raise EscapeRoomError("geen speelbare casus gevonden:\n" + "\n".join(p.format() for p in errors))
@@ -192,6 +192,7 @@ def run_game(args: argparse.Namespace) -> int:
     headless = bool(getattr(args, "headless", False))
     _prepare_environment(headless)
     from escaperoom.errors import EscapeRoomError
+    from escaperoom.kinds.judging import load_many_judged
     from escaperoom.ui.app import ensure_pygame_ce
 
     try:
