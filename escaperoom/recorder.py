@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from escaperoom import __version__
-from escaperoom.kinds.judging import Judged
 from escaperoom.errors import SaveError
 from escaperoom.journal import Journal, JournalRead, read_journal
+from escaperoom.kinds.judging import Judged
 from escaperoom.rules.lawbook import LAW_DIR
 from escaperoom.saves import SessionFiles, clean_stale_temp_files, list_sessions, read_state, write_state
 from escaperoom.session import Feedback, Session, Settings, StateError, quote_value

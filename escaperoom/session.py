@@ -16,9 +16,9 @@ end screen. :meth:`Session.from_state` validates a saved state completely and ra
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from collections.abc import Mapping
 from typing import Annotated, Any, Callable
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -484,8 +484,8 @@ class Session:
         items = []
         for it in result.items:
             rec: dict[str, Any] = {"sleutel": it.key, "label": it.label.nl, "antwoord": it.answer,
-                                   "verwacht": kind.write_expected(it.expected), "fout": it.error.value if it.error else None,
-                                   "punten": it.credit}
+                                   "verwacht": kind.write_expected(it.expected),
+                                   "fout": it.error.value if it.error else None, "punten": it.credit}
             lang = self.settings.lang
             if it.verdict is not None:
                 rec.update(oordeel=it.verdict.decision.value, regel=it.verdict.rule,

@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from escaperoom.kinds.judging import load_judged
-from escaperoom.paths import puzzels_dir
 from escaperoom.content.models import NIET_DELEN
 from escaperoom.kinds import ErrorKind
+from escaperoom.kinds.judging import load_judged
+from escaperoom.paths import puzzels_dir
 from escaperoom.session import Feedback, PersonalDataInReason, Phase, Session, SessionError, Settings, Status
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")

@@ -135,8 +135,8 @@ class BasisKind(Kind):
                 if opt != GEEN_GRONDSLAG and opt not in provisions:
                     guess = checker.suggest(opt, [*provisions, GEEN_GRONDSLAG])
                     checker.add((*path, "opties", o), f"onbekende bepaling '{opt}'",
-                                f"bedoelde je '{guess}'?" if guess else "gebruik een id uit escaperoom/rules/law/*.toml "
-                                "of 'geen'")
+                                f"bedoelde je '{guess}'?" if guess else
+                                "gebruik een id uit escaperoom/rules/law/*.toml of 'geen'")
             if GEEN_GRONDSLAG not in spec.opties:
                 checker.add((*path, "opties"), "de optie 'geen' (geen grondslag: niet delen) ontbreekt",
                             "voeg \"geen\" toe aan opties, zodat 'niet delen' te kiezen is", severity="waarschuwing")

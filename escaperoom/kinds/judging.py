@@ -72,8 +72,8 @@ def load_judged(path: Path, book: LawBook | None = None, *, today: dt.date | Non
     return judge(load_scenario(path, book, puzzle_checks=check_puzzle), book, today=today, stale_months=stale_months)
 
 
-def load_many_judged(paths: Sequence[Path] | None = None, book: LawBook | None = None, *,
-                     today: dt.date | None = None, stale_months: int = STALE_MONTHS) -> tuple[list[Judged], list[Problem]]:
+def load_many_judged(paths: Sequence[Path] | None = None, book: LawBook | None = None, *, today: dt.date | None = None,
+                     stale_months: int = STALE_MONTHS) -> tuple[list[Judged], list[Problem]]:
     """Load and judge every file; returns what loaded and every problem (errors and warnings), never raises for
     content."""
     return load_each(paths, lambda path: load_judged(path, book, today=today, stale_months=stale_months))

@@ -58,7 +58,8 @@ class SortWords(Words):
     def model_answer_text(self, answer: SortAnswer) -> str:
         sc = self.scenario
         assert sc is not None
-        return "\n".join(f"{sc.gegevens[card].label.get(self.lang)} — {self.recipient(to, 'spel.facilitator.not_share')}"
+        return "\n".join(f"{sc.gegevens[card].label.get(self.lang)} — "
+                         f"{self.recipient(to, 'spel.facilitator.not_share')}"
                          for card, to in answer["plaatsing"].items())
 
     def mistake_recipient(self, mistake: MistakeLike, cases: Sequence[Case]) -> str | None:
@@ -130,7 +131,8 @@ class SortKind(Kind):
             checker.item((*base, "kaarten", k), card)
         recipients = [d.ontvanger for d in puzzle.bestemmingen]
         if len(set(recipients)) != len(recipients):
-            checker.add((*base, "bestemmingen"), "twee bestemmingen hebben dezelfde ontvanger", "elke ontvanger één keer")
+            checker.add((*base, "bestemmingen"), "twee bestemmingen hebben dezelfde ontvanger",
+                        "elke ontvanger één keer")
         for d, spec in enumerate(puzzle.bestemmingen):
             checker.request((*base, "bestemmingen", d), spec, puzzle.kaarten)
 

@@ -31,7 +31,7 @@ from typing import Any
 import pygame
 
 from escaperoom.content.models import Puzzle
-from escaperoom.kinds import KINDS, check_answer, kind_of, lock_code
+from escaperoom.kinds import KINDS, Answer, check_answer, kind_of, lock_code
 from escaperoom.session import Status, lock_length
 from escaperoom.text import Text
 from escaperoom.ui.testing import click, key, type_text
@@ -44,15 +44,16 @@ _SETTLE = 2  # frames between two actions, so every scene draws what it got
 _STUCK = 40  # frames on one scene without progress before pressing Escape
 
 
-def wrong_answer(puzzle: Puzzle, right: dict[str, Any]) -> dict[str, Any]:
+def wrong_answer(puzzle: Puzzle, right: Answer) -> Answer:
     """A deliberately wrong answer in the kind's format (too cautious, too wide or in the wrong order): the kind's
     plausible mistake, with ``REASON`` when the kind asks for a reason."""
     kind = kind_of(puzzle)
-    return kind.with_reason(kind.plausible_mistake(puzzle, right), REASON)  # type: ignore[no-any-return]
+    answer: Answer = kind.with_reason(kind.plausible_mistake(puzzle, right), REASON)
+    return answer
 
 
-def varied_wrong_answer(puzzle: Puzzle, right: dict[str, Any], rng: random.Random,
-                        solves: Callable[[dict[str, Any]], bool] | None = None) -> dict[str, Any]:
+def varied_wrong_answer(puzzle: Puzzle, right: Answer, rng: random.Random,
+                        solves: Callable[[Answer], bool] | None = None) -> Answer:
     """A wrong answer with some of the right one kept: a random part of the cards, choices or fragments changed
     (at least one), two steps swapped, or another option. Deterministic for a given ``rng`` state. A change can
     happen to be right too (another recipient that may also have it, another acceptable option): with ``solves``
@@ -66,8 +67,9 @@ def varied_wrong_answer(puzzle: Puzzle, right: dict[str, Any], rng: random.Rando
     return wrong_answer(puzzle, right)
 
 
-def _varied(puzzle: Puzzle, right: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    return kind_of(puzzle).varied_mistake(puzzle, right, rng)  # type: ignore[no-any-return]
+def _varied(puzzle: Puzzle, right: Answer, rng: random.Random) -> Answer:
+    answer: Answer = kind_of(puzzle).varied_mistake(puzzle, right, rng)
+    return answer
 
 
 def seed_for(team: str) -> int:
@@ -267,17 +269,17 @@ class Autoplayer:
             return click(widget.rect.center)
         return tab_to(group, widget) + [key(pygame.K_RETURN)]
 
-    def _answer_for(self, puzzle: Puzzle) -> dict[str, Any]:
+    def _answer_for(self, puzzle: Puzzle) -> Answer:
         session = self.app.game.session
         right = session.model_answer(puzzle.id)
         index = self._index(puzzle.id)
         plan = self.plan
         tries = session.puzzles[puzzle.id].attempts
-        answer = right
+        answer: Answer = right
         rng = random.Random(self.seed * 7919 + index * 31 + tries)
         cases = session.cases[puzzle.id]
 
-        def solves(candidate: dict[str, Any]) -> bool:
+        def solves(candidate: Answer) -> bool:
             return check_answer(session.scenario, puzzle, cases, candidate).solved
 
         if index in plan.wrong and tries == 0:

@@ -192,7 +192,6 @@ def run_game(args: argparse.Namespace) -> int:
     headless = bool(getattr(args, "headless", False))
     _prepare_environment(headless)
     from escaperoom.errors import EscapeRoomError
-    from escaperoom.kinds.judging import load_many_judged
     from escaperoom.ui.app import ensure_pygame_ce
 
     try:
@@ -206,8 +205,8 @@ def run_game(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     player = pace = None
     if getattr(args, "autoplay", False):
-        from escaperoom.ui.autoplay import Autoplayer
         from escaperoom.ui.app import is_headless
+        from escaperoom.ui.autoplay import Autoplayer
         player = Autoplayer(app, team=getattr(args, "team", None) or "Autoplay")
         if not headless and frames is None and not is_headless():
             pace = _Pace(player)  # a demo in a window: watchable, in real time, and it stays on the end screen

@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from escaperoom.content.models import (
-    BasisPuzzle, DilemmaPuzzle, LockPuzzle, OrderPuzzle, RedactPuzzle, SortPuzzle,
+    BasisPuzzle,
+    DilemmaPuzzle,
+    LockPuzzle,
+    OrderPuzzle,
+    RedactPuzzle,
+    SortPuzzle,
 )
 from escaperoom.kinds import AnswerError, model_answer
 

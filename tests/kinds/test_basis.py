@@ -17,7 +17,7 @@ from ._henk import check, one
 def test_the_right_decision_on_the_wrong_legal_basis_earns_half_credit(sc, cases):
     p = one(sc, BasisPuzzle)
     answer = model_answer(sc, p, cases[p.id])
-    d, wrong_basis = next((d, o) for d, (spec, c) in enumerate(zip(p.beslissingen, cases[p.id]))
+    d, wrong_basis = next((d, o) for d, (spec, c) in enumerate(zip(p.beslissingen, cases[p.id], strict=True))
                           if c.verdict.decision.shares
                           for o in spec.opties if o != GEEN_GRONDSLAG and o not in c.verdict.bases)
     answer["keuzes"][str(d)] = wrong_basis

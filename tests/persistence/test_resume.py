@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from escaperoom import recorder
-from escaperoom.kinds.judging import load_judged
 from escaperoom.errors import SaveError
 from escaperoom.journal import Journal, read_journal
+from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
 from escaperoom.rules.lawbook import LAW_DIR
 from escaperoom.saves import SessionFiles, list_sessions, read_state, write_state

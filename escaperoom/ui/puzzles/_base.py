@@ -14,7 +14,7 @@ import pygame
 from escaperoom.content.models import Puzzle
 from escaperoom.rules.lawbook import LawBook, load_lawbook
 from escaperoom.pii import LABEL_IDS, find_personal_data, kinds_for_labels
-from escaperoom.kinds import PuzzleResult
+from escaperoom.kinds import Answer, PuzzleResult
 from escaperoom.session import PersonalDataInReason, Phase, Session, SessionError, Status
 from escaperoom.text import Text
 from escaperoom.ui import hud, theme
@@ -194,7 +194,7 @@ class PuzzleScene(hud.HudLayer, Scene):
     def build(self) -> None:
         """Create the puzzle's widgets and add them to ``self.focus`` in keyboard order."""
 
-    def answer(self) -> dict[str, Any] | None:
+    def answer(self) -> Answer | None:
         raise NotImplementedError
 
     def reason(self) -> str:

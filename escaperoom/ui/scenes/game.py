@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from escaperoom import recorder as _recorder
-from escaperoom.kinds.judging import Judged
 from escaperoom.errors import SaveError
+from escaperoom.kinds.judging import Judged
 from escaperoom.saves import list_sessions
 from escaperoom.session import Feedback, Session
 from escaperoom.ui.context import UiContext
