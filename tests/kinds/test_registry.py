@@ -83,3 +83,13 @@ def test_the_words_of_every_kind_exist_in_dutch_and_english(module):
         assert catalogue.entries[string_id].en, f"{module}: '{string_id}' has no English"
     if module in {Path(inspect.getfile(type(k))).name for k in KINDS} - {"lock.py"}:
         assert ids, f"{module} says nothing in words"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_kind_has_its_name_in_words_for_the_debrief(lang):
+    from escaperoom.debrief.model import spread_words
+
+    catalogue = Catalogue.load()
+    for kind in KINDS:
+        assert f"nabespreking.zin.kind_{kind.soort}" in catalogue
+        assert spread_words(lang, f"kind_{kind.soort}")
