@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from escaperoom.content.loader import load_many
+from escaperoom.kinds.judging import load_many_judged
 from escaperoom.paths import puzzels_dir
 from escaperoom.rules.engine import evaluate_item
 from escaperoom.rules.facts import Category, Consent, DataItem, Request
@@ -28,7 +28,7 @@ def bench_load(files: int = 200, repeats: int = 5) -> float:
         times = []
         for _ in range(repeats):
             start = time.perf_counter()
-            loaded, problems = load_many([Path(tmp)], book)
+            loaded, problems = load_many_judged([Path(tmp)], book)
             times.append(time.perf_counter() - start)
             assert len(loaded) == files and not [p for p in problems if p.severity == "fout"], problems[:3]
     return statistics.median(times)

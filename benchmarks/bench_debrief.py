@@ -39,10 +39,10 @@ def _team(i: int) -> str:
 def _cache_key(sessions: int) -> str:
     from importlib.util import find_spec
 
-    from escaperoom.content.loader import load_many
+    from escaperoom.kinds.judging import load_many_judged
 
     digest = hashlib.sha256(Path(find_spec("escaperoom.ui.autoplay").origin).read_bytes())  # not imported: no pygame
-    for loaded in load_many()[0]:
+    for loaded in load_many_judged()[0]:
         digest.update(loaded.doc.text.encode("utf-8"))
     digest.update(f"{__version__}:{sessions}".encode())
     return digest.hexdigest()[:12]
@@ -82,8 +82,8 @@ def _median(fn, repeats: int) -> tuple[float, object]:
 def main(sessions: int = 50, repeats: int = 7, fresh: bool = False) -> None:
     saves, played = played_sessions(sessions, fresh)
     book = load_lawbook()
-    from escaperoom.content.loader import load_many
-    scenarios, _ = load_many()
+    from escaperoom.kinds.judging import load_many_judged
+    scenarios, _ = load_many_judged()
 
     def aggregate():
         found = load_sessions([saves])

@@ -172,13 +172,14 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def cmd_check(paths: list[Path], stale_months: int = 12) -> int:
-    from escaperoom.content.loader import discover, load_many
+    from escaperoom.content.loader import discover
+    from escaperoom.kinds.judging import load_many_judged
     files = discover(paths or None)
     if not files:
         print("escaperoom check: geen .toml-bestanden gevonden", file=sys.stderr)
         return 2
     missing = [p for p in paths if not p.exists()]
-    loaded, problems = load_many(paths or None, stale_months=stale_months)
+    loaded, problems = load_many_judged(paths or None, stale_months=stale_months)
     for problem in problems:
         print(problem.format())
     errors = sum(1 for p in problems if p.severity == "fout")
@@ -192,14 +193,15 @@ def cmd_check(paths: list[Path], stale_months: int = 12) -> int:
 
 
 def cmd_verdict(paths: list[Path], *, as_json: bool, lang: str) -> int:
-    from escaperoom.content.loader import discover, load_many
+    from escaperoom.content.loader import discover
+    from escaperoom.kinds.judging import load_many_judged
     from escaperoom.rules.lawbook import load_lawbook
     from escaperoom.verdicts import JSON_SCHEMA, render_text, scenario_json
     if not discover(paths or None):
         print("escaperoom verdict: geen .toml-bestanden gevonden", file=sys.stderr)
         return 2
     book = load_lawbook()
-    loaded, problems = load_many(paths or None, book)
+    loaded, problems = load_many_judged(paths or None, book)
     errors = [p for p in problems if p.severity == "fout"]
     if as_json:
         doc = {"schema": JSON_SCHEMA, "casussen": [scenario_json(book, item, lang) for item in loaded],

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from escaperoom import __version__
-from escaperoom.content.loader import Loaded
 from escaperoom.errors import SaveError
 from escaperoom.journal import Journal, JournalRead, read_journal
+from escaperoom.kinds.judging import Judged
 from escaperoom.rules.lawbook import LAW_DIR
 from escaperoom.saves import SessionFiles, clean_stale_temp_files, list_sessions, read_state, write_state
 from escaperoom.session import Feedback, Session, Settings, StateError, quote_value
@@ -49,7 +49,7 @@ def _normalised_text(path: Path) -> str:
     return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def content_hash(loaded: Loaded, law_dir: Path = LAW_DIR) -> str:
+def content_hash(loaded: Judged, law_dir: Path = LAW_DIR) -> str:
     """A short hash of the scenario's text and of the law files that decide its verdicts (see :func:`law_files`):
     the debrief can tell whether teams played the same content under the same law."""
     digest = hashlib.sha256()
@@ -83,7 +83,7 @@ class Recorder:
         self.journal.close()
 
 
-def start(saves_dir: Path, loaded: Loaded, team: str, *, duration_s: int | None = None,
+def start(saves_dir: Path, loaded: Judged, team: str, *, duration_s: int | None = None,
           feedback: Feedback = Feedback.DIRECT, lang: str = "nl") -> Recorder:
     """A new session on disk: journal header (scenario, team, settings, app version, content hash) and state."""
     saves_dir.mkdir(parents=True, exist_ok=True)
@@ -105,7 +105,7 @@ def start(saves_dir: Path, loaded: Loaded, team: str, *, duration_s: int | None 
     return rec
 
 
-def resume(files: SessionFiles, loaded: Loaded) -> Recorder:
+def resume(files: SessionFiles, loaded: Judged) -> Recorder:
     """Continue an interrupted session. Raises :class:`SaveError` for a state or journal that is corrupt or does
     not fit; the files are left byte-identical in that case (everything is checked before anything is written).
 
@@ -154,7 +154,7 @@ def _check_recorder_keys(files: SessionFiles, state: dict[str, Any], journal_rea
     return applied
 
 
-def _from_journal_start(files: SessionFiles, journal_read: JournalRead, loaded: Loaded) -> Session:
+def _from_journal_start(files: SessionFiles, journal_read: JournalRead, loaded: Judged) -> Session:
     """A session that was created but never saved: rebuilt from its start record, when that is all there is."""
     decisions = len(journal_read.records) - 1
     if decisions > 0:

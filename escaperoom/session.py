@@ -16,16 +16,16 @@ end screen. :meth:`Session.from_state` validates a saved state completely and ra
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Callable
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from escaperoom.content.models import Hint, LockPuzzle, Puzzle, Scenario
-from escaperoom.judge import Case
+from escaperoom.content.models import Hint, Puzzle, Scenario
+from escaperoom.kinds import Answer, Case, ErrorKind, PuzzleResult, check_answer, kind_of, lock_code, model_answer
 from escaperoom.pii import find_personal_data
-from escaperoom.scoring import ErrorKind, PuzzleResult, check_answer, lock_code, model_answer
 from escaperoom.text import LANGUAGES, Text
 
 STATE_VERSION = 1
@@ -198,7 +198,7 @@ class Session:
     def hints_taken(self, puzzle_id: str) -> list[Hint]:
         return self.scenario.puzzle(puzzle_id).hints[: self.puzzles[puzzle_id].hints]
 
-    def model_answer(self, puzzle_id: str) -> dict[str, Any]:
+    def model_answer(self, puzzle_id: str) -> Answer:
         return model_answer(self.scenario, self.scenario.puzzle(puzzle_id), self.cases[puzzle_id])
 
     # ------------------------------------------------------------------ the clock
@@ -221,30 +221,33 @@ class Session:
             self.scenario.puzzle(puzzle_id)
         self.current = puzzle_id
 
-    def submit(self, puzzle_id: str, answer: dict[str, Any], reason: str = "") -> PuzzleResult:
+    def submit(self, puzzle_id: str, answer: Answer, reason: str = "") -> PuzzleResult:
         """Check an answer, update progress and stability, and record the attempt."""
         self._require_playing()
         puzzle = self.scenario.puzzle(puzzle_id)
         state = self.puzzles[puzzle_id]
         if state.status is not Status.OPEN:
             raise SessionError(f"puzzel '{puzzle_id}' is al {state.status.value}")
-        if isinstance(puzzle, LockPuzzle) and not self.lock_open:
+        is_lock = kind_of(puzzle).is_lock
+        if is_lock and not self.lock_open:
             raise SessionError("het slot gaat pas open als alle puzzels klaar zijn")
         reason = reason.strip()
-        typed = answer.get("reden").strip() if isinstance(answer.get("reden"), str) else ""
+        fields: Mapping[str, object] = answer  # only a dilemma's answer has a typed reason
+        given = fields.get("reden")
+        typed = given.strip() if isinstance(given, str) else ""
         self.check_reason(reason)  # both texts are stored (the answer as given), so both must pass
         self.check_reason(typed)
         reason = reason or typed
         result = check_answer(self.scenario, puzzle, self.cases[puzzle_id], answer)
         state.attempts += 1
         state.best = max(state.best, result.score)
-        if not isinstance(puzzle, LockPuzzle):
+        if not is_lock:
             self._apply_stability(puzzle_id, result)
         if result.solved:
             state.status = Status.SOLVED
         self.last_result = result
         self.on_event("poging", self._attempt_record(puzzle, result, answer, reason))
-        if isinstance(puzzle, LockPuzzle) and result.solved:
+        if is_lock and result.solved:
             self._finish(Phase.ESCAPED)
         return result
 
@@ -300,11 +303,11 @@ class Session:
         if self.phase.final:
             raise SessionError("het spel is afgelopen")
         state = self.puzzles[puzzle_id]
-        if state.status is Status.OPEN and not isinstance(self.scenario.puzzle(puzzle_id), LockPuzzle):
+        if state.status is Status.OPEN and not kind_of(self.scenario.puzzle(puzzle_id)).is_lock:
             state.status = Status.SKIPPED
             self._facilitator("overslaan", puzzel=puzzle_id)
 
-    def reveal_answer(self, puzzle_id: str) -> dict[str, Any]:
+    def reveal_answer(self, puzzle_id: str) -> Answer:
         answer = self.model_answer(puzzle_id)
         self.puzzles[puzzle_id].answer_shown = True
         self._facilitator("antwoord_tonen", puzzel=puzzle_id)
@@ -475,13 +478,14 @@ class Session:
         self.phase = phase
         self.on_event("einde", {"fase": phase.value, "samenvatting": self.summary(), **self._clock()})
 
-    def _attempt_record(self, puzzle: Puzzle, result: PuzzleResult, answer: dict[str, Any], reason: str) -> dict:
+    def _attempt_record(self, puzzle: Puzzle, result: PuzzleResult, answer: Answer, reason: str) -> dict[str, Any]:
         state = self.puzzles[puzzle.id]
+        kind = kind_of(puzzle)
         items = []
         for it in result.items:
             rec: dict[str, Any] = {"sleutel": it.key, "label": it.label.nl, "antwoord": it.answer,
-                                   "verwacht": it.expected, "fout": it.error.value if it.error else None,
-                                   "punten": it.credit}
+                                   "verwacht": kind.write_expected(it.expected),
+                                   "fout": it.error.value if it.error else None, "punten": it.credit}
             lang = self.settings.lang
             if it.verdict is not None:
                 rec.update(oordeel=it.verdict.decision.value, regel=it.verdict.rule,

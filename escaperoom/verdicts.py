@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from escaperoom.content.loader import Loaded
-from escaperoom.judge import Case
+from escaperoom.kinds import Case
+from escaperoom.kinds.judging import Judged
 from escaperoom.rules.lawbook import LawBook
 
 JSON_SCHEMA = 2
@@ -46,7 +46,7 @@ def case_json(book: LawBook, case: Case, lang: str = "nl") -> dict[str, Any]:
     }
 
 
-def scenario_json(book: LawBook, loaded: Loaded, lang: str = "nl") -> dict[str, Any]:
+def scenario_json(book: LawBook, loaded: Judged, lang: str = "nl") -> dict[str, Any]:
     sc = loaded.scenario
     return {
         "bestand": str(loaded.path),
@@ -56,7 +56,7 @@ def scenario_json(book: LawBook, loaded: Loaded, lang: str = "nl") -> dict[str, 
     }
 
 
-def render_text(book: LawBook, loaded: Loaded, lang: str = "nl") -> str:
+def render_text(book: LawBook, loaded: Judged, lang: str = "nl") -> str:
     words = {"moet_delen": "MOET DELEN", "mag_delen": "MAG DELEN", "mag_niet_delen": "MAG NIET DELEN"}
     lines = [f"Casus {loaded.scenario.id} — {loaded.scenario.scenario.titel.get(lang)} ({loaded.path})"]
     for p in loaded.scenario.puzzels:

@@ -4,12 +4,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from escaperoom.content.loader import load_scenario
+from escaperoom.content.models import NIET_DELEN
+from escaperoom.kinds import ErrorKind
+from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
-from escaperoom.scoring import NIET_DELEN, ErrorKind
 from escaperoom.session import Feedback, PersonalDataInReason, Phase, Session, SessionError, Settings, Status
 
-LOADED = load_scenario(puzzels_dir() / "henk.toml")
+LOADED = load_judged(puzzels_dir() / "henk.toml")
 
 
 def _session(events=None, duration=45 * 60):

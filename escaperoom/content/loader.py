@@ -1,44 +1,62 @@
-"""Load scenario files: TOML → :class:`Scenario` → cross-reference checks → engine verdicts per puzzle.
+"""Load scenario files: TOML → :class:`Scenario` → cross-reference checks. Judges nothing.
 
-Used by ``escaperoom check``/``verdict``, the game and the debrief. Every problem is a :class:`Problem` with file,
-key path, line and a Dutch hint; errors stop a file from loading, warnings (stale law, missing hint levels) do not.
+Every problem is a :class:`Problem` with file, key path, line and a Dutch hint; errors stop a file from loading,
+warnings (missing hint levels, a reward the lock does not use) do not. The checks that depend on a puzzle's kind
+(its cards, decisions, fragments, options) are handed in by the layer above (``escaperoom.kinds``), which also
+lets the rule engine judge the loaded scenario (``escaperoom.kinds.judging``): this package knows no verdicts.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import pydantic
 
 from escaperoom.content.diagnostics import did_you_mean, problems_from_validation
-from escaperoom.content.models import (
-    GEEN_GRONDSLAG, BasisPuzzle, DilemmaPuzzle, LockPuzzle, RedactPuzzle, RequestSpec, Scenario, SortPuzzle,
-)
+from escaperoom.content.models import Puzzle, RequestSpec, Scenario
 from escaperoom.content.source import TomlDocument, format_key_path, read_toml
-from escaperoom.errors import ContentError, Problem, RuleError
-from escaperoom.judge import Case, judge_scenario
+from escaperoom.errors import ContentError, Problem
 from escaperoom.paths import assets_dir, puzzels_dir
 from escaperoom.rules.lawbook import LawBook, load_lawbook
-from escaperoom.scoring import dilemma_option_errors
 
-STALE_MONTHS = 12
+KeyPath = tuple[str | int, ...]
 _HINT_ORDER = ("principe", "artikel", "voorbeeld")
 
 
 @dataclass
 class Loaded:
-    """A scenario that loaded: the model, its judged cases per puzzle, the source document and its warnings."""
+    """A scenario that loaded and whose cross-references hold: the model, the source document, its warnings."""
 
     scenario: Scenario
-    cases: dict[str, list[Case]]
     doc: TomlDocument
     warnings: list[Problem] = field(default_factory=list)
 
     @property
     def path(self) -> Path:
-        return self.doc.path
+        path = self.doc.path
+        assert path is not None, "a loaded document always has its file"
+        return path
+
+
+class _Loadable(Protocol):
+    """What :func:`load_each` needs of a loaded file (a :class:`Loaded`, or the judged form above it)."""
+
+    @property
+    def scenario(self) -> Scenario: ...
+
+    @property
+    def doc(self) -> TomlDocument: ...
+
+    @property
+    def warnings(self) -> list[Problem]: ...
+
+
+L = TypeVar("L", bound=_Loadable)
+PuzzleChecks = Callable[["Checker", KeyPath, Puzzle], None]
+"""The checks of one puzzle that depend on its kind: ``(checker, key path of the puzzle, puzzle)``."""
 
 
 def discover(paths: list[Path] | None = None) -> list[Path]:
@@ -57,37 +75,38 @@ def empty_folders(paths: list[Path] | None) -> list[Path]:
     return [p for p in paths or [] if p.is_dir() and not any(f.is_file() for f in p.rglob("*.toml"))]
 
 
-def load_scenario(path: Path, book: LawBook | None = None, *, today: dt.date | None = None,
-                  stale_months: int = STALE_MONTHS) -> Loaded:
-    """Load one scenario file; raises :class:`ContentError` with every error found (warnings in ``Loaded``)."""
+def load_scenario(path: Path, book: LawBook | None = None, *, puzzle_checks: PuzzleChecks | None = None) -> Loaded:
+    """Load one scenario file; raises :class:`ContentError` with every error found (warnings in ``Loaded``).
+
+    ``puzzle_checks`` are the kind-specific checks of each puzzle (``escaperoom.kinds.check_puzzle``); without
+    them only the checks that hold for every kind are made."""
     book = book or load_lawbook()
     doc = read_toml(path)
     try:
         scenario = Scenario.model_validate(doc.data).with_source(path)
     except pydantic.ValidationError as err:
         raise ContentError(problems_from_validation(err, doc, model=Scenario, tags=("soort",))) from None
-    checker = _Checker(scenario, doc, book)
-    checker.run()
+    checker = Checker(scenario, doc, book)
+    checker.run(puzzle_checks)
     errors = [p for p in checker.problems if p.severity == "fout"]
     if errors:
         raise ContentError(errors)
-    cases = checker.cases
-    warnings = [p for p in checker.problems if p.severity != "fout"]
-    warnings += _stale(scenario, cases, doc, book, today or dt.date.today(), stale_months)
-    return Loaded(scenario, cases, doc, warnings)
+    return Loaded(scenario, doc, checker.problems)
 
 
-def load_many(paths: list[Path] | None = None, book: LawBook | None = None, **kw) -> tuple[list[Loaded], list[Problem]]:
-    """Load every file; returns what loaded and every problem (errors and warnings), never raises for content."""
-    loaded: list[Loaded] = []
+def load_each(paths: Sequence[Path] | None, load: Callable[[Path], L]) -> tuple[list[L], list[Problem]]:
+    """Load every file with ``load``; returns what loaded and every problem (errors and warnings), never raises
+    for content. A folder without files is a warning; a casus id met twice is an error at the second file."""
+    loaded: list[L] = []
+    folders = list(paths) if paths is not None else None
     problems: list[Problem] = [
         Problem(folder, "in deze map staan geen .toml-bestanden; er is niets gecontroleerd", severity="waarschuwing",
                 hint="controleer of dit de goede map is: puzzelbestanden eindigen op .toml")
-        for folder in empty_folders(paths)]
+        for folder in empty_folders(folders)]
     seen: dict[str, Path] = {}
-    for path in discover(paths):
+    for path in discover(folders):
         try:
-            item = load_scenario(path, book, **kw)
+            item = load(path)
         except ContentError as err:
             problems += err.problems
             continue
@@ -102,36 +121,33 @@ def load_many(paths: list[Path] | None = None, book: LawBook | None = None, **kw
     return loaded, problems
 
 
-def _stale(sc: Scenario, cases: dict[str, list[Case]], doc: TomlDocument, book: LawBook, today: dt.date,
-           months: int) -> list[Problem]:
-    used = {cit for cs in cases.values() for c in cs for cit in c.verdict.citations}
-    stale = [p for p in book.stale(today, months) if p.id in used]
-    return [Problem(doc.path, f"{p.citation} is voor het laatst gecontroleerd op {p.gecontroleerd:%d-%m-%Y}, langer "
-                              f"dan {months} maanden geleden; de wet kan veranderd zijn",
-                    key="scenario", line=doc.line_of(("scenario",)), severity="waarschuwing",
-                    hint=f"controleer de tekst op {p.url} en werk 'gecontroleerd' bij in {p.file.name}")
-            for p in stale]
+class Checker:
+    """Cross-reference checks after the schema: roles, items, facts, assets, lock wiring, hint order; the checks
+    that depend on a puzzle's kind call back into :meth:`item`, :meth:`request`, :meth:`add`.
 
-
-class _Checker:
-    """Cross-reference checks after the schema: roles, items, facts, provisions, assets, lock, hints, engine."""
+    Also the collector of the problems found one step above (the rule engine's agreement, in
+    ``escaperoom.kinds.judging``): every problem carries the line of its key path in the file."""
 
     def __init__(self, sc: Scenario, doc: TomlDocument, book: LawBook):
         self.sc, self.doc, self.book = sc, doc, book
         self.problems: list[Problem] = []
-        self.cases: dict[str, list[Case]] = {}
 
-    def add(self, path: tuple, message: str, hint: str = "", severity: str = "fout") -> None:
+    def add(self, path: KeyPath, message: str, hint: str = "", severity: str = "fout") -> None:
         self.problems.append(Problem(self.doc.path, message, key=format_key_path(path), line=self.doc.line_of(path),
                                      hint=hint, severity=severity))
 
-    def role(self, path: tuple, role: str) -> None:
+    @staticmethod
+    def suggest(name: str, known: Iterable[str]) -> str | None:
+        """The known name closest to a misspelt ``name`` (for "bedoelde je …?"), or None."""
+        return did_you_mean(name, known)
+
+    def role(self, path: KeyPath, role: str) -> None:
         if role not in self.book.roles:
             guess = did_you_mean(role, self.book.roles)
             self.add(path, f"onbekende rol '{role}'",
                      f"bedoelde je '{guess}'?" if guess else "kies uit: " + ", ".join(sorted(self.book.roles)))
 
-    def item(self, path: tuple, item_id: str) -> bool:
+    def item(self, path: KeyPath, item_id: str) -> bool:
         if item_id in self.sc.gegevens:
             return True
         guess = did_you_mean(item_id, self.sc.gegevens)
@@ -139,7 +155,7 @@ class _Checker:
                  f"bedoelde je '{guess}'?" if guess else "voeg het toe als [gegevens." + item_id + "]")
         return False
 
-    def asset(self, path: tuple, rel: str | None) -> None:
+    def asset(self, path: KeyPath, rel: str | None) -> None:
         if rel is None:
             return
         root = assets_dir().resolve()
@@ -149,7 +165,7 @@ class _Checker:
         elif not target.is_file():
             self.add(path, f"bestand '{rel}' bestaat niet in assets/", "controleer de naam en de map")
 
-    def request(self, path: tuple, spec: RequestSpec, items: list[str]) -> None:
+    def request(self, path: KeyPath, spec: RequestSpec, items: list[str]) -> None:
         self.role((*path, "ontvanger"), spec.ontvanger)
         for fact in spec.situatie:
             if fact not in self.book.facts:
@@ -166,7 +182,7 @@ class _Checker:
             self.add(path, "de gegevens van één verzoek komen van verschillende houders: " + ", ".join(sorted(holders)),
                      "splits het verzoek: één houder per verzoek")
 
-    def run(self) -> None:
+    def run(self, puzzle_checks: PuzzleChecks | None = None) -> None:
         sc = self.sc
         for i, org in enumerate(sc.scenario.organisaties):
             self.role(("scenario", "organisaties", i), org)
@@ -174,13 +190,13 @@ class _Checker:
         for item_id, spec in sc.gegevens.items():
             self.role(("gegevens", item_id, "houder"), spec.houder)
         seen: dict[str, int] = {}
-        locks = [i for i, p in enumerate(sc.puzzels) if isinstance(p, LockPuzzle)]
+        locks = [i for i, p in enumerate(sc.puzzels) if p.is_lock]
         if len(locks) != 1:  # point at the second lock (the one to remove), or at the puzzles when there is none
             self.add(("puzzels", locks[1], "soort") if len(locks) > 1 else ("puzzels",),
                      f"een casus heeft precies één slot (soort = \"slot\"), deze heeft er {len(locks)}",
                      "voeg een [[puzzels]] met soort = \"slot\" toe" if not locks else "verwijder de extra sloten")
         for index, p in enumerate(sc.puzzels):
-            base = ("puzzels", index)
+            base: KeyPath = ("puzzels", index)
             if p.id in seen:
                 self.add((*base, "id"), f"puzzel-id '{p.id}' komt twee keer voor", "geef elke puzzel een eigen id")
             seen[p.id] = index
@@ -190,19 +206,12 @@ class _Checker:
                          f"bedoelde je '{guess}'?" if guess else "voeg de organisatie toe aan scenario.organisaties")
             self.asset((*base, "afbeelding"), p.afbeelding)
             self._hints(base, p)
-            self._kind(base, p)
+            if puzzle_checks is not None:
+                puzzle_checks(self, base, p)
         self._lock(seen)
-        if any(p.severity == "fout" for p in self.problems):
-            return
-        try:
-            self.cases = judge_scenario(self.book, sc)
-        except RuleError as err:
-            self.add(("puzzels",), f"de rule engine kan deze casus niet beoordelen: {err}")
-            return
-        self._agreement()
 
-    def _hints(self, base: tuple, p) -> None:
-        if isinstance(p, LockPuzzle):
+    def _hints(self, base: KeyPath, p: Puzzle) -> None:
+        if p.is_lock:
             return
         levels = [h.niveau for h in p.hints]
         if levels != sorted(levels, key=_HINT_ORDER.index):
@@ -216,67 +225,12 @@ class _Checker:
             self.add((*base, "intervisie"), "geen intervisievragen voor de nabespreking",
                      "voeg minstens één vraag toe: intervisie = [ { nl = \"...\" } ]", severity="waarschuwing")
 
-    def _kind(self, base: tuple, p) -> None:
-        if isinstance(p, SortPuzzle):
-            for k, card in enumerate(p.kaarten):
-                self.item((*base, "kaarten", k), card)
-            recipients = [d.ontvanger for d in p.bestemmingen]
-            if len(set(recipients)) != len(recipients):
-                self.add((*base, "bestemmingen"), "twee bestemmingen hebben dezelfde ontvanger",
-                         "elke ontvanger één keer")
-            for d, spec in enumerate(p.bestemmingen):
-                self.request((*base, "bestemmingen", d), spec, p.kaarten)
-        elif isinstance(p, BasisPuzzle):
-            for d, spec in enumerate(p.beslissingen):
-                path = (*base, "beslissingen", d)
-                if self.item((*path, "gegeven"), spec.gegeven):
-                    self.request(path, spec, [spec.gegeven])
-                for o, opt in enumerate(spec.opties):
-                    if opt != GEEN_GRONDSLAG and opt not in self.book.provisions:
-                        guess = did_you_mean(opt, [*self.book.provisions, GEEN_GRONDSLAG])
-                        self.add((*path, "opties", o), f"onbekende bepaling '{opt}'",
-                                 f"bedoelde je '{guess}'?" if guess else "gebruik een id uit escaperoom/rules/law/*.toml "
-                                 "of 'geen'")
-                if GEEN_GRONDSLAG not in spec.opties:
-                    self.add((*path, "opties"), "de optie 'geen' (geen grondslag: niet delen) ontbreekt",
-                             "voeg \"geen\" toe aan opties, zodat 'niet delen' te kiezen is", severity="waarschuwing")
-        elif isinstance(p, RedactPuzzle):
-            items = [f.gegeven for f in p.fragmenten if f.gegeven]
-            for f, frag in enumerate(p.fragmenten):
-                if frag.gegeven:
-                    self.item((*base, "fragmenten", f, "gegeven"), frag.gegeven)
-            if not items:
-                self.add((*base, "fragmenten"), "geen enkel fragment noemt een gegeven",
-                         "zet bij de fragmenten die gegevens bevatten: gegeven = \"...\"")
-            self.request((*base, "verzoek"), p.verzoek, items)
-        elif isinstance(p, DilemmaPuzzle):
-            for g, item_id in enumerate(p.gegevens):
-                self.item((*base, "gegevens", g), item_id)
-            if (p.verzoek is None) != (not p.gegevens):
-                self.add((*base, "verzoek"), "een dilemma met 'verzoek' noemt ook 'gegevens' (en omgekeerd)",
-                         "geef beide, of geen van beide")
-            if p.verzoek is not None:
-                self.request((*base, "verzoek"), p.verzoek, p.gegevens)
-            for o, opt in enumerate(p.opties):
-                path = (*base, "opties", o)
-                if opt.deelt is None and opt.aanvaardbaar is None:
-                    self.add(path, "deze optie zegt niet of ze aanvaardbaar is",
-                             "schrijf aanvaardbaar = true/false, of deelt = [ ... ] met een verzoek")
-                if opt.deelt is not None:
-                    if p.verzoek is None:
-                        self.add((*path, "deelt"), "'deelt' werkt alleen als de puzzel een verzoek heeft",
-                                 "voeg [puzzels.verzoek] toe of gebruik aanvaardbaar = true/false")
-                    for item_id in opt.deelt:
-                        if item_id not in p.gegevens:
-                            self.add((*path, "deelt"), f"'{item_id}' staat niet in de gegevens van dit dilemma",
-                                     "noem alleen gegevens uit 'gegevens'")
-
     def _lock(self, seen: dict[str, int]) -> None:
-        lock_index = next((i for i, p in enumerate(self.sc.puzzels) if isinstance(p, LockPuzzle)), None)
-        if lock_index is None:
+        lock = self.sc.lock
+        if lock is None:
             return
-        lock = self.sc.puzzels[lock_index]
-        base = ("puzzels", lock_index, "codes_van")
+        lock_index = next(i for i, p in enumerate(self.sc.puzzels) if p.is_lock)
+        base: KeyPath = ("puzzels", lock_index, "codes_van")
         for k, pid in enumerate(lock.codes_van):
             if pid not in seen:
                 guess = did_you_mean(pid, seen)
@@ -290,35 +244,3 @@ class _Checker:
             if p.id not in feeding:
                 self.add(("puzzels", seen[p.id], "beloning"), f"de beloning van '{p.id}' gaat niet naar het slot",
                          "zet de puzzel in codes_van van het slot", severity="waarschuwing")
-
-    def _agreement(self) -> None:
-        """The engine must agree with every ``verwacht`` the author wrote; and every puzzle must be solvable."""
-        for index, p in enumerate(self.sc.puzzels):
-            cases = self.cases[p.id]
-            for c in cases:
-                expected = c.spec.verwacht.get(c.item_id)
-                if expected is not None and expected is not c.verdict.decision:
-                    self.add((*c.key_path, "verwacht", c.item_id) if c.key_path[-1] != "verzoek" else
-                             (*c.key_path, "verwacht"),
-                             f"de rule engine zegt '{c.verdict.decision.value}' voor '{c.item_id}' "
-                             f"(regel {c.verdict.rule}), de puzzel verwacht '{expected.value}'",
-                             "lees de uitleg met 'escaperoom verdict " + str(self.doc.path) + "'; pas de feiten of "
-                             "'verwacht' aan, of meld een fout in de engine")
-            if isinstance(p, BasisPuzzle):
-                for d, (spec, c) in enumerate(zip(p.beslissingen, cases, strict=True)):
-                    if c.verdict.decision.shares and not set(spec.opties) & c.verdict.bases:
-                        self.add(("puzzels", index, "beslissingen", d, "opties"),
-                                 "geen enkele optie is een geldige grondslag voor deze beslissing",
-                                 "geldige grondslagen volgens de engine: " + ", ".join(sorted(c.verdict.bases)))
-            if isinstance(p, DilemmaPuzzle):
-                ok = [o for o in range(len(p.opties)) if dilemma_option_errors(p, cases, o) is None]
-                if not ok:
-                    self.add(("puzzels", index, "opties"), "geen enkele optie is aanvaardbaar",
-                             "maak minstens één optie aanvaardbaar")
-                for o, opt in enumerate(p.opties):
-                    if opt.deelt is not None and opt.aanvaardbaar is not None and cases:
-                        derived = dilemma_option_errors(p, cases, o) is None
-                        if derived != opt.aanvaardbaar:
-                            self.add(("puzzels", index, "opties", o, "aanvaardbaar"),
-                                     f"de engine vindt deze optie {'wel' if derived else 'niet'} aanvaardbaar",
-                                     "laat 'aanvaardbaar' weg, of pas 'deelt' aan")

@@ -3,14 +3,15 @@
 TOML keys are Dutch (the authors are Dutch); this module is the one place that defines them. Unknown keys are
 errors, and so are internal names: only the documented keys are accepted or suggested. Numbers and true/false are
 strict (``duur_minuten = "45"`` is an error with a Dutch hint, not silently 45), so an author is never misled.
-Used by the loader, the rule engine adapter (``Scenario.request``), answer scoring, the session and the UI.
+Used by the loader, the rule engine adapter (``Scenario.request``), the puzzle kinds (``escaperoom.kinds``), the
+session and the UI.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator
 
@@ -84,6 +85,8 @@ class Hint(_Model):
 
 
 class _Puzzle(_Model):
+    is_lock: ClassVar[bool] = False  # the final code lock (one per scenario), not a station in the room
+
     id: str
     titel: Text
     station: str
@@ -164,6 +167,8 @@ class DilemmaPuzzle(_Puzzle):
 
 class LockPuzzle(_Puzzle):
     """The final code lock: its code is the rewards of ``codes_van`` in that order."""
+
+    is_lock: ClassVar[bool] = True
 
     soort: Literal["slot"]
     codes_van: list[str] = Field(min_length=1)
@@ -249,7 +254,7 @@ class Scenario(_Model):
     @property
     def rooms(self) -> list[Puzzle]:
         """The puzzles before the lock, in file order."""
-        return [p for p in self.puzzels if not isinstance(p, LockPuzzle)]
+        return [p for p in self.puzzels if not p.is_lock]
 
     def item(self, item_id: str, needed: bool = True) -> DataItem:
         spec = self.gegevens[item_id]

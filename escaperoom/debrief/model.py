@@ -19,7 +19,6 @@ not out of the timeline.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -29,17 +28,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from escaperoom.content.loader import Loaded
 from escaperoom.errors import EscapeRoomError, SaveError
 from escaperoom.journal import START_TYPE, read_journal
+from escaperoom.kinds import Words, is_lock_kind, kind_named, kind_of, read_expected, record_words
+from escaperoom.kinds.judging import Judged, load_many_judged
+from escaperoom.kinds.words import default_catalogue
 from escaperoom.recorder import applied_records
 from escaperoom.rules.lawbook import LawBook, load_lawbook
 from escaperoom.session import GOOD, counts_as_decision
+from escaperoom.strings import Catalogue
 
 LEGAL_ERRORS = ("te_ruim", "te_voorzichtig", "verkeerde_grondslag")
-LOCK_KIND = "slot"
-NIET_DELEN = "niet_delen"
-GEEN = "geen"
 UNKNOWN_TEAM = "Onbekend team"
 FIRST, LAST = "eerste", "laatste"
 _JOURNAL_NAME = "journal.jsonl"
@@ -56,8 +55,6 @@ ERROR_WORDS = {
     "onbeantwoord": "niet beantwoord",
 }
 VERDICT_WORDS = {"moet_delen": "moet delen", "mag_delen": "mag delen", "mag_niet_delen": "mag niet delen"}
-KIND_WORDS = {"sorteren": "sorteren", "grondslag": "grondslag kiezen", "zwartlakken": "zwartlakken",
-              "volgorde": "volgorde", "dilemma": "dilemma", "slot": "slot"}
 
 
 # --------------------------------------------------------------------------------------------------- records
@@ -92,7 +89,7 @@ class ItemDecision:
     key: str
     label: str
     answer: str
-    expected: str
+    expected: tuple[str, ...]  # every right answer, read back with the kind's journal form (see ``kinds``)
     error: str | None  # None = right; else an ErrorKind value ("te_ruim", ...)
     points: float
     verdict: str | None = None  # the engine's decision for the team's choice ("mag_delen", ...); None if not legal
@@ -106,12 +103,13 @@ class ItemDecision:
         return self.error is None
 
     @classmethod
-    def parse(cls, raw: Any) -> "ItemDecision":
+    def parse(cls, raw: Any, kind: str = "") -> "ItemDecision":
+        """One item of a ``poging`` record of puzzle kind ``kind`` (the record's ``soort``)."""
         if not isinstance(raw, dict) or not isinstance(raw.get("sleutel"), str):
             raise _BadRecord("een item zonder 'sleutel'")
         error = raw.get("fout")
         return cls(key=raw["sleutel"], label=_text(raw.get("label"), raw["sleutel"]),
-                   answer=_text(raw.get("antwoord")), expected=_text(raw.get("verwacht")),
+                   answer=_text(raw.get("antwoord")), expected=read_expected(kind, _text(raw.get("verwacht"))),
                    error=error if isinstance(error, str) and error else None,
                    points=_num(raw.get("punten")) or 0.0, verdict=_text(raw.get("oordeel")) or None,
                    rule=_text(raw.get("regel")) or None, bases=_strings(raw.get("grondslagen")),
@@ -151,9 +149,9 @@ class Attempt:
         puzzle, items = rec.get("puzzel"), rec.get("items")
         if not isinstance(puzzle, str) or not puzzle or not isinstance(items, list):
             raise _BadRecord("een poging zonder 'puzzel' of 'items'")
-        answer = rec.get("antwoord")
-        return cls(seq=rec["seq"], t=_text(rec.get("t")), puzzle=puzzle, kind=_text(rec.get("soort")),
-                   number=_int(rec.get("poging")) or 0, items=tuple(ItemDecision.parse(i) for i in items),
+        answer, kind = rec.get("antwoord"), _text(rec.get("soort"))
+        return cls(seq=rec["seq"], t=_text(rec.get("t")), puzzle=puzzle, kind=kind,
+                   number=_int(rec.get("poging")) or 0, items=tuple(ItemDecision.parse(i, kind) for i in items),
                    reason=_text(rec.get("reden")).strip(), score=_num(rec.get("score")) or 0.0,
                    solved=rec.get("opgelost") is True, hints=_int(rec.get("hints_tot_nu")) or 0,
                    elapsed_s=_num(rec.get("verstreken_s")), stability=_int(rec.get("stabiliteit")),
@@ -232,7 +230,7 @@ class TeamSession:
     # --- derived ------------------------------------------------------------------------------------------
 
     def _room_tracks(self) -> list[PuzzleTrack]:
-        return [t for t in self.tracks.values() if t.kind != LOCK_KIND]
+        return [t for t in self.tracks.values() if not is_lock_kind(t.kind)]
 
     def _decisions(self) -> Iterable[str]:
         """The judgements that count as decisions, by the game's own rule (:func:`session.counts_as_decision`):
@@ -647,7 +645,7 @@ class PuzzleSummary:
     @property
     def kind_word(self) -> str:
         """The puzzle kind in words ("grondslag kiezen", "choosing the basis")."""
-        return spread_words(self.lang, f"kind_{self.kind}") if self.kind in KIND_WORDS else self.kind
+        return spread_words(self.lang, f"kind_{self.kind}") if kind_named(self.kind) is not None else self.kind
 
     def reason_groups(self) -> list[tuple[str, list[tuple[str, int]]]]:
         """The typed reasons with the teams (and attempt numbers) that gave them, the same text once
@@ -678,7 +676,7 @@ class Debrief:
     title: str
     sessions: list[TeamSession]
     puzzles: list[PuzzleSummary]
-    loaded: Loaded | None
+    loaded: Judged | None
     book: LawBook
     warnings: list[str] = field(default_factory=list)
     basis: str = "eerste"
@@ -774,120 +772,10 @@ def _role(book: LawBook, role: str, lang: str = "nl") -> str:
     return found.naam.get(lang) if found else role
 
 
-def _lc(name: str) -> str:
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
-
-
-class _Words:
-    """Turns machine answers into Dutch words and sentences for one puzzle."""
-
-    def __init__(self, book: LawBook, loaded: Loaded | None, puzzle_id: str, kind: str, lang: str):
-        self.book, self.kind, self.lang = book, kind, lang
-        self.puzzle = None
-        self.scenario = loaded.scenario if loaded is not None else None
-        if loaded is not None:
-            try:
-                self.puzzle = loaded.scenario.puzzle(puzzle_id)
-            except KeyError:
-                self.puzzle = None
-
-    def _w(self, key: str, **values: Any) -> str:
-        return spread_words(self.lang, key, **values)
-
-    def answer(self, answer: str, recorded: str = "") -> str:
-        """The answer in words; ``recorded`` is the item's label from the journal, which for a dilemma is the
-        option's text and for a sequence the step's text (used when the casus is not on this computer)."""
-        if answer == "":
-            return self._w("not_answered")
-        if self.kind == "sorteren":
-            return self._w("dont_share") if answer == NIET_DELEN else _role(self.book, answer, self.lang)
-        if self.kind == "grondslag":
-            if answer == GEEN:
-                return self._w("no_basis")
-            return self.book.cite(answer) if answer in self.book.provisions else answer
-        if self.kind == "zwartlakken":
-            return {"zwart": self._w("blacked"), "zichtbaar": self._w("kept")}.get(answer, answer)
-        if self.kind == "volgorde":
-            step = _int_or_none(answer)
-            steps = getattr(self.puzzle, "stappen", None)
-            if step is not None and steps and 0 <= step < len(steps):
-                return self._w("step", n=step + 1, text=steps[step].get(self.lang))
-            if step is None:
-                return answer
-            return self._w("step", n=step + 1, text=recorded) if recorded else self._w("step_only", n=step + 1)
-        if self.kind == "dilemma":
-            option = _int_or_none(answer)
-            opties = getattr(self.puzzle, "opties", None)
-            if option is not None and opties and 0 <= option < len(opties):
-                return opties[option].tekst.get(self.lang)
-            if recorded:
-                return recorded
-            return self._w("option_only", n=option + 1) if option is not None else answer
-        return answer
-
-    def expected(self, expected: str) -> str:
-        if self.kind == "sorteren":
-            parts = [p for p in expected.split(",") if p]
-            if not parts or parts == [NIET_DELEN]:
-                return self._w("dont_share")
-            return self._w("share_with", to=self._w("or").join(_lc(_role(self.book, p, self.lang)) for p in parts))
-        if self.kind in ("grondslag", "dilemma"):
-            parts = [p for p in expected.split("|") if p]
-            return self._w("or").join(self.answer(p) for p in parts) if parts else "–"
-        if self.kind == "volgorde":
-            return self.answer(expected)
-        return self.answer(expected)
-
-    def label(self, key: str, recorded: str) -> str:
-        if self.kind == "volgorde" and key.startswith("positie:"):
-            pos = _int_or_none(key.split(":", 1)[1])
-            return self._w("position", n=pos + 1) if pos is not None else key
-        if self.kind == "dilemma":
-            question = getattr(self.puzzle, "vraag", None)
-            return question.get(self.lang) if question is not None else self._w("team_choice")
-        return self._content_label(key) or recorded
-
-    def _content_label(self, key: str) -> str | None:
-        """An item's label in another language than the journal's Dutch, from the casus on this computer."""
-        if self.lang == "nl" or self.puzzle is None or self.scenario is None:
-            return None
-        index = _int_or_none(key.split(":", 1)[1]) if ":" in key else None
-        item_id: str | None = None
-        if self.kind == "sorteren":
-            item_id = key
-        elif self.kind == "grondslag" and index is not None and index < len(getattr(self.puzzle, "beslissingen", [])):
-            item_id = self.puzzle.beslissingen[index].gegeven
-        elif self.kind == "zwartlakken" and index is not None and index < len(getattr(self.puzzle, "fragmenten", [])):
-            item_id = self.puzzle.fragmenten[index].gegeven
-        spec = self.scenario.gegevens.get(item_id) if item_id else None
-        return spec.label.get(self.lang) if spec is not None else None
-
-    def sentence(self, n: int, total: int, label: str, answer: str, recorded: str = "") -> str:
-        who = self._w("who_all", total=total) if n == total and total > 1 else self._w("who_some", n=n, total=total)
-        num = "1" if n == 1 else "n"
-
-        def say(key: str, **values: Any) -> str:
-            return self._w(f"{key}_{num}", who=who, **values)
-
-        if answer == "":
-            return say("no_answer", label=label)
-        everyone = n == total and total > 1
-        if self.kind == "sorteren":
-            if answer == NIET_DELEN:
-                return self._w("sort_not_all", total=total, label=label) if everyone else say("sort_not", label=label)
-            return say("sort_with", label=label, to=_lc(self.answer(answer)))
-        if self.kind == "grondslag":
-            if answer == GEEN:
-                return (self._w("basis_none_all", total=total, label=label) if everyone
-                        else say("basis_none", label=label))
-            return say("basis", label=label, basis=self.answer(answer))
-        if self.kind == "zwartlakken":
-            return say("redact_black" if answer == "zwart" else "redact_keep", label=label)
-        if self.kind == "volgorde":
-            return say("order", step=self.answer(answer, recorded), label=label)
-        if self.kind == "dilemma":
-            return say("dilemma", option=self.answer(answer, recorded))
-        return say("other", answer=answer)
+def puzzle_words(book: LawBook, loaded: Judged | None, puzzle_id: str, kind: str, lang: str) -> Words:
+    """The words of one recorded puzzle (its kind by name; the casus when it is on this computer)."""
+    return record_words(kind, book, lang, scenario=loaded.scenario if loaded is not None else None,
+                        puzzle_id=puzzle_id, strings=_catalogue())
 
 
 def short_label(label: str, limit: int = 44) -> str:
@@ -910,56 +798,42 @@ def short_label(label: str, limit: int = 44) -> str:
     return (out or head[: limit - 2]) + " …"
 
 
-def _int_or_none(value: str) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _law_views(book: LawBook, loaded: Loaded | None, puzzle_id: str, item_key: str, lang: str) -> tuple[LawView, ...]:
+def _law_views(book: LawBook, loaded: Judged | None, puzzle_id: str, item_key: str, lang: str) -> tuple[LawView, ...]:
     if loaded is None:
         return ()
-    cases = loaded.cases.get(puzzle_id, [])
-    kind = next((p.soort for p in loaded.scenario.puzzels if p.id == puzzle_id), "")
-    if kind == "sorteren":
-        chosen = [c for c in cases if c.item_id == item_key]
-    elif kind == "dilemma":
-        chosen = list(cases)
-    else:
-        chosen = [c for c in cases if c.key == item_key]
+    puzzle = next((p for p in loaded.scenario.puzzels if p.id == puzzle_id), None)
+    if puzzle is None:
+        return ()
+    words = puzzle_words(book, loaded, puzzle_id, kind_of(puzzle).soort, lang)
     views = []
-    for c in chosen:
+    for c in words.item_cases(loaded.cases.get(puzzle_id, []), item_key):
         v = c.verdict
         cites = tuple((cid, book.cite(cid), book[cid].url) for cid in v.citations if cid in book.provisions)
-        who = _role(book, c.request.ontvanger, lang)
-        if kind == "dilemma":
-            who = f"{who} ({c.item.label.get(lang)})"
-        views.append(LawView(who, v.decision.value, v.rule, v.explanation(lang), cites,
+        views.append(LawView(words.law_who(c), v.decision.value, v.rule, v.explanation(lang), cites,
                              tuple(v.uncertain) if v.doubtful else ()))
     return tuple(views)
 
 
-def _puzzle_order(sessions: list[TeamSession], loaded: Loaded | None) -> list[tuple[str, str]]:
+def _puzzle_order(sessions: list[TeamSession], loaded: Judged | None) -> list[tuple[str, str]]:
     """(puzzle id, kind) in scenario order; puzzles only found in journals follow in the order first met."""
     out: list[tuple[str, str]] = []
     if loaded is not None:
-        out = [(p.id, p.soort) for p in loaded.scenario.puzzels if p.soort != LOCK_KIND]
+        out = [(p.id, p.soort) for p in loaded.scenario.puzzels if not kind_of(p).is_lock]
     known = {pid for pid, _ in out}
     for s in sessions:
         for pid, track in s.tracks.items():
-            if pid not in known and track.kind != LOCK_KIND and track.attempts:
+            if pid not in known and not is_lock_kind(track.kind) and track.attempts:
                 known.add(pid)
                 out.append((pid, track.kind))
     return out
 
 
-def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loaded: Loaded | None,
+def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loaded: Judged | None,
              book: LawBook, lang: str, first: bool, other_version: frozenset[str] = frozenset()) -> PuzzleSummary:
-    words = _Words(book, loaded, pid, kind, lang)
+    words = puzzle_words(book, loaded, pid, kind, lang)
     puzzle = words.puzzle
     # item keys in the order the teams saw them (first team that answered), then any others
-    keys: dict[str, tuple[str, str]] = {}
+    keys: dict[str, tuple[str, tuple[str, ...]]] = {}
     for s in sessions:
         track = s.tracks.get(pid)
         for attempt in (track.attempts if track else []):
@@ -1008,15 +882,14 @@ def _summary(pid: str, kind: str, order: int, sessions: list[TeamSession], loade
         items=items, reasons=reasons, order=order, teams=sessions, basis=FIRST if first else LAST, lang=lang)
 
 
-def find_scenario(casus: str, scenarios: Sequence[Loaded] | None = None) -> Loaded | None:
+def find_scenario(casus: str, scenarios: Sequence[Judged] | None = None) -> Judged | None:
     """The loaded scenario with this id: from ``scenarios`` or else the bundled puzzels/ (content errors ignored)."""
     if scenarios is None:
-        from escaperoom.content.loader import load_many
-        scenarios, _ = load_many()
+        scenarios, _ = load_many_judged()
     return next((s for s in scenarios if s.scenario.id == casus), None)
 
 
-def build_debrief(sessions: Sequence[TeamSession], *, scenarios: Sequence[Loaded] | None = None,
+def build_debrief(sessions: Sequence[TeamSession], *, scenarios: Sequence[Judged] | None = None,
                   book: LawBook | None = None, lang: str = "nl", basis: str = FIRST) -> Debrief:
     """The debrief of the given sessions; they should share one casus (the first session's is used).
 
@@ -1065,12 +938,11 @@ def build_debrief(sessions: Sequence[TeamSession], *, scenarios: Sequence[Loaded
     return Debrief(casus, title, chosen, puzzles, loaded, book, warnings, basis, lang, tuple(other))
 
 
-def build_debriefs(found: SessionSet, *, scenarios: Sequence[Loaded] | None = None, book: LawBook | None = None,
+def build_debriefs(found: SessionSet, *, scenarios: Sequence[Judged] | None = None, book: LawBook | None = None,
                    lang: str = "nl", basis: str = FIRST) -> list[Debrief]:
     """One debrief per casus in ``found`` (newest casus first)."""
     if scenarios is None and found.sessions:
-        from escaperoom.content.loader import load_many
-        scenarios, _ = load_many()
+        scenarios, _ = load_many_judged()
     return [build_debrief(group, scenarios=scenarios, book=book, lang=lang, basis=basis)
             for group in found.by_casus().values()]
 
@@ -1106,10 +978,8 @@ _PHASES = ("ontsnapt", "tijd_op", "beeindigd")
 _HINT_LEVELS = ("principe", "artikel", "voorbeeld")
 
 
-@functools.cache
-def _catalogue() -> Any:
-    from escaperoom.strings import Catalogue
-    return Catalogue.load()
+def _catalogue() -> Catalogue:
+    return default_catalogue()
 
 
 def spread_words(lang: str, key: str, **values: Any) -> str:
@@ -1145,11 +1015,11 @@ def describe_step(debrief: Debrief, step: Step) -> StepText:
                                 casus=_text(rec.get("casus_titel"), _text(rec.get("casus")))))
     if step.kind == "poging" and step.attempt is not None:
         a = step.attempt
-        if a.kind == LOCK_KIND:
+        if is_lock_kind(a.kind):
             return StepText(when, w("lock_right" if a.solved else "lock_wrong"), (), a.reason,
                             "goed" if a.solved else "fout")
         summary = debrief.puzzle(a.puzzle)
-        words = _Words(debrief.book, debrief.loaded, a.puzzle, a.kind, lang)
+        words = puzzle_words(debrief.book, debrief.loaded, a.puzzle, a.kind, lang)
         lines = []
         for item in a.items:
             status = "goed" if item.correct else item.error if item.error in LEGAL_ERRORS else "fout"

@@ -46,12 +46,13 @@ from typing import Any
 
 from escaperoom import __version__
 from escaperoom.debrief.model import (
-    ERROR_WORDS, LEGAL_ERRORS, LOCK_KIND, VERDICT_WORDS, AnswerGroup, Debrief, ItemSpread, PuzzleSummary, SessionSet,
-    TeamSession, _Words, clock, parse_time, short_label, typed_by,
+    ERROR_WORDS, LEGAL_ERRORS, VERDICT_WORDS, AnswerGroup, Debrief, ItemSpread, PuzzleSummary, SessionSet, TeamSession,
+    clock, parse_time, puzzle_words, short_label, typed_by,
 )
 from escaperoom.debrief.compass import PlacedLabel, counted, estimate_width, place_labels, spots
 from escaperoom.debrief.whatif import whatif_for
 from escaperoom.errors import SaveError
+from escaperoom.kinds import Words
 from escaperoom.saves import atomic_write
 
 CSV_COLUMNS = ("sessie", "team", "casus", "puzzel", "soort", "poging", "sleutel", "gegeven", "antwoord", "verwacht",
@@ -359,7 +360,7 @@ _GRID_TEAMS = 6  # up to this many teams a puzzle's grid has items down and team
 _GRID_ITEMS = 6  # ... and then at most this many items across per table
 
 
-def _cell(p: PuzzleSummary, team: TeamSession, key: str, words: _Words, show_right: bool) -> str:
+def _cell(p: PuzzleSummary, team: TeamSession, key: str, words: Words, show_right: bool) -> str:
     """One team's decision for one item: the mark (symbol and word), what the team did when it was wrong (or when
     the right answers differ, ``show_right``), and the other attempt when it ended differently."""
     track = p.track(team)
@@ -392,7 +393,7 @@ def _chunks(seq: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [seq[i:i + per] for i in range(0, len(seq), per)] if per else [seq]
 
 
-def _grid_html(p: PuzzleSummary, words: _Words) -> str:
+def _grid_html(p: PuzzleSummary, words: Words) -> str:
     """The decisions of one puzzle as tables that stay readable from 1 to 50 teams, on screen and on A4.
 
     Up to six teams: one row per item, one column per team. More teams: one row per team, one column per item,
@@ -447,7 +448,7 @@ def _seen_html(d: Debrief, item: ItemSpread) -> str:
 
 
 def _puzzle_html(d: Debrief, p: PuzzleSummary, number: int) -> str:
-    words = _Words(d.book, d.loaded, p.id, p.kind, d.lang)
+    words = puzzle_words(d.book, d.loaded, p.id, p.kind, d.lang)
     strong = " sterk" if p.division_level == "divided" else ""
     out = [f'<article class="puzzle" id="puzzel-{_e(p.id)}"><header><h3>{number}. {_e(p.title)}</h3>'
            f'<span class="division{strong}">{_e(p.division_word)} ({round(100 * p.division)}%)</span></header>',
@@ -615,11 +616,7 @@ def _csv_words(d: Debrief, team: TeamSession, a: Any, item: Any) -> tuple[str, s
     chosen option as ``antwoord``; the lock's code is written as "code 00000" (text, also in Excel); a team that
     played other content than this computer's gets the option and step texts from its own journal."""
     own = d.loaded if team.label not in d.other_version else None
-    words = _Words(d.book, own, a.puzzle, a.kind, d.lang)
-    if a.kind == LOCK_KIND:
-        return item.label, f"code {item.answer}" if item.answer else "", f"code {item.expected}"
-    given = words.label(item.key, item.label) if a.kind in ("volgorde", "dilemma") else item.label
-    return given, words.answer(item.answer, item.label), words.expected(item.expected)
+    return puzzle_words(d.book, own, a.puzzle, a.kind, d.lang).csv(item.key, item.label, item.answer, item.expected)
 
 
 def csv_rows(debriefs: Sequence[Debrief]) -> list[list[str]]:

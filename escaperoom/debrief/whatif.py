@@ -12,12 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from escaperoom.content.loader import Loaded
-from escaperoom.judge import Case
+from escaperoom.kinds import AnswerError, Case, check_answer
+from escaperoom.kinds.judging import Judged
 from escaperoom.rules.facts import Consent
 from escaperoom.rules.lawbook import ANY, LawBook, load_lawbook
 from escaperoom.rules.verdict import Verdict
-from escaperoom.scoring import AnswerError, check_answer
 
 if TYPE_CHECKING:
     from escaperoom.debrief.model import Debrief
@@ -92,7 +91,7 @@ def _lower_first(text: str) -> str:
 class WhatIf:
     """The what-if panel of one puzzle: its toggles and the engine's verdicts under each."""
 
-    def __init__(self, loaded: Loaded, puzzle_id: str, book: LawBook | None = None, lang: str = "nl"):
+    def __init__(self, loaded: Judged, puzzle_id: str, book: LawBook | None = None, lang: str = "nl"):
         self.loaded = loaded
         self.book = book or load_lawbook()
         self.lang = lang

@@ -24,47 +24,36 @@ from __future__ import annotations
 import random
 import weakref
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pygame
 
-from escaperoom.content.models import (BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle)
-from escaperoom.content.models import GEEN_GRONDSLAG
-from escaperoom.scoring import NIET_DELEN, check_answer, dilemma_option_errors
+from escaperoom.content.models import Puzzle
+from escaperoom.kinds import KINDS, Answer, check_answer, kind_of, lock_code
 from escaperoom.session import Status, lock_length
+from escaperoom.text import Text
 from escaperoom.ui.testing import click, key, type_text
 
 REASON = "Er is acuut gevaar voor de buurvrouw, dus delen is nodig."
 REASONS = (REASON, "Veiligheid gaat voor, maar alleen wat nodig is.", "We willen eerst met de bewoner praten.",
            "De wet laat ons hier geen ruimte om te zwijgen.", "Zo blijft het vertrouwen van de bewoner heel.")
-LEGAL_KINDS = (SortPuzzle, BasisPuzzle, RedactPuzzle)  # answers the law judges: te ruim / te voorzichtig
+LEGAL_KINDS = tuple(k.model for k in KINDS if k.legal)  # answers the law judges: te ruim / te voorzichtig
 _SETTLE = 2  # frames between two actions, so every scene draws what it got
 _STUCK = 40  # frames on one scene without progress before pressing Escape
 
 
-def wrong_answer(puzzle: Puzzle, right: dict[str, Any]) -> dict[str, Any]:
-    """A deliberately wrong answer in scoring's format (too cautious, too wide or in the wrong order)."""
-    if isinstance(puzzle, SortPuzzle):
-        first = puzzle.bestemmingen[0].ontvanger
-        return {"plaatsing": {card: (NIET_DELEN if to != NIET_DELEN else first)
-                              for card, to in right["plaatsing"].items()}}
-    if isinstance(puzzle, BasisPuzzle):
-        return {"keuzes": {k: (GEEN_GRONDSLAG if v != GEEN_GRONDSLAG else puzzle.beslissingen[int(k)].opties[0])
-                           for k, v in right["keuzes"].items()}}
-    if isinstance(puzzle, RedactPuzzle):
-        return {"zwart": []}
-    if isinstance(puzzle, OrderPuzzle):
-        return {"volgorde": list(reversed(right["volgorde"]))}
-    if isinstance(puzzle, DilemmaPuzzle):
-        other = next(i for i in range(len(puzzle.opties)) if i != right["keuze"])
-        return {"keuze": other, "reden": REASON}
-    return dict(right)
+def wrong_answer(puzzle: Puzzle, right: Answer) -> Answer:
+    """A deliberately wrong answer in the kind's format (too cautious, too wide or in the wrong order): the kind's
+    plausible mistake, with ``REASON`` when the kind asks for a reason."""
+    kind = kind_of(puzzle)
+    answer: Answer = kind.with_reason(kind.plausible_mistake(puzzle, right), REASON)
+    return answer
 
 
-def varied_wrong_answer(puzzle: Puzzle, right: dict[str, Any], rng: random.Random,
-                        solves: Callable[[dict[str, Any]], bool] | None = None) -> dict[str, Any]:
+def varied_wrong_answer(puzzle: Puzzle, right: Answer, rng: random.Random,
+                        solves: Callable[[Answer], bool] | None = None) -> Answer:
     """A wrong answer with some of the right one kept: a random part of the cards, choices or fragments changed
     (at least one), two steps swapped, or another option. Deterministic for a given ``rng`` state. A change can
     happen to be right too (another recipient that may also have it, another acceptable option): with ``solves``
@@ -78,37 +67,9 @@ def varied_wrong_answer(puzzle: Puzzle, right: dict[str, Any], rng: random.Rando
     return wrong_answer(puzzle, right)
 
 
-def _varied(puzzle: Puzzle, right: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    if isinstance(puzzle, SortPuzzle):
-        places = dict(right["plaatsing"])
-        targets = [b.ontvanger for b in puzzle.bestemmingen] + [NIET_DELEN]
-        for card in _some(rng, sorted(places)):
-            places[card] = rng.choice([t for t in targets if t != places[card]])
-        return {"plaatsing": places}
-    if isinstance(puzzle, BasisPuzzle):
-        picks = dict(right["keuzes"])
-        for k in _some(rng, sorted(picks)):
-            options = [*puzzle.beslissingen[int(k)].opties, GEEN_GRONDSLAG]
-            picks[k] = rng.choice([o for o in options if o != picks[k]])
-        return {"keuzes": picks}
-    if isinstance(puzzle, RedactPuzzle):
-        black = set(right["zwart"])
-        scored = [i for i, f in enumerate(puzzle.fragmenten) if f.gegeven]
-        black ^= set(_some(rng, scored))  # left visible what must go, or blacked out what may stay
-        return {"zwart": sorted(black)}
-    if isinstance(puzzle, OrderPuzzle):
-        order = list(right["volgorde"])
-        i, j = rng.sample(range(len(order)), 2)
-        order[i], order[j] = order[j], order[i]
-        return {"volgorde": order}
-    if isinstance(puzzle, DilemmaPuzzle):
-        return {"keuze": rng.choice([i for i in range(len(puzzle.opties)) if i != right["keuze"]]), "reden": ""}
-    return wrong_answer(puzzle, right)
-
-
-def _some(rng: random.Random, keys: list[Any]) -> list[Any]:
-    """One to about half of ``keys``, at random."""
-    return rng.sample(keys, rng.randint(1, max(1, (len(keys) + 1) // 2))) if keys else []
+def _varied(puzzle: Puzzle, right: Answer, rng: random.Random) -> Answer:
+    answer: Answer = kind_of(puzzle).varied_mistake(puzzle, right, rng)
+    return answer
 
 
 def seed_for(team: str) -> int:
@@ -135,7 +96,7 @@ class Plan:
     @classmethod
     def seeded(cls, seed: int, rooms: list[Puzzle]) -> "Plan":
         rng = random.Random(seed)
-        legal = [i for i, p in enumerate(rooms) if isinstance(p, LEGAL_KINDS)]
+        legal = [i for i, p in enumerate(rooms) if kind_of(p).legal]
         anchor = rng.choice(legal) if legal else (0 if rooms else None)
         wrong = {i for i in range(len(rooms)) if rng.random() < 0.45} | ({anchor} if anchor is not None else set())
         again = {i for i in sorted(wrong) if rng.random() < 0.3}
@@ -236,7 +197,7 @@ class Autoplayer:
                 return self._press(top.group, top.close)
             return self._press(top.group, top.take)
         if isinstance(top, LockScene):
-            code = top.session.model_answer(top.session.scenario.lock.id)["code"]
+            code = lock_code(top.session.scenario)  # the lock's model answer
             if not self._wrong_code_tried and self.plan.wrong_code:
                 self._wrong_code_tried = True
                 code = self._wrong_code(code, lock_length(top.session.scenario))
@@ -308,17 +269,17 @@ class Autoplayer:
             return click(widget.rect.center)
         return tab_to(group, widget) + [key(pygame.K_RETURN)]
 
-    def _answer_for(self, puzzle: Puzzle) -> dict[str, Any]:
+    def _answer_for(self, puzzle: Puzzle) -> Answer:
         session = self.app.game.session
         right = session.model_answer(puzzle.id)
         index = self._index(puzzle.id)
         plan = self.plan
         tries = session.puzzles[puzzle.id].attempts
-        answer = right
+        answer: Answer = right
         rng = random.Random(self.seed * 7919 + index * 31 + tries)
         cases = session.cases[puzzle.id]
 
-        def solves(candidate: dict[str, Any]) -> bool:
+        def solves(candidate: Answer) -> bool:
             return check_answer(session.scenario, puzzle, cases, candidate).solved
 
         if index in plan.wrong and tries == 0:
@@ -326,19 +287,19 @@ class Autoplayer:
             answer = wrong_answer(puzzle, right) if fixed else varied_wrong_answer(puzzle, right, rng, solves)
         elif index in plan.wrong_again and tries == 1:
             answer = varied_wrong_answer(puzzle, right, rng, solves)
-        elif isinstance(puzzle, DilemmaPuzzle) and self.wrong_first is None:  # right, but which good option?
-            good = [i for i in range(len(puzzle.opties)) if dilemma_option_errors(puzzle, cases, i) is None]
-            answer = {**right, "keuze": rng.choice(good or [right["keuze"]])}
-        if isinstance(puzzle, DilemmaPuzzle):
-            answer = {**answer, "reden": self._reason_for(puzzle)}
+        elif self.wrong_first is None:  # right, but which of several right answers (the dilemma's good options)?
+            answer = kind_of(puzzle).another_right_answer(puzzle, cases, right, rng)
+        choices = kind_of(puzzle).reason_choices(puzzle)
+        if choices is not None:
+            answer = kind_of(puzzle).with_reason(answer, self._reason_for(choices))
         return answer
 
-    def _reason_for(self, puzzle: DilemmaPuzzle) -> str:
-        """The dilemma's reason: typed (one of ``REASONS``; ``REASON`` in the fixed script), or with the mouse one
-        of the listed reasons when there are any."""
+    def _reason_for(self, listed: Sequence[Text]) -> str:
+        """The reason a kind asks for (the dilemma's): typed (one of ``REASONS``; ``REASON`` in the fixed script),
+        or with the mouse one of the ``listed`` reasons when there are any."""
         pick = 0 if self.wrong_first is not None else self.plan.reason
-        if self.mode == "mouse" and puzzle.redenen:
-            return puzzle.redenen[pick % len(puzzle.redenen)].get(self.app.game.session.settings.lang)
+        if self.mode == "mouse" and listed:
+            return listed[pick % len(listed)].get(self.app.game.session.settings.lang)
         return REASONS[pick % len(REASONS)]
 
     def _wrong_code(self, code: str, length: int) -> str:

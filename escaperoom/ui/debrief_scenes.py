@@ -27,7 +27,7 @@ from typing import Any
 
 import pygame
 
-from escaperoom.content.loader import Loaded
+from escaperoom.kinds.judging import Judged
 from escaperoom.debrief.model import (
     ERROR_WORDS, FIRST, LAST, Debrief, PuzzleSummary, SessionSet, StepText, TeamSession,
     build_debrief, load_sessions, short_label, typed_by,
@@ -240,13 +240,13 @@ class DebriefData:
     selected: list[str] = field(default_factory=list)  # session ids
     basis: str = FIRST
     divided_first: bool = False
-    scenarios: list[Loaded] | None = None
+    scenarios: list[Judged] | None = None
     debrief: Debrief | None = None
 
     def __post_init__(self) -> None:
         if self.scenarios is None:
-            from escaperoom.content.loader import load_many
-            self.scenarios, _ = load_many()
+            from escaperoom.kinds.judging import load_many_judged
+            self.scenarios, _ = load_many_judged()
         if not self.selected:
             self.selected = [s.session_id for s in self.found.default_selection()]
         self.rebuild()

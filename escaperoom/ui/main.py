@@ -28,14 +28,14 @@ def build_app(args: argparse.Namespace):
     import pygame
 
     from escaperoom import paths
-    from escaperoom.content.loader import load_many
     from escaperoom.errors import EscapeRoomError
+    from escaperoom.kinds.judging import load_many_judged
     from escaperoom.session import Feedback
     from escaperoom.ui.app import App
     from escaperoom.ui.scenes.facilitator import FacilitatorKeys
     from escaperoom.ui.scenes.game import Defaults, Game
 
-    loaded, problems = load_many()
+    loaded, problems = load_many_judged()
     errors = [p for p in problems if p.severity == "fout"]
     if not loaded and errors:
         raise EscapeRoomError("geen speelbare casus gevonden:\n" + "\n".join(p.format() for p in errors))
@@ -205,8 +205,8 @@ def run_game(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     player = pace = None
     if getattr(args, "autoplay", False):
-        from escaperoom.ui.autoplay import Autoplayer
         from escaperoom.ui.app import is_headless
+        from escaperoom.ui.autoplay import Autoplayer
         player = Autoplayer(app, team=getattr(args, "team", None) or "Autoplay")
         if not headless and frames is None and not is_headless():
             pace = _Pace(player)  # a demo in a window: watchable, in real time, and it stays on the end screen

@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from escaperoom import recorder
-from escaperoom.content.loader import Loaded, load_many
+from escaperoom.kinds.judging import Judged, load_many_judged
 
 TEAM_NAMES = ["Team Noord", "Team Oost", "Team Zuid", "Team West", "Team Midden"]
 EVIL_REASON = "<script>alert('x')</script> & \"quotes\""
 DEMO_REASON = "Zwart werk is fraude, dat moet de gemeente weten"  # instead of EVIL_REASON in screenshots
 
 
-def henk() -> Loaded:
-    loaded, _ = load_many()
+def henk() -> Judged:
+    loaded, _ = load_many_judged()
     return next(item for item in loaded if item.scenario.id == "henk")
 
 
@@ -64,7 +64,7 @@ def _wrong(puzzle_id: str, pattern: int, answer: dict[str, Any], demo: bool = Fa
     return None
 
 
-def play_team(saves_dir: Path, loaded: Loaded, team: str, pattern: int, *, rounds: int = 1,
+def play_team(saves_dir: Path, loaded: Judged, team: str, pattern: int, *, rounds: int = 1,
               demo: bool = False) -> Path:
     """Play one team to the end; ``rounds`` > 1 repeats wrong tries to make longer journals. Team pattern 3 first
     tries the lock code 00000 (a code with leading zeros, for the CSV). ``demo`` types a plain reason where the
@@ -98,7 +98,7 @@ def play_team(saves_dir: Path, loaded: Loaded, team: str, pattern: int, *, round
     return rec.files.folder
 
 
-def make_teams(saves_dir: Path, n: int = 5, *, rounds: int = 1, loaded: Loaded | None = None,
+def make_teams(saves_dir: Path, n: int = 5, *, rounds: int = 1, loaded: Judged | None = None,
                demo: bool = False) -> list[Path]:
     loaded = loaded or henk()
     names = [TEAM_NAMES[i % len(TEAM_NAMES)] + ("" if i < len(TEAM_NAMES) else f" {i // len(TEAM_NAMES) + 1}")

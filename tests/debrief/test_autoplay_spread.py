@@ -9,7 +9,7 @@ import random
 import pytest
 
 from escaperoom.debrief.model import build_debrief, load_sessions
-from escaperoom.scoring import check_answer
+from escaperoom.kinds import check_answer
 from escaperoom.ui.autoplay import LEGAL_KINDS, Autoplayer, Plan, seed_for, varied_wrong_answer
 from escaperoom.ui.main import open_app
 
@@ -48,7 +48,7 @@ def test_a_varied_wrong_answer_is_wrong_but_not_all_wrong(henk_loaded, seed):
 
 
 def _model(loaded, puzzle):
-    from escaperoom.scoring import model_answer
+    from escaperoom.kinds import model_answer
     return model_answer(loaded.scenario, puzzle, loaded.cases[puzzle.id])
 
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from escaperoom import recorder
-from escaperoom.content.loader import load_scenario
+from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
 from escaperoom.session import Phase, Status
 
@@ -41,7 +41,7 @@ def _wrong(session, pid: str) -> dict:
 
 def main() -> None:
     saves = Path(sys.argv[1])
-    loaded = load_scenario(puzzels_dir() / "henk.toml")
+    loaded = load_judged(puzzels_dir() / "henk.toml")
     pending = recorder.resumable(saves)
     if pending:  # unfinished by definition, so a final phase right after resume means settle() ended it
         rec = recorder.resume(pending[0], loaded)

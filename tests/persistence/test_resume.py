@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from escaperoom import recorder
-from escaperoom.content.loader import load_scenario
 from escaperoom.errors import SaveError
 from escaperoom.journal import Journal, read_journal
+from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
 from escaperoom.rules.lawbook import LAW_DIR
 from escaperoom.saves import SessionFiles, list_sessions, read_state, write_state
 from escaperoom.session import Phase
 
-LOADED = load_scenario(puzzels_dir() / "henk.toml")
+LOADED = load_judged(puzzels_dir() / "henk.toml")
 
 
 class _Killed(BaseException):

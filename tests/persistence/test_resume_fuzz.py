@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from escaperoom import recorder
-from escaperoom.content.loader import load_scenario
 from escaperoom.errors import SaveError
+from escaperoom.kinds import ErrorKind
+from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
 from escaperoom.saves import SessionFiles, read_state, write_state
-from escaperoom.scoring import ErrorKind
 
-LOADED = load_scenario(puzzels_dir() / "henk.toml")
+LOADED = load_judged(puzzels_dir() / "henk.toml")
 PUZZLES = [p.id for p in LOADED.scenario.puzzels]
 DELETE = "<delete>"
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from escaperoom.scoring import ErrorKind
+from escaperoom.kinds import ErrorKind
 from escaperoom.session import Phase
 from escaperoom.ui.autoplay import wrong_answer
 from escaperoom.ui.main import open_app

@@ -9,7 +9,7 @@ from functools import cache
 import pygame
 import pytest
 
-from escaperoom.content.loader import load_many
+from escaperoom.kinds.judging import load_many_judged
 from escaperoom.session import Feedback, Session, Settings, Status
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
@@ -25,7 +25,7 @@ KINDS = ["sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma"]
 
 @cache
 def _henk():
-    loaded, _ = load_many()
+    loaded, _ = load_many_judged()
     return next(item for item in loaded if item.scenario.id == "henk")
 
 

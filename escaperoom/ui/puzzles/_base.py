@@ -14,7 +14,7 @@ import pygame
 from escaperoom.content.models import Puzzle
 from escaperoom.rules.lawbook import LawBook, load_lawbook
 from escaperoom.pii import LABEL_IDS, find_personal_data, kinds_for_labels
-from escaperoom.scoring import PuzzleResult
+from escaperoom.kinds import Answer, PuzzleResult
 from escaperoom.session import PersonalDataInReason, Phase, Session, SessionError, Status
 from escaperoom.text import Text
 from escaperoom.ui import hud, theme
@@ -129,7 +129,7 @@ def session_error_text(session: Session, t: Callable[..., str], puzzle_id: str |
 
 class PuzzleScene(hud.HudLayer, Scene):
     """Base of the five puzzle scenes. Subclasses build their widgets in ``build`` (adding them to ``self.focus``
-    in keyboard order), return the answer in scoring's format from ``answer`` (or None after setting
+    in keyboard order), return the answer in its kind's format from ``answer`` (or None after setting
     ``self.message``), draw the puzzle in ``draw_content`` and script an answer in ``key_script`` and
     ``mouse_script``."""
 
@@ -194,7 +194,7 @@ class PuzzleScene(hud.HudLayer, Scene):
     def build(self) -> None:
         """Create the puzzle's widgets and add them to ``self.focus`` in keyboard order."""
 
-    def answer(self) -> dict[str, Any] | None:
+    def answer(self) -> Answer | None:
         raise NotImplementedError
 
     def reason(self) -> str:
@@ -228,7 +228,7 @@ class PuzzleScene(hud.HudLayer, Scene):
         raise NotImplementedError
 
     def script_events(self, answer: dict[str, Any], *, pointer: PointerKind = "keyboard") -> list[pygame.event.Event]:
-        """Synthetic events that, fed to ``handle_event`` in order, enter ``answer`` (scoring's format) and submit
+        """Synthetic events that, fed to ``handle_event`` in order, enter ``answer`` (its kind's format) and submit
         it: with the keyboard (the default) or with the mouse only. Positions come from the widgets' rects."""
         if pointer == "keyboard":
             return self.key_script(answer)

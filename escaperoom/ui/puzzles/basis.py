@@ -17,6 +17,7 @@ from typing import Any
 import pygame
 
 from escaperoom.content.models import GEEN_GRONDSLAG, BasisPuzzle
+from escaperoom.kinds import BasisAnswer
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.testing import click
@@ -89,11 +90,12 @@ class BasisScene(PuzzleScene):
             return True
         return False
 
-    def answer(self) -> dict[str, Any] | None:
+    def answer(self) -> BasisAnswer | None:
         if any(c is None for c in self.chosen):
             self.message = self.t("puzzel.basis.not_all")
             return None
-        return {"keuzes": {str(d): self.puzzle.beslissingen[d].opties[c] for d, c in enumerate(self.chosen)}}
+        return {"keuzes": {str(d): self.puzzle.beslissingen[d].opties[c] for d, c in enumerate(self.chosen)
+                           if c is not None}}
 
     # --- drawing -----------------------------------------------------------------------------------------------
 

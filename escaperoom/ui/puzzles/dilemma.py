@@ -17,6 +17,7 @@ from typing import Any
 import pygame
 
 from escaperoom.content.models import DilemmaPuzzle
+from escaperoom.kinds import DilemmaAnswer
 from escaperoom.session import PersonalDataInReason
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
@@ -86,7 +87,7 @@ class DilemmaScene(PuzzleScene):
     def reason(self) -> str:
         return self.field.value.strip()
 
-    def answer(self) -> dict[str, Any] | None:
+    def answer(self) -> DilemmaAnswer | None:
         if self.choice is None:
             self.message = self.t("puzzel.dilemma.choose_first")
             return None

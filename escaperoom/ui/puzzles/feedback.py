@@ -18,11 +18,10 @@ from dataclasses import dataclass
 
 import pygame
 
-from escaperoom.content.models import (
-    GEEN_GRONDSLAG, NIET_DELEN, BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle,
-)
+from escaperoom.content.models import Puzzle
+from escaperoom.kinds import ErrorKind, ItemResult, PuzzleResult, words_for
+from escaperoom.kinds.words import Card
 from escaperoom.rules.lawbook import load_lawbook
-from escaperoom.scoring import ErrorKind, ItemResult, PuzzleResult
 from escaperoom.session import Feedback, Session
 from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
@@ -105,76 +104,25 @@ class FeedbackScene(hud.HudLayer, Scene):
     def t(self, id: str, /, **values: object) -> str:
         return self.ctx.strings.t(id, self.lang, **values)
 
-    def role_name(self, role_id: str) -> str:
-        if role_id == NIET_DELEN:
-            return self.t("puzzel.niet_delen")
-        role = self.book.roles.get(role_id)
-        return role.naam.get(self.lang) if role is not None else role_id
-
-    def cite(self, provision_id: str) -> str:
-        if provision_id == GEEN_GRONDSLAG:
-            return self.t("puzzel.geen_grondslag")
-        try:
-            return self.book.cite(provision_id)
-        except KeyError:
-            return provision_id
-
-    def basis_label(self, provision_id: str) -> str:
-        """As on the answer buttons: the citation with its short name."""
-        if provision_id in self.book.provisions:
-            return self.book.label(provision_id, self.lang)
-        return self.cite(provision_id)
-
     # --- content ---------------------------------------------------------------------------------------------
 
     def _blocks(self) -> list[Block]:
-        p = self.puzzle
-        if isinstance(p, OrderPuzzle):
-            blocks = [Block([self._badge(item)], self.t("puzzel.feedback.position", n=pos + 1,
-                                                         stap=item.label.get(self.lang)), [])
-                      for pos, item in enumerate(self.result.items)]
-            blocks.append(Block([], self.t("puzzel.feedback.explanation"), [], p.uitleg.get(self.lang)))
-            return blocks
-        return [self._item_block(item) for item in self.result.items]
+        """A block per card of the kind's words, with the badges of its item (the feedback word, the verdict)."""
+        words = words_for(self.puzzle, self.session.scenario, self.book, self.lang, strings=self.ctx.strings)
+        return [self._block(card) for card in words.feedback(self.result, self.reason)]
 
     def _badge(self, item: ItemResult) -> tuple[BadgeStyle, str]:
         style = style_for(item.error)
         return style, self.t(style.word_id)
 
-    def _item_block(self, item: ItemResult) -> Block:
-        p = self.puzzle
-        badges = [self._badge(item)]
-        if item.verdict is not None:
-            vstyle = theme.verdict_style(item.verdict.decision)
-            badges.append((vstyle, self.t(vstyle.word_id)))
-        lines: list[str] = []
-        if isinstance(p, SortPuzzle):
-            lines.append(self.t("puzzel.feedback.choice", keuze=self.role_name(item.answer) if item.answer
-                                else self.t("puzzel.feedback.none")))
-            if not item.correct:
-                expected = " / ".join(self.role_name(r) for r in item.expected.split(",") if r)
-                lines.append(self.t("puzzel.feedback.expected", verwacht=expected))
-        elif isinstance(p, BasisPuzzle):
-            d = int(item.key.split(":")[1])
-            spec = p.beslissingen[d]
-            lines.append(self.t("puzzel.basis.to", ontvanger=self.role_name(spec.ontvanger)))  # no "→": no glyph
-            lines.append(self.t("puzzel.feedback.choice", keuze=self.basis_label(item.answer) if item.answer
-                                else self.t("puzzel.feedback.none")))
-            if not item.correct:
-                expected = " / ".join(self.basis_label(x) for x in item.expected.split("|") if x)
-                lines.append(self.t("puzzel.feedback.expected", verwacht=expected))
-        elif isinstance(p, RedactPuzzle):
-            lines.append(self.t("puzzel.feedback.choice", keuze=self.t(f"puzzel.feedback.{item.answer}")))
-        elif isinstance(p, DilemmaPuzzle):
-            if self.reason:
-                lines.append(self.t("puzzel.feedback.reason", reden=self.reason))
-        if item.verdict is not None:
-            explanation = item.verdict.explanation(self.lang)
-            citations = " · ".join(self.cite(c) for c in item.verdict.citations)
-        else:
-            explanation = item.explanation.get(self.lang) if item.explanation is not None else ""
-            citations = ""
-        return Block(badges, item.label.get(self.lang), lines, explanation, citations)
+    def _block(self, card: Card) -> Block:
+        badges = []
+        if card.item is not None:
+            badges.append(self._badge(card.item))
+            if card.item.verdict is not None:
+                vstyle = theme.verdict_style(card.item.verdict.decision)
+                badges.append((vstyle, self.t(vstyle.word_id)))
+        return Block(badges, card.title, list(card.lines), card.explanation, card.citations)
 
     # --- layout ----------------------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from typing import Any
 import pygame
 
 from escaperoom.content.models import OrderPuzzle
+from escaperoom.kinds import OrderAnswer
 from escaperoom.ui import theme
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.pointer import Phase, Pointer
@@ -168,7 +169,7 @@ class OrderScene(PuzzleScene):
             return True
         return False
 
-    def answer(self) -> dict[str, Any] | None:
+    def answer(self) -> OrderAnswer | None:
         return {"volgorde": list(self.steps.order)}
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:

@@ -17,6 +17,7 @@ from typing import Any
 import pygame
 
 from escaperoom.content.models import RedactPuzzle
+from escaperoom.kinds import RedactAnswer
 from escaperoom.ui import theme
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.pointer import Phase, Pointer
@@ -115,7 +116,7 @@ class RedactScene(PuzzleScene):
     def _changed(self) -> None:
         pass  # the rows hold the state; nothing else to update
 
-    def answer(self) -> dict[str, Any] | None:
+    def answer(self) -> RedactAnswer | None:
         return {"zwart": [i for i, row in enumerate(self.rows) if row.black]}
 
     def draw_content(self, surface: pygame.Surface) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import pygame
 
 from escaperoom.content.models import NIET_DELEN, SortPuzzle
+from escaperoom.kinds import SortAnswer
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.testing import click, drag
@@ -174,7 +175,7 @@ class SortScene(PuzzleScene):
             return False
         return True
 
-    def answer(self) -> dict[str, Any] | None:
+    def answer(self) -> SortAnswer | None:
         if len(self.placement) < len(self.card_ids):
             self.message = self.t("puzzel.sort.not_all")
             return None

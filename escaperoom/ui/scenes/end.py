@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 import pygame
 
-from escaperoom.content.models import NIET_DELEN, BasisPuzzle, DilemmaPuzzle, OrderPuzzle, RedactPuzzle, SortPuzzle
+from escaperoom.content.models import Puzzle
+from escaperoom.kinds import ErrorKind, Words, words_for
 from escaperoom.rules.lawbook import load_lawbook
-from escaperoom.rules.facts import Decision
-from escaperoom.scoring import ErrorKind
 from escaperoom.session import Mistake, Phase
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
@@ -121,7 +120,7 @@ class EndScene(GameScene):
                 continue
             seen.add(ident)
             puzzle = self.session.scenario.puzzle(mistake.puzzle_id)
-            if isinstance(puzzle, OrderPuzzle):
+            if self._words(puzzle).one_mistake_per_puzzle:
                 if mistake.puzzle_id in orders:
                     continue
                 orders.add(mistake.puzzle_id)
@@ -131,65 +130,16 @@ class EndScene(GameScene):
         firsts = [f for i, f in enumerate(found) if all(f[0] != g[0] for g in found[:i])]
         return [d for _, _, d in firsts + [f for f in found if f not in firsts]]
 
+    def _words(self, puzzle: Puzzle) -> Words:
+        return words_for(puzzle, self.session.scenario, self.book, self.lang(), strings=self.ctx.strings)
+
     def _decision(self, m: Mistake) -> DecisionLine:
-        lang = self.lang()
-        puzzle = self.session.scenario.puzzle(m.puzzle_id)
-        label = m.label.get(lang)
-        if m.kind in _PRIORITY:
-            style = theme.feedback_style(m.kind)
-        else:
-            style = _OTHER
-        word = self.t(style.word_id)
-        t = self.t
-        if isinstance(puzzle, OrderPuzzle):
-            wrong = sum(1 for x in self.session.mistakes if x.puzzle_id == m.puzzle_id
-                        and x.kind is ErrorKind.VERKEERDE_VOLGORDE)
-            return DecisionLine(style, (t("spel.end.m_order", woord=t("puzzel.feedback.verkeerde_volgorde"),
-                                       puzzel=puzzle.titel.get(lang), n=wrong),))
-        if isinstance(puzzle, DilemmaPuzzle):
-            effect = {ErrorKind.TE_RUIM: "spel.end.effect_wide", ErrorKind.TE_VOORZICHTIG: "spel.end.effect_careful"}
-            tail = t(effect[m.kind], naam=self.name) if m.kind in effect else t("spel.end.effect_other")
-            return DecisionLine(style, tuple(t("spel.end.m_choice", woord=word, keuze=text, gevolg=tail)
-                                          for text in _shorter(label)))
-        recipient = self._recipient(m, puzzle)
-        if m.kind is ErrorKind.TE_RUIM:
-            known = [t("spel.end.m_wide_to", woord=word, gegeven=x, ontvanger=recipient, naam=self.name)
-                     for x in _shorter(label)] if recipient else []
-            return DecisionLine(style, (*known, *(t("spel.end.m_wide", woord=word, gegeven=x, naam=self.name)
-                                               for x in _shorter(label))))
-        if m.kind is ErrorKind.TE_VOORZICHTIG:
-            known = [t("spel.end.m_careful_to", woord=word, gegeven=x, ontvanger=recipient, naam=self.name)
-                     for x in _shorter(label)] if recipient else []
-            return DecisionLine(style, (*known, *(t("spel.end.m_careful", woord=word, gegeven=x, naam=self.name)
-                                               for x in _shorter(label))))
-        if m.kind is ErrorKind.VERKEERDE_GRONDSLAG:
-            return DecisionLine(style, tuple(t("spel.end.m_basis", woord=word, gegeven=x, ontvanger=recipient or "?")
-                                          for x in _shorter(label)))
-        return DecisionLine(style, tuple(t("spel.end.m_other", woord=self.t(f"puzzel.feedback.{m.kind.value}"),
-                                        gegeven=x) for x in _shorter(label)))
-
-    def _recipient(self, m: Mistake, puzzle) -> str | None:
-        """Whom the mistake was about, when the content says so for certain: the recipient of a grondslag decision
-        or of the zwartlakken document; for a sorted card that was shared too widely, the one recipient that may
-        not have it (if only one may not), for one kept back, the recipient that needed it most."""
-        cases = self.session.cases.get(m.puzzle_id, [])
-        if isinstance(puzzle, (BasisPuzzle, RedactPuzzle)):
-            case = next((c for c in cases if c.key == m.key), None)
-            return self._role(case.spec.ontvanger) if case is not None else None
-        if isinstance(puzzle, SortPuzzle):
-            mine = [c for c in cases if c.item_id == m.key and c.spec.ontvanger != NIET_DELEN]
-            if m.kind is ErrorKind.TE_RUIM:
-                forbidden = [c for c in mine if c.verdict.decision is Decision.MAG_NIET]
-                return self._role(forbidden[0].spec.ontvanger) if len(forbidden) == 1 else None
-            if m.kind is ErrorKind.TE_VOORZICHTIG:
-                needed = sorted((c for c in mine if c.verdict.decision is not Decision.MAG_NIET),
-                                key=lambda c: c.verdict.decision is not Decision.MOET)
-                return self._role(needed[0].spec.ontvanger) if needed else None
-        return None
-
-    def _role(self, role_id: str) -> str:
-        role = self.book.roles.get(role_id)
-        return role.naam.get(self.lang()) if role is not None else role_id
+        """The line about one mistake: its look here, its sentences from the puzzle kind's words."""
+        style = theme.feedback_style(m.kind) if m.kind in _PRIORITY else _OTHER
+        words = self._words(self.session.scenario.puzzle(m.puzzle_id))
+        return DecisionLine(style, words.mistake_sentences(m, self.session.mistakes,
+                                                           self.session.cases.get(m.puzzle_id, []),
+                                                           self.t(style.word_id), self.name))
 
     def shown_decisions(self) -> tuple[list[tuple[DecisionLine, str]], int]:
         """(decision, the sentence that fits) for the rows on screen, and how many more there are."""
@@ -328,12 +278,3 @@ class EndScene(GameScene):
             pygame.draw.circle(surface, end_colour, p, 9)
         pygame.draw.circle(surface, theme.TEXT, points[-1], 14, 4)
 
-
-def _shorter(label: str) -> list[str]:
-    """The label, then shorter versions cut at a word with "…", for a sentence that must fit two lines."""
-    out = [label]
-    words = label.split(" ")
-    for keep in (10, 7, 5):
-        if len(words) > keep:
-            out.append(" ".join(words[:keep]).rstrip(",:;") + "…")
-    return out

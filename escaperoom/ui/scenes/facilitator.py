@@ -13,9 +13,8 @@ from typing import Any
 
 import pygame
 
-from escaperoom.content.models import (GEEN_GRONDSLAG, BasisPuzzle, DilemmaPuzzle, LockPuzzle, OrderPuzzle, Puzzle,
-                                       RedactPuzzle, SortPuzzle)
-from escaperoom.scoring import NIET_DELEN
+from escaperoom.content.models import Puzzle
+from escaperoom.kinds import words_for
 from escaperoom.ui import theme
 from escaperoom.ui.scene import SceneStack
 from escaperoom.ui.scenes.base import GameModal, draw_text
@@ -95,51 +94,12 @@ class FacilitatorKeys:
         return True
 
 
-def answer_text(game: Game, puzzle: Puzzle, answer: dict[str, Any]) -> str:
+def answer_text(game: Game, puzzle: Puzzle, answer: Any) -> str:
     """The model answer in words, one line per item, for the facilitator to read out: recipients by their role
-    name and legal bases by citation and short name from the law book, in the game's language."""
+    name and legal bases by citation and short name from the law book, in the game's language (the kind's words)."""
     from escaperoom.rules.lawbook import load_lawbook
-    lang = game.ctx.lang
-    sc = game.session.scenario
-    t = game.ctx.t
-    book = load_lawbook()
-
-    def recipient(role_id: str) -> str:
-        if role_id == NIET_DELEN:
-            return t("spel.facilitator.not_share")
-        role = book.roles.get(role_id)
-        return role.naam.get(lang) if role is not None else role_id
-
-    def basis(provision_id: str) -> str:
-        if provision_id == GEEN_GRONDSLAG:
-            return t("spel.facilitator.no_basis")
-        try:
-            return book.label(provision_id, lang)
-        except KeyError:
-            return provision_id
-
-    if isinstance(puzzle, SortPuzzle):
-        return "\n".join(f"{sc.gegevens[card].label.get(lang)} — {recipient(to)}"
-                         for card, to in answer["plaatsing"].items())
-    if isinstance(puzzle, BasisPuzzle):
-        lines = []
-        for index, choice in answer["keuzes"].items():
-            d = puzzle.beslissingen[int(index)]
-            lines.append(f"{sc.gegevens[d.gegeven].label.get(lang)} — {recipient(d.ontvanger)}: {basis(choice)}")
-        return "\n".join(lines)
-    if isinstance(puzzle, RedactPuzzle):
-        if not answer["zwart"]:
-            return t("spel.facilitator.blacken_none")
-        return t("spel.facilitator.blacken") + "\n" + "\n".join(
-            f"• {puzzle.fragmenten[i].tekst.get(lang)}" for i in answer["zwart"])
-    if isinstance(puzzle, OrderPuzzle):
-        return "\n".join(f"{n + 1}. {puzzle.stappen[i].get(lang)}" for n, i in enumerate(answer["volgorde"]))
-    if isinstance(puzzle, DilemmaPuzzle):
-        option = puzzle.opties[int(answer["keuze"])]
-        return f"{option.tekst.get(lang)}\n{option.uitleg.get(lang)}"
-    if isinstance(puzzle, LockPuzzle):
-        return str(answer["code"])
-    return str(answer)
+    words = words_for(puzzle, game.session.scenario, load_lawbook(), game.ctx.lang, strings=game.ctx.strings)
+    return words.model_answer_text(answer)
 
 
 class KeyListScene(GameModal[None]):

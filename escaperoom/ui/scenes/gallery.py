@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from escaperoom.kinds import kind_named, kind_of
 from escaperoom.session import Feedback, Status
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene, answer_text
@@ -118,7 +119,7 @@ def _puzzle(kind: str, feedback: Feedback | None = None) -> Callable[[Any], None
         app.stack.reset(TitleScene(app.game))
         room = RoomScene(app.game)
         app.stack.push(room)
-        room.choose(next(p.id for p in app.game.session.scenario.rooms if p.soort == kind))
+        room.choose(next(p.id for p in app.game.session.scenario.rooms if kind_of(p) is kind_named(kind)))
     return build
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from escaperoom import recorder as _recorder
-from escaperoom.content.loader import Loaded
 from escaperoom.errors import SaveError
+from escaperoom.kinds.judging import Judged
 from escaperoom.saves import list_sessions
 from escaperoom.session import Feedback, Session
 from escaperoom.ui.context import UiContext
@@ -37,7 +37,7 @@ class ResumeProblem:
 @dataclass
 class Game:
     ctx: UiContext
-    scenarios: list[Loaded]
+    scenarios: list[Judged]
     saves_dir: Path
     defaults: Defaults = field(default_factory=Defaults)
     recorder: _recorder.Recorder | None = None
@@ -48,7 +48,7 @@ class Game:
         assert self.recorder is not None, "no game running"
         return self.recorder.session
 
-    def scenario(self, scenario_id: str | None) -> Loaded:
+    def scenario(self, scenario_id: str | None) -> Judged:
         for loaded in self.scenarios:
             if loaded.scenario.id == scenario_id:
                 return loaded

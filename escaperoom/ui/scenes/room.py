@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 import pygame
 
-from escaperoom.content.models import LockPuzzle, Puzzle
+from escaperoom.content.models import Puzzle
+from escaperoom.kinds import kind_of
 from escaperoom.session import Phase, SessionError, Status
 from escaperoom.ui import theme
 from escaperoom.ui.hud import clock_colour, draw_trend_arrow, stability_colour, trend
@@ -166,7 +167,7 @@ class RoomScene(GameScene):
         h = (MAP.height - (rows - 1) * _GAP) // rows
         for i, puzzle in enumerate([*sc.rooms, *([sc.lock] if sc.lock else [])]):
             rect = pygame.Rect(MAP.x + (i % cols) * (w + _GAP), MAP.y + (i // cols) * (h + _GAP), w, h)
-            kind = LockTile if isinstance(puzzle, LockPuzzle) else StationTile
+            kind = LockTile if kind_of(puzzle).is_lock else StationTile
             self.tiles.append(self.group.add(kind(rect, game, puzzle, self.choose)))  # type: ignore[arg-type]
         self.last_station: str | None = None
         self.hint_button = self.button((SIDE.x, 770, SIDE.width, theme.BUTTON_HEIGHT), self.t("spel.room.hint"),
@@ -197,7 +198,7 @@ class RoomScene(GameScene):
         puzzle = self.session.scenario.puzzle(puzzle_id)
         if self.session.phase is not Phase.PLAYING:
             return
-        if isinstance(puzzle, LockPuzzle):
+        if kind_of(puzzle).is_lock:
             if self.session.lock_open:
                 from escaperoom.ui.scenes.lock import LockScene
                 self.stack.push(LockScene(self.game), on_result=self.try_code)
