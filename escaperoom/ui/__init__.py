@@ -2,5 +2,6 @@
 
 ``app`` (window and loop), ``scene`` (scene stack), ``widgets`` (button, text block, text field, card, choice
 list, modal, badge), ``theme`` (colours and sizes), ``fonts`` (faces and text cache), ``icons``, ``pointer``
-(mouse and touch as one), ``testing`` (synthetic events for tests). Importing this package does no work.
+(mouse and touch as one), ``scripted`` (synthetic events, autoplay and the gallery, for demos and tests).
+Importing this package does no work.
 """

@@ -2,8 +2,9 @@
 app full screen (``--window`` for a window; headless with ``--headless``/``--frames``/``--screenshot``) on the
 title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game), and
 routes the facilitator's keys (``scenes.facilitator``) before the scenes see them. ``--autoplay`` lets a
-scripted team play the whole scenario through the real scenes (``escaperoom.ui.autoplay``): headless as fast as it
-can, in a window at a pace people can follow (``_Pace``), staying on the end screen until the window is closed."""
+scripted team play the whole scenario through the real scenes (``escaperoom.ui.scripted.autoplay``): headless as
+fast as it can, in a window at a pace people can follow (``_Pace``), staying on the end screen until the window is
+closed."""
 
 from __future__ import annotations
 
@@ -205,7 +206,7 @@ def run_game(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     player = pace = None
     if getattr(args, "autoplay", False):
-        from escaperoom.ui.autoplay import Autoplayer
+        from escaperoom.ui.scripted.autoplay import Autoplayer
         from escaperoom.ui.app import is_headless
         player = Autoplayer(app, team=getattr(args, "team", None) or "Autoplay")
         if not headless and frames is None and not is_headless():

@@ -10,7 +10,7 @@ import pytest
 
 from escaperoom.debrief.model import build_debrief, load_sessions
 from escaperoom.scoring import check_answer
-from escaperoom.ui.autoplay import LEGAL_KINDS, Autoplayer, Plan, seed_for, varied_wrong_answer
+from escaperoom.ui.scripted.autoplay import LEGAL_KINDS, Autoplayer, Plan, seed_for, varied_wrong_answer
 from escaperoom.ui.main import open_app
 
 

@@ -13,7 +13,7 @@ from escaperoom.debrief.model import build_debrief, load_sessions
 from escaperoom.debrief.report import render_html
 from escaperoom.ui import debrief_scenes as ds
 from escaperoom.ui.app import App
-from escaperoom.ui.testing import key, tap
+from escaperoom.ui.scripted.events import key, tap
 
 
 @pytest.fixture(scope="module")

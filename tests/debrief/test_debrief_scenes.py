@@ -8,7 +8,7 @@ import pytest
 from escaperoom.debrief.model import load_sessions
 from escaperoom.ui import debrief_scenes as ds
 from escaperoom.ui.app import App
-from escaperoom.ui.testing import click, key, tap
+from escaperoom.ui.scripted.events import click, key, tap
 
 
 @pytest.fixture

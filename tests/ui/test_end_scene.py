@@ -11,9 +11,9 @@ import pytest
 
 from escaperoom.scoring import ErrorKind
 from escaperoom.session import Phase
-from escaperoom.ui.autoplay import wrong_answer
+from escaperoom.ui.scripted.autoplay import wrong_answer
 from escaperoom.ui.main import open_app
-from escaperoom.ui.scenes import gallery
+from escaperoom.ui.scripted import gallery
 from escaperoom.ui.scenes.base import text_fits
 from escaperoom.ui.scenes.end import EndScene
 

@@ -19,9 +19,9 @@ from escaperoom.errors import ContentError
 from escaperoom.session import Phase, Status
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
-from escaperoom.ui.autoplay import Autoplayer
+from escaperoom.ui.scripted.autoplay import Autoplayer
 from escaperoom.ui.main import open_app, run_game
-from escaperoom.ui.scenes import gallery
+from escaperoom.ui.scripted import gallery
 from escaperoom.ui.scenes.base import text_fits
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene
@@ -30,7 +30,7 @@ from escaperoom.ui.scenes.pause import PauseScene
 from escaperoom.ui.scenes.resume_error import ResumeErrorScene
 from escaperoom.ui.scenes.room import RoomScene
 from escaperoom.ui.scenes.title import TitleScene
-from escaperoom.ui.testing import click, key
+from escaperoom.ui.scripted.events import click, key
 
 
 def _args(saves: Path, **kw: Any) -> argparse.Namespace:
@@ -273,7 +273,7 @@ _AS_FINGER = {pygame.MOUSEBUTTONDOWN: pygame.FINGERDOWN, pygame.MOUSEMOTION: pyg
 def test_a_team_plays_from_the_title_to_the_escape_by_touch_alone(app):
     """The mouse playthrough with every press, move and release sent as a finger instead (a touch board): taps
     and drags only, the team name typed on the on-screen keyboard."""
-    from escaperoom.ui.testing import finger
+    from escaperoom.ui.scripted.events import finger
     player = Autoplayer(app, team="Team Touch", mode="mouse")
     sent: list[pygame.event.Event] = []
     for _ in range(3000):

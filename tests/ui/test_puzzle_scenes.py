@@ -18,7 +18,7 @@ from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.puzzles import DilemmaScene, FeedbackScene, OrderScene, SortScene, scene_for
 from escaperoom.ui.puzzles.order import initial_order
 from escaperoom.ui.scene import Scene, SceneStack
-from escaperoom.ui.testing import drag, feed, key
+from escaperoom.ui.scripted.events import drag, feed, key
 
 KINDS = ["sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma"]
 
@@ -110,7 +110,7 @@ def test_a_card_dropped_outside_every_zone_goes_back_unplaced(ctx):
 
 def test_tap_a_card_then_tap_a_zone_places_it(ctx):
     stack, _, scene = open_scene("sorteren", ctx, make_session())
-    from escaperoom.ui.testing import tap
+    from escaperoom.ui.scripted.events import tap
 
     feed(stack, tap(scene.cards[3].rect.center) + tap(_zone_centre(scene, "niet_delen")))
     assert scene.placement == {scene.card_ids[3]: scene.zone_ids.index("niet_delen")}
@@ -145,7 +145,7 @@ def test_the_mouse_alone_solves_every_puzzle(kind, ctx):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_mouse_script_starts_from_what_the_team_already_entered(kind, ctx):
-    from escaperoom.ui.autoplay import wrong_answer
+    from escaperoom.ui.scripted.autoplay import wrong_answer
 
     session = make_session()
     stack, _, scene = open_scene(kind, ctx, session)

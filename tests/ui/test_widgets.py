@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from escaperoom.ui import theme
-from escaperoom.ui.testing import click, drag, feed, finger, key, mouse_down, mouse_move, mouse_up, tap, type_text
+from escaperoom.ui.scripted.events import click, drag, feed, finger, key, mouse_down, mouse_move, mouse_up, tap, type_text
 from escaperoom.ui.widgets import Badge, Button, Card, ChoiceList, FocusGroup, Modal, TextBlock, TextField, Widget
 
 RECT = pygame.Rect(100, 100, 560, 128)

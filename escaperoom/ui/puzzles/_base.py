@@ -22,7 +22,7 @@ from escaperoom.ui.context import UiContext
 from escaperoom.ui.fonts import Align, Role, blit_in_box
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scene import Scene
-from escaperoom.ui.testing import click
+from escaperoom.ui.scripted.events import click
 from escaperoom.ui.theme import Colour, Icon
 from escaperoom.ui.widgets import Button, FocusGroup, Widget
 

@@ -19,7 +19,7 @@ import pygame
 from escaperoom.content.models import GEEN_GRONDSLAG, BasisPuzzle
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.testing import click
+from escaperoom.ui.scripted.events import click
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, tab_events
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList

@@ -21,7 +21,7 @@ from escaperoom.session import PersonalDataInReason
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, personal_data_text, tab_events
-from escaperoom.ui.testing import click, type_text
+from escaperoom.ui.scripted.events import click, type_text
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList, TextField
 

@@ -21,7 +21,7 @@ from escaperoom.ui import theme
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.pointer import Phase, Pointer
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, tab_events
-from escaperoom.ui.testing import click, drag
+from escaperoom.ui.scripted.events import click, drag
 from escaperoom.ui.widgets.base import ACTIVATE_KEYS, Widget, draw_focus_ring
 
 _NUMBER_W = 96

@@ -19,7 +19,7 @@ import pygame
 from escaperoom.content.models import NIET_DELEN, SortPuzzle
 from escaperoom.ui import theme
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.testing import click, drag
+from escaperoom.ui.scripted.events import click, drag
 from escaperoom.ui.pointer import Phase, pointer
 from escaperoom.ui.puzzles._base import (
     CONTENT, ENTER_KEYS, PuzzleScene, digit_event, digit_of, draw_fitted, key_event, tab_events,

@@ -30,7 +30,7 @@ def _progress(game: Game, *, all_done: bool = False) -> None:
     """Some play: first puzzle wrong then right, second right, third skipped (all when ``all_done``)."""
     s = game.session
     rooms = s.scenario.rooms
-    from escaperoom.ui.autoplay import wrong_answer
+    from escaperoom.ui.scripted.autoplay import wrong_answer
     first = rooms[0]
     s.submit(first.id, wrong_answer(first, s.model_answer(first.id)))
     s.take_hint(first.id)
@@ -126,7 +126,7 @@ def _feedback(feedback: Feedback | None = None) -> Callable[[Any], None]:
     """The feedback after a partly wrong answer to the first puzzle: the cards with explanations (direct), or
     only the count (escape mode: explanations wait for the debrief)."""
     def build(app: Any) -> None:
-        from escaperoom.ui.autoplay import wrong_answer
+        from escaperoom.ui.scripted.autoplay import wrong_answer
         _puzzle("sorteren", feedback)(app)
         scene = app.stack.top
         pid = scene.puzzle.id
@@ -185,7 +185,7 @@ def show(app: Any, name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m escaperoom.ui.scenes.gallery NAME [--seconds S] [--lang en] [--out PNG]``: show one screen in
+    """``python -m escaperoom.ui.scripted.gallery NAME [--seconds S] [--lang en] [--out PNG]``: show one screen in
     a real full-screen window for S seconds (for screenshots under Xvfb: ``import -window root``), or, with
     ``--out``, save it headless at 1920x1080."""
     import argparse

@@ -34,7 +34,7 @@ from escaperoom.content.models import (BasisPuzzle, DilemmaPuzzle, OrderPuzzle, 
 from escaperoom.content.models import GEEN_GRONDSLAG
 from escaperoom.scoring import NIET_DELEN, check_answer, dilemma_option_errors
 from escaperoom.session import Status, lock_length
-from escaperoom.ui.testing import click, key, type_text
+from escaperoom.ui.scripted.events import click, key, type_text
 
 REASON = "Er is acuut gevaar voor de buurvrouw, dus delen is nodig."
 REASONS = (REASON, "Veiligheid gaat voor, maar alleen wat nodig is.", "We willen eerst met de bewoner praten.",
