@@ -38,7 +38,8 @@ from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.app import App
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.fonts import Align, Role, blit_in_box
+from escaperoom.ui.draw import draw_text, panel
+from escaperoom.ui.fonts import Role
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase, pointer
 from escaperoom.ui.scene import Scene
@@ -64,17 +65,6 @@ def _t(lang: str, key: str, **values: Any) -> str:
 
 
 # --------------------------------------------------------------------------------------------------- drawing help
-
-
-def _draw_text(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: Role = "regular",
-               size: int = BODY, colour: Colour = theme.TEXT, align: Align = "left", valign: str = "top") -> None:
-    """``text`` wrapped inside ``box`` at the largest size up to ``size`` that fits (never below 36 px; what
-    still does not fit is cut at a whole line). Sizes and surfaces come from the text cache."""
-    if not text or box.width <= 0 or box.height <= 0:
-        return
-    fitted = ctx.text.fit_size(text, role, box.width, box.height, size)
-    rendered = ctx.text.render(text, role, fitted, colour, box.width, align)
-    blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
 
 
 def _clip(ctx: UiContext, text: str, role: Role, size: int, width: int, lines: int = 1) -> str:
@@ -114,13 +104,6 @@ def _clip_label(ctx: UiContext, label: str, answer: str, role: Role, size: int, 
     return _clip(ctx, whole, role, size, width, lines)
 
 
-def _panel(surface: pygame.Surface, rect: pygame.Rect, fill: Colour = theme.SURFACE,
-           border: Colour | None = theme.BORDER, width: int = theme.BORDER_WIDTH) -> None:
-    pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
-    if border is not None:
-        pygame.draw.rect(surface, border, rect, width, border_radius=theme.RADIUS)
-
-
 @dataclass(frozen=True)
 class _Look:
     colour: Colour
@@ -151,7 +134,7 @@ def _icon_word(ctx: UiContext, surface: pygame.Surface, look: _Look, box: pygame
         top = box.centery - icon_size // 2 if valign == "middle" else box.y + 2
         draw_icon(surface, look.icon, pygame.Rect(x, top, icon_size, icon_size), look.colour)
         x += icon_size + 12
-    _draw_text(ctx, surface, look.word, pygame.Rect(x, box.y, box.right - x, box.height),
+    draw_text(ctx, surface, look.word, pygame.Rect(x, box.y, box.right - x, box.height),
                role="bold" if bold else "regular", size=size, colour=look.colour, valign=valign)
 
 
@@ -338,8 +321,9 @@ class _DebriefScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BG)
-        _draw_text(self.ctx, surface, self.title, TITLE, role="bold", size=theme.TEXT_TITLE, valign="middle")
-        _draw_text(self.ctx, surface, self.subtitle, SUB, size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
+        draw_text(self.ctx, surface, self.title, TITLE, role="bold", size=theme.TEXT_TITLE, valign="middle",
+                  min_size=theme.TEXT_MIN)
+        draw_text(self.ctx, surface, self.subtitle, SUB, size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
         self.draw_body(surface)
         self.group.draw(surface)
 
@@ -456,7 +440,7 @@ class SessionsScene(_DebriefScene):
         for i, rect in enumerate(self.row_rects):
             index = self.first_row + i
             on = self.rows[index].session_id in self.chosen
-            _panel(surface, rect, theme.SURFACE_RAISED if on else theme.SURFACE,
+            panel(surface, rect, theme.SURFACE_RAISED if on else theme.SURFACE,
                    theme.FOCUS if index == self.highlight else theme.BORDER,
                    6 if index == self.highlight else theme.BORDER_WIDTH)
             box = pygame.Rect(rect.x + 32, rect.centery - 32, 64, 64)
@@ -465,9 +449,9 @@ class SessionsScene(_DebriefScene):
                 draw_icon(surface, Icon.CHECK, box.inflate(-14, -14), theme.GREEN)
             team, line = self.lines[index]
             text_x = box.right + 36
-            _draw_text(self.ctx, surface, team, pygame.Rect(text_x, rect.y + 10, rect.right - text_x - 24, 58),
+            draw_text(self.ctx, surface, team, pygame.Rect(text_x, rect.y + 10, rect.right - text_x - 24, 58),
                        role="bold", size=BODY, valign="middle")
-            _draw_text(self.ctx, surface, line, pygame.Rect(text_x, rect.y + 68, rect.right - text_x - 24, 50),
+            draw_text(self.ctx, surface, line, pygame.Rect(text_x, rect.y + 68, rect.right - text_x - 24, 50),
                        size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
         if self.row_rects and (self.rows_left or self.first_row):  # on the subtitle's line, at the right
             what = self.s("session_one" if self.rows_left == 1 else "session_many")
@@ -476,7 +460,7 @@ class SessionsScene(_DebriefScene):
             note = " · ".join(notes)
             _draw_note(self.ctx, surface, note, SUB)
         if self.footer:
-            _draw_text(self.ctx, surface, self.footer, pygame.Rect(M, BAR_Y - 100, WIDTH, 90), size=SMALL,
+            draw_text(self.ctx, surface, self.footer, pygame.Rect(M, BAR_Y - 100, WIDTH, 90), size=SMALL,
                        colour=theme.AMBER)
 
 
@@ -540,7 +524,7 @@ def _compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, i
 
 
 def _draw_compass(ctx: UiContext, surface: pygame.Surface, lay: _CompassLayout, lang: str) -> None:
-    _panel(surface, lay.rect)
+    panel(surface, lay.rect)
     plot = lay.plot
     for value, x, y in lay.ticks:
         pygame.draw.line(surface, theme.SURFACE_RAISED, (x, plot.y), (x, plot.bottom), 2)
@@ -567,7 +551,7 @@ def _draw_compass(ctx: UiContext, surface: pygame.Surface, lay: _CompassLayout, 
     if broad.icon is not None:
         draw_icon(surface, broad.icon, warn_box, broad.colour, theme.SURFACE)
     surface.blit(lay.y_label, (lay.rect.x + 14, warn_box.bottom + 10))
-    _draw_text(ctx, surface, _t(lang, "compass"), pygame.Rect(lay.rect.x + 24, lay.rect.y + 12, lay.rect.width - 48,
+    draw_text(ctx, surface, _t(lang, "compass"), pygame.Rect(lay.rect.x + 24, lay.rect.y + 12, lay.rect.width - 48,
                                                               56), role="bold", size=BODY, valign="middle")
     for centre, label, box, far in lay.points:
         if label and (far or abs(box.centery - centre[1]) > box.height // 2):  # not level with its dot
@@ -712,7 +696,7 @@ class OverviewScene(_DebriefScene):
         if self.compass is None:
             return
         table = self.table
-        _panel(surface, table)
+        panel(surface, table)
         head_y = table.y + 12
         looks = [None, None, _error_look(self.ctx, None), _error_look(self.ctx, "te_ruim"),
                  _error_look(self.ctx, "te_voorzichtig"), _error_look(self.ctx, "verkeerde_grondslag")]
@@ -720,7 +704,7 @@ class OverviewScene(_DebriefScene):
         for i, (x, w) in enumerate(self._COLUMNS):
             cell = pygame.Rect(table.x + 24 + x, head_y, w - 12, 60)
             if i < 2:
-                _draw_text(self.ctx, surface, heads[i], cell, role="bold", size=SMALL, colour=theme.TEXT_MUTED,
+                draw_text(self.ctx, surface, heads[i], cell, role="bold", size=SMALL, colour=theme.TEXT_MUTED,
                            valign="middle")
             else:
                 look = looks[i]
@@ -731,12 +715,12 @@ class OverviewScene(_DebriefScene):
             for i, (x, w) in enumerate(self._COLUMNS):
                 cell = pygame.Rect(table.x + 24 + x, y, w - 12, self.row_h)
                 colour = theme.TEXT if i < 3 else (looks[i].colour if row[i] != "0" else theme.TEXT_MUTED)
-                _draw_text(self.ctx, surface, row[i], cell, role="bold" if i == 0 else "regular", size=BODY,
+                draw_text(self.ctx, surface, row[i], cell, role="bold" if i == 0 else "regular", size=BODY,
                            colour=colour, valign="middle", align="left" if i < 2 else "center")
         if self.page_note:
             draw_icon(surface, Icon.ARROW, pygame.Rect(self.note_rect.x, self.note_rect.y + 6, 36, 36),
                       theme.TEXT_MUTED)
-            _draw_text(self.ctx, surface, self.page_note, self.note_rect.inflate(-52, 0).move(26, 0), size=SMALL,
+            draw_text(self.ctx, surface, self.page_note, self.note_rect.inflate(-52, 0).move(26, 0), size=SMALL,
                        colour=theme.TEXT_MUTED, valign="middle")
         pygame.draw.line(surface, theme.BORDER, (table.x + 16, table.bottom - 124), (table.right - 16,
                                                                                         table.bottom - 124), 2)
@@ -748,7 +732,7 @@ class OverviewScene(_DebriefScene):
         if self.warning:
             box = pygame.Rect(M, BAR_Y - theme.SPACE_L - 92, WIDTH, 92)
             draw_icon(surface, Icon.WARNING, pygame.Rect(box.x, box.y + 8, 44, 44), theme.AMBER)
-            _draw_text(self.ctx, surface, self.warning, box.inflate(-64, 0).move(32, 0), size=SMALL,
+            draw_text(self.ctx, surface, self.warning, box.inflate(-64, 0).move(32, 0), size=SMALL,
                        colour=theme.AMBER)
 
 
@@ -1070,22 +1054,22 @@ class PuzzleScene(_DebriefScene):
 
     def _draw_grid(self, surface: pygame.Surface) -> None:
         head = pygame.Rect(M, _GRID_TOP, _ITEM_W + self.col_w * len(self.shown_teams), _HEAD_H)
-        _draw_text(self.ctx, surface, self.s("item"), pygame.Rect(M + 20, head.y, _ITEM_W - 40, _HEAD_H),
+        draw_text(self.ctx, surface, self.s("item"), pygame.Rect(M + 20, head.y, _ITEM_W - 40, _HEAD_H),
                    role="bold", size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
         for c, label in enumerate(self.heads):
             box = pygame.Rect(M + _ITEM_W + c * self.col_w + 12, head.y, self.col_w - 24, _HEAD_H)
-            _draw_text(self.ctx, surface, label, box, role="bold", size=SMALL, valign="middle")
+            draw_text(self.ctx, surface, label, box, role="bold", size=SMALL, valign="middle")
         for (index, rect, label), cells in zip(self.row_rects, self.cells):
             chosen = index == self.item
-            _panel(surface, rect, theme.SURFACE_RAISED if chosen else theme.SURFACE,
+            panel(surface, rect, theme.SURFACE_RAISED if chosen else theme.SURFACE,
                    theme.FOCUS if chosen else theme.BORDER, 6 if chosen else 2)
-            _draw_text(self.ctx, surface, label, pygame.Rect(rect.x + 20, rect.y + 2, _ITEM_W - 40, rect.height - 4),
+            draw_text(self.ctx, surface, label, pygame.Rect(rect.x + 20, rect.y + 2, _ITEM_W - 40, rect.height - 4),
                        role="bold", size=SMALL, valign="middle")
             for c, look in enumerate(cells):
                 box = pygame.Rect(rect.x + _ITEM_W + c * self.col_w + 8, rect.y + 2, self.col_w - 16, rect.height - 4)
                 pygame.draw.line(surface, theme.BORDER, (box.x - 8, rect.y + 10), (box.x - 8, rect.bottom - 10), 2)
                 if look is None:
-                    _draw_text(self.ctx, surface, self.s("not_played"), box, size=SMALL, colour=theme.TEXT_MUTED,
+                    draw_text(self.ctx, surface, self.s("not_played"), box, size=SMALL, colour=theme.TEXT_MUTED,
                                valign="middle")
                 else:
                     _icon_word(self.ctx, surface, look, box, icon_size=36)
@@ -1100,7 +1084,7 @@ class PuzzleScene(_DebriefScene):
             line = pygame.Rect(M, y, WIDTH, h - 3)
             if look is not None:
                 draw_icon(surface, look.icon, pygame.Rect(line.x, line.y + 6, 40, 40), look.colour)
-            _draw_text(self.ctx, surface, text, pygame.Rect(line.x + 56, line.y + 4, line.width - 56, line.height),
+            draw_text(self.ctx, surface, text, pygame.Rect(line.x + 56, line.y + 4, line.width - 56, line.height),
                        size=SMALL, colour=theme.TEXT if look is not None else theme.TEXT_MUTED)
             y += h
 
@@ -1108,42 +1092,42 @@ class PuzzleScene(_DebriefScene):
         for block in self.explain_boxes:
             box = block.rect
             if block.kind == "head":
-                _draw_text(self.ctx, surface, block.text, box, role="bold", size=block.size)
+                draw_text(self.ctx, surface, block.text, box, role="bold", size=block.size)
                 pygame.draw.line(surface, theme.BORDER, (M, box.bottom + 4), (CANVAS.right - M, box.bottom + 4), 3)
             elif block.kind == "group":
                 draw_icon(surface, block.look.icon, pygame.Rect(M, box.y + 2, 40, 40), block.look.colour)
-                _draw_text(self.ctx, surface, block.text, box, size=block.size)
+                draw_text(self.ctx, surface, block.text, box, size=block.size)
             elif block.kind == "verdict":
                 badge = pygame.Rect(M, box.y, 400, 52)
-                _panel(surface, badge, theme.SURFACE, block.look.colour, 4)
+                panel(surface, badge, theme.SURFACE, block.look.colour, 4)
                 _icon_word(self.ctx, surface, block.look, badge.inflate(-24, -8))
-                _draw_text(self.ctx, surface, block.text, box, size=block.size, valign="middle")
+                draw_text(self.ctx, surface, block.text, box, size=block.size, valign="middle")
             else:
-                _draw_text(self.ctx, surface, block.text, box, role=block.role, size=block.size, colour=block.colour)
+                draw_text(self.ctx, surface, block.text, box, role=block.role, size=block.size, colour=block.colour)
 
     def _draw_reasons(self, surface: pygame.Surface) -> None:
         half = self.reason_half
         left = pygame.Rect(M, TOP, half, BAR_Y - theme.SPACE_M - TOP)
         right = pygame.Rect(M + half + theme.SPACE_XL, TOP, half, left.height)
-        _panel(surface, left)
-        _panel(surface, right)
-        _draw_text(self.ctx, surface, self.s("team_reasons"), pygame.Rect(left.x + 20, left.y + 8, half - 40, 56),
+        panel(surface, left)
+        panel(surface, right)
+        draw_text(self.ctx, surface, self.s("team_reasons"), pygame.Rect(left.x + 20, left.y + 8, half - 40, 56),
                    role="bold", size=BODY, colour=theme.ACCENT)
-        _draw_text(self.ctx, surface, self.s("questions"), pygame.Rect(right.x + 20, right.y + 8, half - 40, 56),
+        draw_text(self.ctx, surface, self.s("questions"), pygame.Rect(right.x + 20, right.y + 8, half - 40, 56),
                    role="bold", size=BODY, colour=theme.ACCENT)
         if not self.reason_blocks:
-            _draw_text(self.ctx, surface, self.s("no_reasons"), pygame.Rect(left.x + 20, TOP + 76, half - 40, 100),
+            draw_text(self.ctx, surface, self.s("no_reasons"), pygame.Rect(left.x + 20, TOP + 76, half - 40, 100),
                        size=SMALL, colour=theme.TEXT_MUTED)
         for block in self.reason_blocks:
             box = block.rect
             if block.kind == "reason":
                 pygame.draw.line(surface, theme.ACCENT, (box.x - 18, box.y + 4), (box.x - 18, box.bottom - 8), 5)
-            _draw_text(self.ctx, surface, block.text, box, role=block.role, size=SMALL, colour=block.colour)
+            draw_text(self.ctx, surface, block.text, box, role=block.role, size=SMALL, colour=block.colour)
         if not self.question_blocks:
-            _draw_text(self.ctx, surface, self.s("no_questions"), pygame.Rect(right.x + 20, TOP + 76, half - 40, 100),
+            draw_text(self.ctx, surface, self.s("no_questions"), pygame.Rect(right.x + 20, TOP + 76, half - 40, 100),
                        size=SMALL, colour=theme.TEXT_MUTED)
         for block in self.question_blocks:
-            _draw_text(self.ctx, surface, block.text, block.rect, role="bold", size=BODY)
+            draw_text(self.ctx, surface, block.text, block.rect, role="bold", size=BODY)
 
 
 # --------------------------------------------------------------------------------------------------- timeline
@@ -1276,21 +1260,21 @@ class TimelineScene(_DebriefScene):
             return
         for index, rect, label, look in self.list_rows:
             current = index == self.step
-            _panel(surface, rect, theme.SURFACE_RAISED if current else theme.SURFACE,
+            panel(surface, rect, theme.SURFACE_RAISED if current else theme.SURFACE,
                    theme.FOCUS if current else None, 6)
             draw_icon(surface, look.icon, pygame.Rect(rect.x + 14, rect.centery - 18, 36, 36), look.colour)
-            _draw_text(self.ctx, surface, label, pygame.Rect(rect.x + 66, rect.y, rect.width - 80, rect.height),
+            draw_text(self.ctx, surface, label, pygame.Rect(rect.x + 66, rect.y, rect.width - 80, rect.height),
                        size=SMALL, valign="middle", colour=theme.TEXT if current else theme.TEXT_MUTED)
-        _panel(surface, self.detail_rect)
+        panel(surface, self.detail_rect)
         for kind, look, text, box, size, role, word in self.detail:
             if look is not None:
                 draw_icon(surface, look.icon, pygame.Rect(box.x - 56 if word is None else word[1].x - 56,
                                                           box.y + 2, 40, 40), look.colour)
             if word is not None:
-                _draw_text(self.ctx, surface, word[0], word[1], role="bold", size=SMALL, colour=look.colour)
+                draw_text(self.ctx, surface, word[0], word[1], role="bold", size=SMALL, colour=look.colour)
             if kind == "reason":
                 pygame.draw.line(surface, theme.ACCENT, (box.x - 16, box.y + 6), (box.x - 16, box.bottom - 12), 5)
-            _draw_text(self.ctx, surface, text, box, role=role, size=size,
+            draw_text(self.ctx, surface, text, box, role=role, size=size,
                        colour=theme.TEXT_MUTED if kind == "muted" else theme.TEXT)
 
 
@@ -1490,46 +1474,45 @@ class WhatIfScene(_DebriefScene):
             return
         above, below = self.toggles_left
         if above:
-            _draw_text(self.ctx, surface, self.s("more_above", n=above), pygame.Rect(M + 20, TOP, _TOGGLE_W, 44),
+            draw_text(self.ctx, surface, self.s("more_above", n=above), pygame.Rect(M + 20, TOP, _TOGGLE_W, 44),
                        size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
         for index, rect, label, now in self.toggle_rows:
             on = index == self.applied
             chosen = index == self.highlight
-            _panel(surface, rect, theme.SURFACE_RAISED if chosen else theme.SURFACE,
+            panel(surface, rect, theme.SURFACE_RAISED if chosen else theme.SURFACE,
                    theme.FOCUS if chosen else theme.BORDER, 6 if chosen else theme.BORDER_WIDTH)
             switch = pygame.Rect(rect.x + 20, rect.centery - 26, 88, 52)
             pygame.draw.rect(surface, theme.ACCENT if on else theme.BG, switch, border_radius=26)
             pygame.draw.rect(surface, theme.TEXT, switch, 4, border_radius=26)
             knob = (switch.right - 26, switch.centery) if on else (switch.x + 26, switch.centery)
             pygame.draw.circle(surface, theme.TEXT, knob, 18)
-            _draw_text(self.ctx, surface, label, pygame.Rect(switch.right + 22, rect.y + 6, _TOGGLE_TEXT_W,
+            draw_text(self.ctx, surface, label, pygame.Rect(switch.right + 22, rect.y + 6, _TOGGLE_TEXT_W,
                                                              rect.height - 12), size=SMALL, valign="middle")
         if below:
             what = self.s("fact_one" if below == 1 else "fact_many")
-            _draw_text(self.ctx, surface, self.s("more_rows", n=below, what=what),
+            draw_text(self.ctx, surface, self.s("more_rows", n=below, what=what),
                        pygame.Rect(M + 20, self.toggle_note_y[1] - 8, _TOGGLE_W, 44), size=SMALL,
                        colour=theme.TEXT_MUTED, valign="middle")
-        _panel(surface, self.result_rect)
+        panel(surface, self.result_rect)
         for block in self.result_blocks:
             box = block.rect
             if block.kind == "head":
-                _draw_text(self.ctx, surface, block.text, box, role="bold", size=BODY)
+                draw_text(self.ctx, surface, block.text, box, role="bold", size=BODY)
             elif block.kind == "change":
                 self._draw_change(surface, block)
             elif block.kind == "effects":
                 entries, col_w = block.payload
                 for i, entry in enumerate(entries):
-                    _draw_text(self.ctx, surface, entry, pygame.Rect(box.x + i * col_w, box.y, col_w, box.height),
+                    draw_text(self.ctx, surface, entry, pygame.Rect(box.x + i * col_w, box.y, col_w, box.height),
                                size=SMALL)
             else:
-                _draw_text(self.ctx, surface, block.text, box, role=block.role, size=block.size, colour=block.colour)
+                draw_text(self.ctx, surface, block.text, box, role=block.role, size=block.size, colour=block.colour)
         _draw_note(self.ctx, surface, self.note, self.note_rect)
 
     def _draw_change(self, surface: pygame.Surface, block: _Block) -> None:
         box = block.rect
         what, what_h, change = block.payload
-        pygame.draw.rect(surface, theme.SURFACE_RAISED, box, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, theme.ACCENT, box, 6, border_radius=theme.RADIUS)
+        panel(surface, box, theme.SURFACE_RAISED, theme.ACCENT, 6)
         row = pygame.Rect(box.x + 20, box.y + 10, box.width - 40, 52)
         tag = self.ctx.text.render(self.s("changed"), "bold", SMALL, theme.ACCENT)
         surface.blit(tag, (row.x, row.centery - tag.get_height() // 2))
@@ -1543,9 +1526,9 @@ class WhatIfScene(_DebriefScene):
         surface.blit(becomes, (x, row.centery - becomes.get_height() // 2))
         x += becomes.get_width() + 16
         _icon_word(self.ctx, surface, new, pygame.Rect(x, row.y, row.right - x, row.height), icon_size=36)
-        _draw_text(self.ctx, surface, what, pygame.Rect(box.x + 20, box.y + 62, box.width - 40, what_h), role="bold",
+        draw_text(self.ctx, surface, what, pygame.Rect(box.x + 20, box.y + 62, box.width - 40, what_h), role="bold",
                    size=SMALL)
-        _draw_text(self.ctx, surface, block.text, pygame.Rect(box.x + 20, box.y + 66 + what_h, box.width - 40,
+        draw_text(self.ctx, surface, block.text, pygame.Rect(box.x + 20, box.y + 66 + what_h, box.width - 40,
                                                                box.bottom - box.y - 66 - what_h - 4), size=SMALL)
 
 

@@ -22,7 +22,7 @@ from escaperoom.ui import theme
 from escaperoom.ui.scripted.autoplay import Autoplayer
 from escaperoom.ui.main import open_app, run_game
 from escaperoom.ui.scripted import gallery
-from escaperoom.ui.scenes.base import text_fits
+from escaperoom.ui.draw import text_fits
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene
 from escaperoom.ui.scenes.hint import HintScene
@@ -189,7 +189,7 @@ def test_every_hint_of_every_puzzle_fits_the_hint_ladder(shared_app, lang):
 
 
 def test_titles_are_held_to_64_px_and_body_text_to_36_px():
-    from escaperoom.ui.scenes.base import min_size_for
+    from escaperoom.ui.draw import min_size_for
     assert min_size_for(theme.TEXT_TITLE) == min_size_for(theme.TEXT_HERO) == 64
     assert min_size_for(theme.TEXT_BODY) == min_size_for(theme.TEXT_LARGE) == 36
 

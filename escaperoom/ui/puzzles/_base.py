@@ -19,11 +19,11 @@ from escaperoom.session import PersonalDataInReason, Phase, Session, SessionErro
 from escaperoom.text import Text
 from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.fonts import Align, Role, blit_in_box
+from escaperoom.ui.draw import draw_text
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scene import Scene
 from escaperoom.ui.scripted.events import click
-from escaperoom.ui.theme import Colour, Icon
+from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, FocusGroup, Widget
 
 # Layout on the 1920x1080 canvas: a sidebar on the left (task and buttons), the puzzle on the right.
@@ -74,23 +74,6 @@ def tab_events(order: list[Widget], current: Widget | None, target: Widget) -> l
     start = order.index(current) if current in order else -1
     steps = (order.index(target) - start) % len(order) if start >= 0 else order.index(target) + 1
     return [key_event(pygame.K_TAB) for _ in range(steps)]
-
-
-def draw_fitted(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: Role = "regular",
-                size: int = theme.TEXT_BODY, colour: Colour = theme.TEXT, align: Align = "left",
-                valign: str = "top", min_size: int = theme.TEXT_MIN) -> None:
-    """``text`` wrapped in ``box`` at the largest size up to ``size`` that fits; never drawn outside the box.
-    Both the size and the surface come from the foundation's caches, so this is cheap every frame."""
-    if not text or box.width <= 0 or box.height <= 0:
-        return
-    fitted = ctx.text.fit_size(text, role, box.width, box.height, size, min_size)
-    rendered = ctx.text.render(text, role, fitted, colour, box.width, align)
-    blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
-
-
-def fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role = "regular", min_size: int = theme.TEXT_MIN) -> bool:
-    """True when ``text`` fits ``box`` at ``min_size`` (used by the tests on the real content)."""
-    return not text or ctx.text.fits(text, role, min_size, box.width, box.height)
 
 
 def title_bottom(ctx: UiContext, title: str) -> int:
@@ -305,15 +288,15 @@ class PuzzleScene(hud.HudLayer, Scene):
         """Drawn after the widgets (a dragged row, a tag)."""
 
     def draw_sidebar(self, surface: pygame.Surface) -> None:
-        draw_fitted(self.ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
+        draw_text(self.ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
         if self.message:
             icon = pygame.Rect(self.task_box.x, self.task_box.y + 4, 56, 56)
             draw_icon(surface, Icon.WARNING, icon, theme.AMBER)
             box = pygame.Rect(icon.right + theme.SPACE_M, self.task_box.y,
                               self.task_box.right - icon.right - theme.SPACE_M, self.task_box.height)
-            draw_fitted(self.ctx, surface, self.message, box, size=theme.TEXT_BODY, colour=theme.AMBER)
+            draw_text(self.ctx, surface, self.message, box, size=theme.TEXT_BODY, colour=theme.AMBER)
         else:
-            draw_fitted(self.ctx, surface, self.task, self.task_box, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
+            draw_text(self.ctx, surface, self.task, self.task_box, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
 
     # --- checks -------------------------------------------------------------------------------------------------
 

@@ -18,9 +18,10 @@ import pygame
 
 from escaperoom.content.models import GEEN_GRONDSLAG, BasisPuzzle
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scripted.events import click
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, tab_events
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, tab_events
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList
 
@@ -109,12 +110,11 @@ class BasisScene(PuzzleScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         heading, label, details = self.facts[self.current]
-        pygame.draw.rect(surface, theme.SURFACE, FACTS, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, theme.BORDER, FACTS, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        panel(surface, FACTS)
         head, item, rest = self._boxes(label)
-        draw_fitted(self.ctx, surface, heading, head, size=theme.TEXT_SMALL, colour=theme.ACCENT, valign="middle")
-        draw_fitted(self.ctx, surface, label, item, role="bold", size=theme.TEXT_BODY)
-        draw_fitted(self.ctx, surface, details, rest, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
+        draw_text(self.ctx, surface, heading, head, size=theme.TEXT_SMALL, colour=theme.ACCENT, valign="middle")
+        draw_text(self.ctx, surface, label, item, role="bold", size=theme.TEXT_BODY)
+        draw_text(self.ctx, surface, details, rest, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         """Every content text with its box and role (for the overflow test)."""

@@ -19,8 +19,9 @@ import pygame
 from escaperoom.content.models import DilemmaPuzzle
 from escaperoom.session import PersonalDataInReason
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, personal_data_text, tab_events
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, personal_data_text, tab_events
 from escaperoom.ui.scripted.events import click, type_text
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList, TextField
@@ -103,18 +104,17 @@ class DilemmaScene(PuzzleScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         if self.stage == 0:
-            draw_fitted(self.ctx, surface, self.question, QUESTION, role="bold", size=theme.TEXT_LARGE, valign="middle")
+            draw_text(self.ctx, surface, self.question, QUESTION, role="bold", size=theme.TEXT_LARGE, valign="middle")
             return
-        draw_fitted(self.ctx, surface, self.t("puzzel.dilemma.reason"), REASON_HEAD, role="bold", size=theme.TEXT_BODY,
+        draw_text(self.ctx, surface, self.t("puzzel.dilemma.reason"), REASON_HEAD, role="bold", size=theme.TEXT_BODY,
                     valign="middle")
         if self.notice:
-            pygame.draw.rect(surface, theme.SURFACE, NOTICE, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, theme.AMBER, NOTICE, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+            panel(surface, NOTICE, theme.SURFACE, theme.AMBER)
             icon = pygame.Rect(NOTICE.x + theme.SPACE_M, NOTICE.y + theme.SPACE_M, 56, 56)
             draw_icon(surface, Icon.WARNING, icon, theme.AMBER, cutout=theme.SURFACE)
             box = pygame.Rect(icon.right + theme.SPACE_M, NOTICE.y + theme.SPACE_S,
                               NOTICE.right - icon.right - 2 * theme.SPACE_M, NOTICE.height - 2 * theme.SPACE_S)
-            draw_fitted(self.ctx, surface, self.notice, box, size=theme.TEXT_BODY, colour=theme.TEXT, valign="middle")
+            draw_text(self.ctx, surface, self.notice, box, size=theme.TEXT_BODY, colour=theme.TEXT, valign="middle")
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         out = [(self.question, QUESTION, "bold"), (self.t("puzzel.dilemma.reason"), REASON_HEAD, "bold")]

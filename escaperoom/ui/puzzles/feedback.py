@@ -25,10 +25,11 @@ from escaperoom.rules.lawbook import load_lawbook
 from escaperoom.scoring import ErrorKind, ItemResult, PuzzleResult
 from escaperoom.session import Feedback, Session
 from escaperoom.ui import hud, theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase, pointer
-from escaperoom.ui.puzzles._base import (BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, draw_fitted,
+from escaperoom.ui.puzzles._base import (BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN,
                                          title_bottom)
 from escaperoom.ui.scene import Scene
 from escaperoom.ui.theme import BadgeStyle, Icon
@@ -282,7 +283,7 @@ class FeedbackScene(hud.HudLayer, Scene):
             if len(self.pages) > 1:
                 box = pygame.Rect(self.prev_button.rect.right, self.prev_button.rect.y,
                                   self.next_button.rect.left - self.prev_button.rect.right, NAV_H)
-                draw_fitted(self.ctx, surface, self.t("puzzel.feedback.page", n=self.page + 1, totaal=len(self.pages)),
+                draw_text(self.ctx, surface, self.t("puzzel.feedback.page", n=self.page + 1, totaal=len(self.pages)),
                             box, role="bold", size=theme.TEXT_BODY, align="center", valign="middle")
         else:
             self._draw_escape(surface)
@@ -339,32 +340,29 @@ class FeedbackScene(hud.HudLayer, Scene):
         ctx = self.ctx
         boxes = self.sidebar_boxes()
         self.hud.draw(surface)
-        draw_fitted(ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
+        draw_text(ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
         icon_style = (theme.GREEN, Icon.CHECK) if self.solved else (theme.AMBER, Icon.WARNING)
         status_box = boxes["status"]
         draw_icon(surface, icon_style[1], pygame.Rect(TITLE_BOX.x, status_box.y, 64, 64), icon_style[0])
         status = self.t("puzzel.feedback.solved" if self.solved else "puzzel.feedback.not_solved")
-        draw_fitted(ctx, surface, status, status_box, role="bold", size=theme.TEXT_LARGE, colour=icon_style[0],
+        draw_text(ctx, surface, status, status_box, role="bold", size=theme.TEXT_LARGE, colour=icon_style[0],
                     valign="middle")
         if self.direct:  # in escape mode the score is the big text beside the sidebar already
             score = self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items))
-            draw_fitted(ctx, surface, score, boxes["score"], size=theme.TEXT_LARGE, valign="middle")
+            draw_text(ctx, surface, score, boxes["score"], size=theme.TEXT_LARGE, valign="middle")
         line, direction = self.stability_line()
-        panel = boxes["change_panel"]
+        change = boxes["change_panel"]
         colour = hud.stability_colour(self.stability_after) if direction != "flat" else theme.TEXT_MUTED
-        pygame.draw.rect(surface, theme.SURFACE, panel, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, colour, panel, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
-        hud.draw_trend_arrow(surface, pygame.Rect(panel.x + 20, panel.centery - 28, 36, 56), direction, colour)
-        draw_fitted(ctx, surface, line, boxes["change"], role="bold", size=40, valign="middle")
+        panel(surface, change, theme.SURFACE, colour)
+        hud.draw_trend_arrow(surface, pygame.Rect(change.x + 20, change.centery - 28, 36, 56), direction, colour)
+        draw_text(ctx, surface, line, boxes["change"], role="bold", size=40, valign="middle")
         if self.solved:
             reward = boxes["reward_panel"]
-            pygame.draw.rect(surface, theme.SURFACE, reward, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, theme.ACCENT, reward, 5, border_radius=theme.RADIUS)
-            draw_fitted(ctx, surface, self.t("puzzel.feedback.reward"), boxes["reward"], role="bold",
+            panel(surface, reward, theme.SURFACE, theme.ACCENT, 5)
+            draw_text(ctx, surface, self.t("puzzel.feedback.reward"), boxes["reward"], role="bold",
                         size=theme.TEXT_BODY, colour=theme.ACCENT, valign="middle")
             box = boxes["reward_char"]
-            pygame.draw.rect(surface, theme.BG, box, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, theme.ACCENT, box, 4, border_radius=theme.RADIUS)
+            panel(surface, box, theme.BG, theme.ACCENT, 4)
             char = ctx.text.render(self.puzzle.beloning, "bold", min(140, box.height - 10), theme.ACCENT)
             surface.blit(char, char.get_rect(center=box.center))
 
@@ -374,17 +372,15 @@ class FeedbackScene(hud.HudLayer, Scene):
 
     def _draw_escape(self, surface: pygame.Surface) -> None:
         box = pygame.Rect(CONTENT.x, CONTENT.y + 200, CONTENT.width, 200)
-        draw_fitted(self.ctx, surface, self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items)),
-                    box, role="bold", size=theme.TEXT_HERO, align="center", valign="middle")
+        draw_text(self.ctx, surface, self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items)),
+                  box, role="bold", size=theme.TEXT_HERO, align="center", valign="middle", min_size=theme.TEXT_MIN)
         note = pygame.Rect(CONTENT.x, box.bottom + theme.SPACE_L, CONTENT.width, 200)
-        draw_fitted(self.ctx, surface, self.t("puzzel.feedback.escape_note"), note, size=theme.TEXT_LARGE,
+        draw_text(self.ctx, surface, self.t("puzzel.feedback.escape_note"), note, size=theme.TEXT_LARGE,
                     colour=theme.TEXT_MUTED, align="center")
 
     def _draw_block(self, surface: pygame.Surface, block: Block, rect: pygame.Rect) -> None:
         ctx = self.ctx
-        pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=theme.RADIUS)
-        edge = block.badges[0][0].colour if block.badges else theme.BORDER
-        pygame.draw.rect(surface, edge, rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        panel(surface, rect, theme.SURFACE, block.badges[0][0].colour if block.badges else theme.BORDER)
         clip = surface.get_clip()
         surface.set_clip(rect)
         x, y = rect.x + _PAD, rect.y + _PAD

@@ -18,6 +18,7 @@ import pygame
 
 from escaperoom.content.models import OrderPuzzle
 from escaperoom.ui import theme
+from escaperoom.ui.draw import panel
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.pointer import Phase, Pointer
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, tab_events
@@ -123,9 +124,8 @@ class _StepList(Widget):
 
     def _draw_row(self, surface: pygame.Surface, position: int, step: int, row: pygame.Rect, lifted: bool) -> None:
         held = lifted or (self.grabbed and position == self.cursor)
-        pygame.draw.rect(surface, theme.SURFACE_PRESSED if held else theme.SURFACE_RAISED, row, border_radius=theme.RADIUS)
         edge, width = (theme.ACCENT, 6) if held else (theme.BORDER, theme.BORDER_WIDTH)
-        pygame.draw.rect(surface, edge, row, width, border_radius=theme.RADIUS)
+        panel(surface, row, theme.SURFACE_PRESSED if held else theme.SURFACE_RAISED, edge, width)
         number = pygame.Rect(row.x, row.y, _NUMBER_W, row.height)
         pygame.draw.line(surface, theme.BORDER, (number.right, row.y + 14), (number.right, row.bottom - 14), 3)
         digits = self.text.render(str(position + 1), "bold", theme.TEXT_LARGE, theme.ACCENT)

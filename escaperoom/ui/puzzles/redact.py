@@ -18,9 +18,10 @@ import pygame
 
 from escaperoom.content.models import RedactPuzzle
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.pointer import Phase, Pointer
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, tab_events
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, tab_events
 from escaperoom.ui.scripted.events import click
 from escaperoom.ui.widgets import Widget
 from escaperoom.ui.widgets.base import ACTIVATE_KEYS
@@ -122,7 +123,7 @@ class RedactScene(PuzzleScene):
         pygame.draw.rect(surface, PAPER, self.paper, border_radius=theme.RADIUS // 2)
         head = pygame.Rect(self.paper.x + _MARGIN, self.paper.y + theme.SPACE_M, self.paper.width - _MARGIN - theme.SPACE_M,
                            HEADING_H - theme.SPACE_M - theme.SPACE_S)
-        draw_fitted(self.ctx, surface, self.heading, head, role="bold", size=theme.TEXT_BODY, colour=INK,
+        draw_text(self.ctx, surface, self.heading, head, role="bold", size=theme.TEXT_BODY, colour=INK,
                     valign="middle")
         pygame.draw.line(surface, INK_MUTED, (head.x, head.bottom + 4), (head.right, head.bottom + 4), 2)
 

@@ -18,11 +18,12 @@ import pygame
 
 from escaperoom.content.models import NIET_DELEN, SortPuzzle
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scripted.events import click, drag
 from escaperoom.ui.pointer import Phase, pointer
 from escaperoom.ui.puzzles._base import (
-    CONTENT, ENTER_KEYS, PuzzleScene, digit_event, digit_of, draw_fitted, key_event, tab_events,
+    CONTENT, ENTER_KEYS, PuzzleScene, digit_event, digit_of, key_event, tab_events,
 )
 from escaperoom.ui.theme import Colour, Icon
 from escaperoom.ui.widgets import Card, draw_focus_ring
@@ -185,8 +186,7 @@ class SortScene(PuzzleScene):
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         for i, (zone, name, colour) in enumerate(zip(self.zones, self.zone_names, self.zone_colours)):
-            pygame.draw.rect(surface, theme.SURFACE, zone, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, colour, zone, 5, border_radius=theme.RADIUS)
+            panel(surface, zone, theme.SURFACE, colour, 5)
             badge = pygame.Rect(zone.x + _ZONE_PAD, zone.y + _ZONE_PAD, 64, 64)
             pygame.draw.circle(surface, colour, badge.center, badge.width // 2)
             number = ctx.text.render(str(i + 1), "bold", theme.TEXT_LARGE, theme.TEXT_ON_ACCENT)
@@ -198,10 +198,10 @@ class SortScene(PuzzleScene):
                                 badge.height)
             count_text = ("" if not placed else self.t("puzzel.sort.placed_one") if len(placed) == 1
                           else self.t("puzzel.sort.placed_many", n=len(placed)))
-            draw_fitted(ctx, surface, count_text, count, size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED,
+            draw_text(ctx, surface, count_text, count, size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED,
                         valign="middle")
             name_box = self.name_box(zone)
-            draw_fitted(ctx, surface, name, name_box, role="bold", size=theme.TEXT_BODY)
+            draw_text(ctx, surface, name, name_box, role="bold", size=theme.TEXT_BODY)
             if self.picked is not None and self.target == i:
                 draw_focus_ring(surface, zone)
 

@@ -19,8 +19,9 @@ from escaperoom.rules.facts import Decision
 from escaperoom.scoring import ErrorKind
 from escaperoom.session import Mistake, Phase
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text, panel
+from escaperoom.ui.scenes.base import CANVAS, GameScene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.theme import BadgeStyle, Icon
 

@@ -17,8 +17,9 @@ from escaperoom.content.models import (GEEN_GRONDSLAG, BasisPuzzle, DilemmaPuzzl
                                        RedactPuzzle, SortPuzzle)
 from escaperoom.scoring import NIET_DELEN
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text
 from escaperoom.ui.scene import SceneStack
-from escaperoom.ui.scenes.base import GameModal, draw_text
+from escaperoom.ui.scenes.base import GameModal
 from escaperoom.ui.scenes.game import Game
 
 STEP_S = 5 * 60

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pygame
 
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text, panel
+from escaperoom.ui.draw import draw_text, panel
+from escaperoom.ui.scenes.base import CANVAS, GameScene
 from escaperoom.ui.scenes.game import Game
 
 _STORY = pygame.Rect(100, 190, 1140, 820)

@@ -9,7 +9,8 @@ import pygame
 
 from escaperoom.session import lock_length
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import CANVAS, GameModal, draw_text
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.scenes.base import CANVAS, GameModal
 from escaperoom.ui.scenes.game import Game
 
 _KEY = theme.TOUCH_MIN  # a key is a touch target: at least 120 px square

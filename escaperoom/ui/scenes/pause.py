@@ -10,8 +10,10 @@ import pygame
 
 from escaperoom.session import Phase
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.hud import clock_text
 from escaperoom.ui.scene import SceneStack
-from escaperoom.ui.scenes.base import GameModal, clock_text, draw_text
+from escaperoom.ui.scenes.base import GameModal
 from escaperoom.ui.scenes.game import Game
 
 TEAM, FACILITATOR = "team", "facilitator"

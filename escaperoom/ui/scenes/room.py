@@ -15,11 +15,12 @@ import pygame
 from escaperoom.content.models import LockPuzzle, Puzzle
 from escaperoom.session import Phase, SessionError, Status
 from escaperoom.ui import theme
-from escaperoom.ui.hud import clock_colour, draw_trend_arrow, stability_colour, trend
+from escaperoom.ui.draw import draw_text, panel
+from escaperoom.ui.hud import clock_colour, clock_text, draw_trend_arrow, stability_colour, trend
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase as PointerPhase
 from escaperoom.ui.pointer import Pointer
-from escaperoom.ui.scenes.base import GameScene, clock_text, draw_text, panel
+from escaperoom.ui.scenes.base import GameScene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Widget
@@ -363,8 +364,7 @@ class RoomScene(GameScene):
 
     def _draw_toast(self, surface: pygame.Surface) -> None:
         box = pygame.Rect(MAP.x + 80, MAP.bottom - 170, MAP.width - 160, 150)
-        pygame.draw.rect(surface, theme.BG, box, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, theme.AMBER, box, 4, border_radius=theme.RADIUS)
+        panel(surface, box, theme.BG, theme.AMBER, 4)
         draw_text(self.ctx, surface, self.toast, box.inflate(-48, -24), role="bold", size=theme.TEXT_BODY,
                   colour=theme.AMBER, align="center", valign="middle")
 

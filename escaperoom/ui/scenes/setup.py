@@ -10,7 +10,8 @@ import pygame
 from escaperoom.pii import find_personal_data
 from escaperoom.session import Feedback
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.scenes.base import CANVAS, GameScene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.widgets import TextField
 

@@ -11,7 +11,8 @@ import pygame
 
 from escaperoom.session import Session
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.scenes.base import CANVAS, GameScene
 from escaperoom.ui.scenes.game import Game, ResumeProblem
 from escaperoom.ui.theme import Icon
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pygame
 
 from escaperoom.ui import theme
+from escaperoom.ui.draw import panel
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase, Pointer
@@ -112,9 +113,7 @@ class Button(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         fill, ink, border = self._colours()
         body = self.rect.move(0, 3) if self.pressed else self.rect
-        pygame.draw.rect(surface, fill, body, border_radius=theme.RADIUS)
-        if border is not None:
-            pygame.draw.rect(surface, border, body, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        panel(surface, body, fill, border)
         icon = self._icon_box()
         if icon is not None:
             draw_icon(surface, self.icon, icon.move(0, body.y - self.rect.y), ink, cutout=fill)
