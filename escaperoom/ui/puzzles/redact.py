@@ -20,11 +20,9 @@ from escaperoom.content.models import RedactPuzzle
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.fonts import TextCache, blit_in_box
-from escaperoom.ui.pointer import Phase, Pointer
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, tab_events
 from escaperoom.ui.scripted.events import click
-from escaperoom.ui.widgets import Widget
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS
+from escaperoom.ui.widgets.pressable import Pressable
 
 # the paper's colours live in the theme, where a test holds each text pair to >= 4.5:1
 PAPER, INK, INK_MUTED = theme.PAPER, theme.INK, theme.INK_MUTED
@@ -33,8 +31,8 @@ HEADING_H = 96
 _MARGIN = 72  # the left margin of the paper, with the mark
 
 
-class _Fragment(Widget):
-    """One line of the document; toggles black-out on tap or Enter/Space."""
+class _Fragment(Pressable):
+    """One line of the document; toggles black-out on a tap or click (``Pressable``) or Enter/Space."""
 
     def __init__(self, rect: pygame.Rect, text: TextCache, content: str, size: int, on_toggle: Callable[[], None]):
         super().__init__(rect)
@@ -43,7 +41,6 @@ class _Fragment(Widget):
         self.size = size
         self.black = False
         self.on_toggle = on_toggle
-        self._press: object = None
         self._line = text.fonts.line_height("regular", size)
 
     def text_box(self) -> pygame.Rect:
@@ -54,26 +51,8 @@ class _Fragment(Widget):
         self.black = not self.black
         self.on_toggle()
 
-    def handle_pointer(self, action: Pointer) -> bool:
-        inside = self.rect.collidepoint(action.pos)
-        if action.phase is Phase.DOWN:
-            if inside:
-                self._press = action.id
-                return True
-            return False
-        if self._press is None or action.id != self._press:
-            return False
-        if action.phase is Phase.UP:
-            self._press = None
-            if inside:
-                self.toggle()
-        return True
-
-    def handle_key(self, event: pygame.event.Event) -> bool:
-        if event.key in ACTIVATE_KEYS:
-            self.toggle()
-            return True
-        return False
+    def activate(self) -> None:
+        self.toggle()
 
     def draw(self, surface: pygame.Surface) -> None:
         box = self.text_box()

@@ -18,13 +18,10 @@ from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.hud import clock_colour, clock_text, draw_trend_arrow, stability_colour, trend
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.pointer import Phase as PointerPhase
-from escaperoom.ui.pointer import Pointer
 from escaperoom.ui.scenes.base import GameScene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.theme import Icon
-from escaperoom.ui.widgets import Widget
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS
+from escaperoom.ui.widgets.pressable import Pressable
 
 MAP = pygame.Rect(60, 170, 1200, 870)
 SIDE = pygame.Rect(1310, 40, 550, 1000)
@@ -45,7 +42,7 @@ def station_name(game: Game, station: str) -> str:
 
 
 
-class StationTile(Widget):
+class StationTile(Pressable):
     """One station on the map; pressing it (tap, click, Enter) calls ``on_choose(puzzle_id)``."""
 
     def __init__(self, rect: pygame.Rect, game: Game, puzzle: Puzzle, on_choose: Callable[[str], None]):
@@ -53,27 +50,9 @@ class StationTile(Widget):
         self.game = game
         self.puzzle = puzzle
         self.on_choose = on_choose
-        self._pressed: object = None
 
-    def handle_pointer(self, action: Pointer) -> bool:
-        inside = self.rect.collidepoint(action.pos)
-        if action.phase is PointerPhase.DOWN:
-            if inside:
-                self._pressed = action.id
-            return inside
-        if self._pressed is None or action.id != self._pressed:
-            return False
-        if action.phase is PointerPhase.UP:
-            self._pressed = None
-            if inside:
-                self.on_choose(self.puzzle.id)
-        return True
-
-    def handle_key(self, event: pygame.event.Event) -> bool:
-        if event.key in ACTIVATE_KEYS:
-            self.on_choose(self.puzzle.id)
-            return True
-        return False
+    def activate(self) -> None:
+        self.on_choose(self.puzzle.id)
 
     def boxes(self) -> dict[str, pygame.Rect]:
         inner = self.rect.inflate(-2 * theme.SPACE_M, -2 * theme.SPACE_M)
