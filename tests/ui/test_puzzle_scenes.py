@@ -342,3 +342,8 @@ def test_unchanged_stability_is_said_as_such_in_english(ctx_for):
 
 def test_puzzle_scene_text_sizes_are_big_screen_sizes():
     assert theme.TEXT_MIN >= 36 and theme.TOUCH_MIN >= 120
+
+
+def test_the_screens_read_the_law_book_from_the_ui_context(ctx):
+    stack, _, scene = open_scene("grondslag", ctx, make_session())
+    assert scene.book is ctx.book and ctx.book.roles

@@ -12,7 +12,7 @@ from typing import Any, Callable, Literal
 import pygame
 
 from escaperoom.content.models import Puzzle
-from escaperoom.rules.lawbook import LawBook, load_lawbook
+from escaperoom.rules.lawbook import LawBook
 from escaperoom.pii import LABEL_IDS, find_personal_data, kinds_for_labels
 from escaperoom.scoring import PuzzleResult
 from escaperoom.session import PersonalDataInReason, Phase, Session, SessionError, Status
@@ -126,7 +126,7 @@ class PuzzleScene(hud.HudLayer, Scene):
         self.session = session
         self.ctx = ctx
         self.lang = session.settings.lang
-        self.book: LawBook = load_lawbook()
+        self.book: LawBook = ctx.book
         self.focus = FocusGroup()
         self.message = ""  # a short notice shown in place of the task until the next change
         self.result: PuzzleResult | None = None

@@ -21,7 +21,6 @@ import pygame
 from escaperoom.content.models import (
     GEEN_GRONDSLAG, NIET_DELEN, BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle,
 )
-from escaperoom.rules.lawbook import load_lawbook
 from escaperoom.scoring import ErrorKind, ItemResult, PuzzleResult
 from escaperoom.session import Feedback, Session
 from escaperoom.ui import hud, theme
@@ -79,7 +78,7 @@ class FeedbackScene(hud.HudLayer, Scene):
         self.puzzle, self.session, self.ctx, self.result = puzzle, session, ctx, result
         self.reason = reason.strip()
         self.lang = session.settings.lang
-        self.book = load_lawbook()
+        self.book = ctx.book
         self.direct = session.settings.feedback is Feedback.DIRECT
         self.solved = result.solved
         self.right = sum(1 for item in result.items if item.correct)

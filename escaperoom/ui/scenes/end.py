@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import pygame
 
 from escaperoom.content.models import NIET_DELEN, BasisPuzzle, DilemmaPuzzle, OrderPuzzle, RedactPuzzle, SortPuzzle
-from escaperoom.rules.lawbook import load_lawbook
 from escaperoom.rules.facts import Decision
 from escaperoom.scoring import ErrorKind
 from escaperoom.session import Mistake, Phase
@@ -54,7 +53,7 @@ class EndScene(GameScene):
         super().__init__(game)
         self.session = game.session
         self.summary = self.session.summary()
-        self.book = load_lawbook()
+        self.book = self.ctx.book
         y = CANVAS.bottom - 40 - theme.BUTTON_HEIGHT
         self.to_title = self.button((CANVAS.right - 80 - 760, y, 760, theme.BUTTON_HEIGHT),
                                     self.t("spel.end.to_title"), self.go_title)
