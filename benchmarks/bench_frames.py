@@ -145,6 +145,7 @@ def transition_frames(repeats: int) -> dict[str, list[float]]:
     from escaperoom.ui.scripted import gallery
     from escaperoom.ui.scenes.lock import LockScene
     from escaperoom.ui.scripted.events import click, key
+    from escaperoom.ui.scripted.puzzles import script_events
 
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as saves:
@@ -175,7 +176,7 @@ def transition_frames(repeats: int) -> dict[str, list[float]]:
             gallery.show(app, "puzzel-sorteren")
             app.step([])
             scene = app.stack.top
-            events = scene.script_events(app.game.session.model_answer(scene.puzzle.id))
+            events = script_events(scene, app.game.session.model_answer(scene.puzzle.id))
             app.step(events[:-1])
             return events[-1:]  # the Enter on "Controleer"
 

@@ -3,7 +3,7 @@ app full screen (``--window`` for a window; headless with ``--headless``/``--fra
 title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game), and
 routes the facilitator's keys (``scenes.facilitator``) before the scenes see them. ``--autoplay`` lets a
 scripted team play the whole scenario through the real scenes (``escaperoom.ui.scripted.autoplay``): headless as
-fast as it can, in a window at a pace people can follow (``_Pace``), staying on the end screen until the window is
+fast as it can, in a window at a pace people can follow (``scripted.pace``), staying on the end screen until the window is
 closed."""
 
 from __future__ import annotations
@@ -136,59 +136,6 @@ def open_app(args: argparse.Namespace):
 AUTOPLAY_MAX_FRAMES = 20_000  # a whole game takes about 100 frames; 45 minutes of game time at 0.25 s is 10,800
 
 
-class _Pace:
-    """``--autoplay --window``: the scripted team at a pace people can follow. The autoplayer's events are handed
-    out one gesture at a time (a click, a key press, a drag spread over frames, typing letter by letter) with a
-    pause after each, and a longer pause on every new screen; the clock runs in real time. Headless autoplay does
-    not use this (it stays as fast as it can)."""
-
-    SCREEN_S = 1.5  # look at a new screen before anything happens on it
-    STEP_S = 0.45  # after a click, a drag or a key that does something
-    KEY_S = 0.18  # between Tab presses (focus moving)
-    TYPE_S = 0.05  # between typed letters
-
-    def __init__(self, player: object):
-        self.player = player
-        self.queue: list = []
-        self.wait = self.SCREEN_S
-        self.top: object = None
-        self.dragging = False
-
-    def events(self, top: object, dt: float) -> list:
-        import pygame
-        if top is not self.top:
-            self.top = top
-            self.wait = max(self.wait, self.SCREEN_S)
-        self.wait -= dt
-        if self.dragging and self.queue:  # a drag moves on every frame
-            event = self.queue.pop(0)
-            if event.type in (pygame.MOUSEBUTTONUP, pygame.FINGERUP):
-                self.dragging, self.wait = False, self.STEP_S
-            return [event]
-        if self.wait > 0:
-            return []
-        if not self.queue:
-            self.queue = list(self.player.events())  # type: ignore[attr-defined]
-            if not self.queue:
-                return []
-        event = self.queue.pop(0)
-        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN):
-            nxt = self.queue[0] if self.queue else None
-            if nxt is not None and nxt.type in (pygame.MOUSEBUTTONUP, pygame.FINGERUP):  # a click: down and up
-                self.queue.pop(0)
-                self.wait = self.STEP_S
-                return [event, nxt]
-            self.dragging = True
-            return [event]
-        if event.type == pygame.TEXTINPUT:
-            self.wait = self.TYPE_S
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
-            self.wait = self.KEY_S
-        else:
-            self.wait = self.STEP_S
-        return [event]
-
-
 def run_game(args: argparse.Namespace) -> int:
     headless = bool(getattr(args, "headless", False))
     _prepare_environment(headless)
@@ -207,10 +154,11 @@ def run_game(args: argparse.Namespace) -> int:
     player = pace = None
     if getattr(args, "autoplay", False):
         from escaperoom.ui.scripted.autoplay import Autoplayer
+        from escaperoom.ui.scripted.pace import Pace
         from escaperoom.ui.app import is_headless
         player = Autoplayer(app, team=getattr(args, "team", None) or "Autoplay")
         if not headless and frames is None and not is_headless():
-            pace = _Pace(player)  # a demo in a window: watchable, in real time, and it stays on the end screen
+            pace = Pace(player)  # a demo in a window: watchable, in real time, and it stays on the end screen
     try:
         import pygame
         while app.running:

@@ -19,6 +19,7 @@ from escaperoom.ui.puzzles import DilemmaScene, FeedbackScene, OrderScene, SortS
 from escaperoom.ui.puzzles.order import initial_order
 from escaperoom.ui.scene import Scene, SceneStack
 from escaperoom.ui.scripted.events import drag, feed, key
+from escaperoom.ui.scripted.puzzles import script_events
 
 KINDS = ["sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma"]
 
@@ -77,7 +78,7 @@ def test_the_scripted_model_answer_solves_the_puzzle_and_feedback_leads_back_to_
     session = make_session()
     stack, room, scene = open_scene(kind, ctx, session)
     puzzle = puzzle_of(kind)
-    feed(stack, scene.script_events(session.model_answer(puzzle.id)))
+    feed(stack, script_events(scene, session.model_answer(puzzle.id)))
     assert session.status(puzzle.id) is Status.SOLVED
     assert isinstance(stack.top, FeedbackScene)
     stack.draw(canvas)
@@ -120,7 +121,7 @@ def test_tap_a_card_then_tap_a_zone_places_it(ctx):
 def test_keyboard_only_solves_sort_order_and_redact(kind, ctx):
     session = make_session()
     stack, _, scene = open_scene(kind, ctx, session)
-    events = scene.script_events(session.model_answer(scene.puzzle.id))
+    events = script_events(scene, session.model_answer(scene.puzzle.id))
     assert {e.type for e in events} == {pygame.KEYDOWN}
     feed(stack, events)
     assert session.status(scene.puzzle.id) is Status.SOLVED
@@ -133,7 +134,7 @@ _MOUSE = {pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP}
 def test_the_mouse_alone_solves_every_puzzle(kind, ctx):
     session = make_session()
     stack, room, scene = open_scene(kind, ctx, session)
-    events = scene.script_events(session.model_answer(scene.puzzle.id), pointer="mouse")
+    events = script_events(scene, session.model_answer(scene.puzzle.id), pointer="mouse")
     kinds = {e.type for e in events}
     assert pygame.KEYDOWN not in kinds and kinds <= _MOUSE | {pygame.TEXTINPUT}
     if kind in ("sorteren", "volgorde"):
@@ -150,17 +151,17 @@ def test_the_mouse_script_starts_from_what_the_team_already_entered(kind, ctx):
     session = make_session()
     stack, _, scene = open_scene(kind, ctx, session)
     right = session.model_answer(scene.puzzle.id)
-    entered = scene.script_events(wrong_answer(scene.puzzle, right), pointer="mouse")[:-2]  # all but "Controleer"
+    entered = script_events(scene, wrong_answer(scene.puzzle, right), pointer="mouse")[:-2]  # all but "Controleer"
     feed(stack, entered)
     assert stack.top is scene and session.puzzles[scene.puzzle.id].attempts == 0
-    feed(stack, scene.script_events(right, pointer="mouse"))
+    feed(stack, script_events(scene, right, pointer="mouse"))
     assert session.status(scene.puzzle.id) is Status.SOLVED
 
 
 def test_script_events_knows_only_keyboard_and_mouse(ctx):
     _, _, scene = open_scene("sorteren", ctx, make_session())
     with pytest.raises(ValueError):
-        scene.script_events({"plaatsing": {}}, pointer="touch")
+        script_events(scene, {"plaatsing": {}}, pointer="touch")
 
 
 def test_sort_keyboard_arrows_choose_the_zone_and_escape_cancels(ctx):
@@ -195,7 +196,7 @@ def test_a_wrong_sort_names_too_broad_and_too_cautious_on_the_feedback_cards(ctx
     answer = session.model_answer("vroegsignalering")
     answer["plaatsing"]["contact"] = "niet_delen"  # must be shared: too cautious
     answer["plaatsing"]["zwart_werk"] = "gemeente_meldpunt"  # may not be shared: too broad
-    feed(stack, scene.script_events(answer))
+    feed(stack, script_events(scene, answer))
     feedback = stack.top
     assert isinstance(feedback, FeedbackScene) and not feedback.solved
     words = [word for page in feedback.pages for block, _ in page for _, word in block.badges]
@@ -211,7 +212,7 @@ def test_a_wrong_sort_names_too_broad_and_too_cautious_on_the_feedback_cards(ctx
 def test_escape_mode_feedback_shows_only_the_count(ctx, canvas):
     session = make_session(feedback=Feedback.ESCAPE)
     stack, _, scene = open_scene("grondslag", ctx, session)
-    feed(stack, scene.script_events(session.model_answer("grondslagen")))
+    feed(stack, script_events(scene, session.model_answer("grondslagen")))
     assert isinstance(stack.top, FeedbackScene) and stack.top.pages == [] and stack.top.solved
     stack.draw(canvas)
 
@@ -229,7 +230,7 @@ def test_personal_data_in_a_dilemma_reason_is_refused_kept_for_editing_and_not_s
     stack, _, scene = open_scene("dilemma", ctx, session)
     assert isinstance(scene, DilemmaScene)
     typed = "Bel Henk op 06-12345678 om het te vragen"
-    feed(stack, scene.script_events({"keuze": 2, "reden": typed}))
+    feed(stack, script_events(scene, {"keuze": 2, "reden": typed}))
     assert stack.top is scene
     assert session.status("wijkagent-belt") is Status.OPEN
     assert session.puzzles["wijkagent-belt"].attempts == 0
@@ -247,7 +248,7 @@ def test_personal_data_in_a_dilemma_reason_is_refused_kept_for_editing_and_not_s
 def test_the_personal_data_notice_is_all_english_in_an_english_game(ctx_for):
     ctx = ctx_for("en")
     stack, _, scene = open_scene("dilemma", ctx, make_session("en"))
-    feed(stack, scene.script_events({"keuze": 2, "reden": "Call 06-12345678 or mail henk@example.nl"}))
+    feed(stack, script_events(scene, {"keuze": 2, "reden": "Call 06-12345678 or mail henk@example.nl"}))
     assert scene.notice.startswith("Your reason seems to contain a phone number and an e-mail address.")
     assert not any(word in scene.notice for word in ("een", "telefoonnummer", "e-mailadres"))
 
@@ -291,7 +292,7 @@ def test_feedback_cards_fit_a_page_in_either_language(kind, lang, ctx_for):
     answer = session.model_answer(scene.puzzle.id)
     if kind == "volgorde":
         answer = {"volgorde": list(reversed(answer["volgorde"]))}
-    feed(stack, scene.script_events(answer))
+    feed(stack, script_events(scene, answer))
     feedback = stack.top
     assert isinstance(feedback, FeedbackScene)
     assert feedback.overflowing_blocks() == []
@@ -323,7 +324,7 @@ def test_the_feedback_says_how_this_answer_moved_the_stability(ctx):
     before = session.stability
     right = session.model_answer(scene.puzzle.id)
     wrong = {"plaatsing": {card: "niet_delen" for card in right["plaatsing"]}}
-    feed(stack, scene.script_events(wrong))
+    feed(stack, script_events(scene, wrong))
     feedback = stack.top
     assert isinstance(feedback, FeedbackScene) and session.stability < before
     line, direction = feedback.stability_line()

@@ -1,8 +1,7 @@
 """The puzzle scenes, one module per kind (sorteren, grondslag, zwartlakken, volgorde, dilemma) plus the feedback
 scene shown after an answer. The game flow opens a station with ``scene_for(puzzle, session, ctx)`` and pushes
 the scene on the room; when the team is done the scene pops itself (handing the last ``PuzzleResult``, if any,
-to the room's ``on_result``). Every puzzle scene has ``script_events(answer, pointer="keyboard" | "mouse")``
-for autoplay and tests.
+to the room's ``on_result``). Their scripted answers (autoplay, tests) are in ``escaperoom.ui.scripted.puzzles``.
 The code lock ("slot") is not here: it belongs to the game flow.
 """
 

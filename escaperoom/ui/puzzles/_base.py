@@ -1,13 +1,13 @@
 """The frame every puzzle scene shares: a sidebar with the puzzle's title and task, the "Terug naar de kamer" and
-submit buttons, a content area for the puzzle itself, the submit flow (session.submit -> feedback scene) and the
-scripted input that enters an answer (``script_events``): key presses with ``pointer="keyboard"``, or mouse
-presses, moves and releases with ``pointer="mouse"`` (plus typed text where text must be typed). Used by the
-modules of ``escaperoom.ui.puzzles``.
+submit buttons, a content area for the puzzle itself and the submit flow (``session.submit``, then the result goes
+back to the room, which opens the feedback). Used by the modules of ``escaperoom.ui.puzzles``; their scripted
+answers are in ``escaperoom.ui.scripted.puzzles``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Literal
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
@@ -22,9 +22,8 @@ from escaperoom.ui.context import UiContext
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scene import Scene
-from escaperoom.ui.scripted.events import click
 from escaperoom.ui.theme import Icon
-from escaperoom.ui.widgets import Button, FocusGroup, Widget
+from escaperoom.ui.widgets import Button, FocusGroup
 
 # Layout on the 1920x1080 canvas: a sidebar on the left (task and buttons), the puzzle on the right.
 TOP = 48
@@ -45,17 +44,6 @@ TASK_BOX_WITH_HINT = pygame.Rect(TASK_BOX.x, TASK_BOX.y, TASK_BOX.width,
 TITLE_MIN = theme.TITLE_MIN  # titles stay at least this big (read from 4 m)
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
-POINTERS = ("keyboard", "mouse")
-PointerKind = Literal["keyboard", "mouse"]  # how ``script_events`` enters an answer
-
-
-def key_event(code: int, unicode: str = "", mod: int = 0) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0)
-
-
-def digit_event(n: int) -> pygame.event.Event:
-    """The key for digit ``n`` (1..9)."""
-    return key_event(pygame.K_0 + n, str(n))
 
 
 def digit_of(event: pygame.event.Event) -> int | None:
@@ -65,15 +53,6 @@ def digit_of(event: pygame.event.Event) -> int | None:
     if pygame.K_KP1 <= event.key <= pygame.K_KP9:
         return event.key - pygame.K_KP1 + 1
     return None
-
-
-def tab_events(order: list[Widget], current: Widget | None, target: Widget) -> list[pygame.event.Event]:
-    """Tab presses that move focus from ``current`` to ``target`` along ``order`` (the focus group's candidates)."""
-    if current is target:
-        return []
-    start = order.index(current) if current in order else -1
-    steps = (order.index(target) - start) % len(order) if start >= 0 else order.index(target) + 1
-    return [key_event(pygame.K_TAB) for _ in range(steps)]
 
 
 def title_bottom(ctx: UiContext, title: str) -> int:
@@ -113,8 +92,7 @@ def session_error_text(session: Session, t: Callable[..., str], puzzle_id: str |
 class PuzzleScene(hud.HudLayer, Scene):
     """Base of the five puzzle scenes. Subclasses build their widgets in ``build`` (adding them to ``self.focus``
     in keyboard order), return the answer in scoring's format from ``answer`` (or None after setting
-    ``self.message``), draw the puzzle in ``draw_content`` and script an answer in ``key_script`` and
-    ``mouse_script``."""
+    ``self.message``) and draw the puzzle in ``draw_content``."""
 
     submit_label = "puzzel.controleer"
 
@@ -200,24 +178,6 @@ class PuzzleScene(hud.HudLayer, Scene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Draw the puzzle (behind the widgets)."""
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Key presses (and typed text) that enter ``answer`` from the scene's current state and submit it."""
-        raise NotImplementedError
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Mouse presses, moves and releases (and typed text only where text must be typed) that enter ``answer``
-        from the scene's current state and submit it with a click on the submit button."""
-        raise NotImplementedError
-
-    def script_events(self, answer: dict[str, Any], *, pointer: PointerKind = "keyboard") -> list[pygame.event.Event]:
-        """Synthetic events that, fed to ``handle_event`` in order, enter ``answer`` (scoring's format) and submit
-        it: with the keyboard (the default) or with the mouse only. Positions come from the widgets' rects."""
-        if pointer == "keyboard":
-            return self.key_script(answer)
-        if pointer == "mouse":
-            return self.mouse_script(answer)
-        raise ValueError(f"pointer must be one of {POINTERS}, not {pointer!r}")
 
     # --- lifecycle and flow ---------------------------------------------------------------------------------
 
@@ -313,14 +273,3 @@ class PuzzleScene(hud.HudLayer, Scene):
                 continue
             out.append((button.label, button._label_box(), "bold", theme.TEXT_MIN))
         return out + [(text, box, role, theme.TEXT_MIN) for text, box, role in self.texts_and_boxes()]
-
-    # --- script helpers ---------------------------------------------------------------------------------------
-
-    def candidates(self) -> list[Widget]:
-        return [w for w in self.focus.widgets if w.can_focus]
-
-    def submit_events(self, current: Widget | None) -> list[pygame.event.Event]:
-        return tab_events(self.candidates(), current, self.submit_button) + [key_event(pygame.K_RETURN)]
-
-    def submit_click(self) -> list[pygame.event.Event]:
-        return click(self.submit_button.rect.center)

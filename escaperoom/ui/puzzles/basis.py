@@ -6,8 +6,7 @@ Shows a column of numbered decision buttons (a check mark on the decided ones), 
 article citation from the law book). Choosing an option moves on to the next undecided decision.
 Controls: tap a decision number and an option; or Tab to the numbers / the list, Up/Down and Enter (PageUp/
 PageDown also change decision). "Controleer" submits ``{"keuzes": {"0": provision_id | "geen", ...}}``; leads to
-the feedback scene, or back to the room with "Terug naar de kamer" / Esc. Scripted answers: the key path above, or
-with the mouse a click on each decision number and on its option, then on "Controleer".
+the feedback, or back to the room with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
@@ -20,8 +19,7 @@ from escaperoom.content.models import GEEN_GRONDSLAG, BasisPuzzle
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.scripted.events import click
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, tab_events
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList
 
@@ -131,34 +129,3 @@ class BasisScene(PuzzleScene):
                 mark.center = (tab.rect.right - 6, tab.rect.top + 6)
                 pygame.draw.circle(surface, theme.GREEN, mark.center, 28)
                 draw_icon(surface, Icon.CHECK, mark.inflate(-14, -14), theme.TEXT_ON_ACCENT, cutout=theme.GREEN)
-
-    # --- script ------------------------------------------------------------------------------------------------
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        events: list[pygame.event.Event] = []
-        order = self.candidates()
-        current = self.focus.focused
-        highlight = {d: (c if c is not None else 0) for d, c in enumerate(self.chosen)}
-        for d, spec in enumerate(self.puzzle.beslissingen):
-            pick = answer["keuzes"].get(str(d))
-            if pick is None:
-                continue
-            events += tab_events(order, current, self.tabs[d]) + [key_event(pygame.K_RETURN)]
-            events += tab_events(order, self.tabs[d], self.options)
-            current = self.options
-            target = spec.opties.index(pick)
-            now = highlight[d]
-            arrow = pygame.K_DOWN if target > now else pygame.K_UP
-            events += [key_event(arrow) for _ in range(abs(target - now))] + [key_event(pygame.K_RETURN)]
-        return events + self.submit_events(current)
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """For each decision in ``answer``: click its number, then its option row; then click "Controleer"."""
-        events: list[pygame.event.Event] = []
-        for d, spec in enumerate(self.puzzle.beslissingen):
-            pick = answer["keuzes"].get(str(d))
-            if pick is None:
-                continue
-            events += click(self.tabs[d].rect.center)
-            events += click(self.options.row_rect(spec.opties.index(pick)).center)
-        return events + self.submit_click()

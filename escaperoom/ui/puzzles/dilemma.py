@@ -6,8 +6,7 @@ be edited). The reason goes with the answer to ``session.submit`` and is kept fo
 finds personal data in the typed reason, a calm message names what it found; nothing is sent and the text stays
 for editing. Controls: tap, or Tab/Up/Down/Enter, and typing in the field (Enter in the field submits).
 "Controleer" submits ``{"keuze": option_index, "reden": text}``; leads to the feedback scene, or back to the room
-with "Terug naar de kamer" / Esc. Scripted answers: the key path above (typing the reason), or with the mouse a
-click on the option, on the listed reason (or in the field, then typing) and on "Controleer".
+with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
@@ -21,8 +20,7 @@ from escaperoom.session import PersonalDataInReason
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, personal_data_text, tab_events
-from escaperoom.ui.scripted.events import click, type_text
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, personal_data_text
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList, TextField
 
@@ -125,50 +123,3 @@ class DilemmaScene(PuzzleScene):
         notice = personal_data_text(self.ctx, self.lang, "06-12345678 j@example.nl NL91ABNA0417164300", [])
         out.append((notice, NOTICE.inflate(-2 * theme.SPACE_M - 56 - theme.SPACE_M, -2 * theme.SPACE_S), "regular"))
         return out
-
-    # --- script ------------------------------------------------------------------------------------------------
-
-    def _script_reason(self, answer: dict[str, Any]) -> str:
-        """The reason to enter. The UI does not accept an empty reason when the puzzle requires one; then the first
-        listed reason is entered instead (scoring does not look at the reason)."""
-        reason = str(answer.get("reden", "")).strip()
-        if not reason and self.puzzle.reden_verplicht:
-            reason = self.reason_texts[0] if self.reason_texts else "-"
-        return reason
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Choose the option with Up/Down/Enter, type the reason into the field, submit with Enter in the field."""
-        events: list[pygame.event.Event] = []
-        current = self.focus.focused
-        if self.stage == 1:
-            events += tab_events(self.candidates(), current, self.chosen_button) + [key_event(pygame.K_RETURN)]
-        order0 = [self.options, self.submit_button, self.back_button]
-        events += tab_events(order0, self.options if self.stage == 1 else current, self.options)
-        target, now = int(answer["keuze"]), self.options.highlight
-        arrow = pygame.K_DOWN if target > now else pygame.K_UP
-        events += [key_event(arrow) for _ in range(abs(target - now))] + [key_event(pygame.K_RETURN)]
-        reason = self._script_reason(answer)
-        order1 = [self.chosen_button, self.reasons, self.field, self.submit_button, self.back_button]
-        events += tab_events(order1, self.reasons if self.reason_texts else self.field, self.field)
-        events += [key_event(pygame.K_END)] + [key_event(pygame.K_BACKSPACE) for _ in self.field.value]
-        events += [pygame.event.Event(pygame.TEXTINPUT, text=c) for c in reason]
-        return events + [key_event(pygame.K_RETURN)]
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Click the option (first the chosen one, to choose again, when another one was chosen), then the listed
-        reason, or else click in the field and type the reason; then click "Controleer". The mouse cannot erase:
-        a reason that is not listed is only typed into an empty field (ValueError otherwise)."""
-        target = int(answer["keuze"])
-        events: list[pygame.event.Event] = []
-        if self.stage == 1 and self.choice != target:
-            events += click(self.chosen_button.rect.center)
-        if self.stage == 0 or self.choice != target:
-            events += click(self.options.row_rect(target).center)
-        reason = self._script_reason(answer)
-        if reason in self.reason_texts:
-            events += click(self.reasons.row_rect(self.reason_texts.index(reason)).center)
-        elif reason != self.field.value:
-            if self.field.value:
-                raise ValueError("the mouse cannot erase the reason already typed")
-            events += click(self.field.rect.center) + type_text(reason)
-        return events + self.submit_click()

@@ -4,9 +4,7 @@ out what may not go to the recipient.
 Shows the document heading and one row per fragment; a blacked-out row is a black bar (the text stays faintly
 readable in grey so the team can discuss and undo) with a filled square in the margin, a normal row has an empty
 square. Controls: tap/click a row to toggle it; or Tab/Up/Down to a row and Enter/Space. "Versturen" submits
-``{"zwart": [fragment_index, ...]}``; leads to the feedback scene, or back to the room with "Terug naar de kamer"
-/ Esc. Scripted answers: Tab to each row to change and Enter, then "Versturen" (keys), or a click on each such row
-and on "Versturen" (mouse).
+``{"zwart": [fragment_index, ...]}``; leads to the feedback, or back to the room with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
@@ -20,8 +18,7 @@ from escaperoom.content.models import RedactPuzzle
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.fonts import TextCache, blit_in_box
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, tab_events
-from escaperoom.ui.scripted.events import click
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
 from escaperoom.ui.widgets.pressable import Pressable
 
 # the paper's colours live in the theme, where a test holds each text pair to >= 4.5:1
@@ -108,22 +105,3 @@ class RedactScene(PuzzleScene):
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         return [(row.content, row.text_box(), "regular") for row in self.rows]
-
-    def _to_toggle(self, answer: dict[str, Any]) -> list[_Fragment]:
-        """The rows whose state must change to match ``answer``."""
-        wanted = {int(i) for i in answer["zwart"]}
-        return [row for i, row in enumerate(self.rows) if row.black != (i in wanted)]
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Tab to every row whose state must change and press Enter, then Tab to "Versturen" and press Enter."""
-        events: list[pygame.event.Event] = []
-        current = self.focus.focused
-        for row in self._to_toggle(answer):
-            events += tab_events(self.candidates(), current, row) + [key_event(pygame.K_RETURN)]
-            current = row
-        return events + self.submit_events(current)
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """A click on every row whose state must change, then a click on "Versturen"."""
-        events = [e for row in self._to_toggle(answer) for e in click(row.rect.center)]
-        return events + self.submit_click()

@@ -6,8 +6,7 @@ placed card stays in its row and carries a tag with its zone's number and colour
 Controls: drag a card onto a zone (mouse or finger); or tap a card, then tap a zone; or with the keyboard:
 Tab/arrows to a card, Enter to pick it up, 1..n or the arrows to choose a zone, Enter to put it down (Esc cancels).
 "Controleer" submits ``{"plaatsing": {card: recipient | "niet_delen"}}``; leads to the feedback scene, or back to
-the room with "Terug naar de kamer" / Esc. Scripted answers: the key path above, or with the mouse a drag of each
-card onto its zone and a click on "Controleer".
+the room with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
@@ -20,11 +19,8 @@ from escaperoom.content.models import NIET_DELEN, SortPuzzle
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.scripted.events import click, drag
 from escaperoom.ui.pointer import Phase, pointer
-from escaperoom.ui.puzzles._base import (
-    CONTENT, ENTER_KEYS, PuzzleScene, digit_event, digit_of, key_event, tab_events,
-)
+from escaperoom.ui.puzzles._base import CONTENT, ENTER_KEYS, PuzzleScene, digit_of
 from escaperoom.ui.theme import Colour, Icon
 from escaperoom.ui.widgets import Card, draw_focus_ring
 
@@ -217,37 +213,3 @@ class SortScene(PuzzleScene):
             title_box, _ = card._boxes(card.rect)
             out.append((card.title, card._inner(card.rect), "bold"))
         return out
-
-    # --- script ------------------------------------------------------------------------------------------------
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        events: list[pygame.event.Event] = []
-        if self.picked is not None:
-            events.append(key_event(pygame.K_ESCAPE))
-        order = self.candidates()
-        current = self.focus.focused
-        for index, card_id in enumerate(self.card_ids):
-            dest = answer["plaatsing"].get(card_id)
-            if dest is None:
-                continue
-            card = self.cards[index]
-            events += tab_events(order, current, card)
-            current = card
-            events += [key_event(pygame.K_RETURN), digit_event(self.zone_ids.index(dest) + 1),
-                       key_event(pygame.K_RETURN)]
-        return events + self.submit_events(current)
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Put down a card picked up by a tap (tap it again), drag every card that is not yet where ``answer``
-        wants it onto its zone, then click "Controleer"."""
-        events: list[pygame.event.Event] = []
-        if self.picked is not None:
-            events += click(self.cards[self.picked].rect.center)
-        for index, card_id in enumerate(self.card_ids):
-            dest = answer["plaatsing"].get(card_id)
-            if dest is None:
-                continue
-            zone = self.zone_ids.index(dest)
-            if self.placement.get(card_id) != zone:
-                events += drag(self.cards[index].home.center, self.zones[zone].center)
-        return events + self.submit_click()

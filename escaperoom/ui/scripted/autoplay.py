@@ -1,6 +1,6 @@
 """A scripted team that plays a whole scenario through the real scenes, by posting the events a player would
 cause (key presses, typing, clicks, drags): title → setup (types the team name) → intro → the room → every puzzle
-(through each puzzle scene's ``script_events``) → the lock → the end scene. It makes mistakes on purpose, and
+(through each puzzle screen's driver, ``scripted.puzzles``) → the lock → the end scene. It makes mistakes on purpose, and
 which ones follows from a seed — by default derived from the team name, so ``escaperoom --autoplay --team X``
 plays the same game for X every time and teams with other names differ (the debrief benchmark needs that spread):
 
@@ -34,7 +34,8 @@ from escaperoom.content.models import (BasisPuzzle, DilemmaPuzzle, OrderPuzzle, 
 from escaperoom.content.models import GEEN_GRONDSLAG
 from escaperoom.scoring import NIET_DELEN, check_answer, dilemma_option_errors
 from escaperoom.session import Status, lock_length
-from escaperoom.ui.scripted.events import click, key, type_text
+from escaperoom.ui.scripted.events import click, key, tab_events, type_text
+from escaperoom.ui.scripted.puzzles import driver_for, script_events
 
 REASON = "Er is acuut gevaar voor de buurvrouw, dus delen is nodig."
 REASONS = (REASON, "Veiligheid gaat voor, maar alleen wat nodig is.", "We willen eerst met de bewoner praten.",
@@ -147,12 +148,7 @@ class Plan:
 
 def tab_to(group: Any, widget: Any) -> list[pygame.event.Event]:
     """Tab presses that move a focus group's focus to ``widget``."""
-    order = [w for w in group.widgets if w.can_focus]
-    if group.focused is widget:
-        return []
-    start = order.index(group.focused) if group.focused in order else -1
-    steps = (order.index(widget) - start) % len(order) if start >= 0 else order.index(widget) + 1
-    return [key(pygame.K_TAB)] * steps
+    return tab_events([w for w in group.widgets if w.can_focus], group.focused, widget)
 
 
 class Autoplayer:
@@ -246,15 +242,15 @@ class Autoplayer:
                 erase = [e for _ in range(len(top.code)) for e in click(top.erase_button.rect.center)]
                 return erase + taps + click(top.open_button.rect.center)
             return [key(pygame.K_BACKSPACE)] * 8 + type_text(code) + [enter]
-        script = getattr(top, "script_events", None)
-        if script is not None and top not in self._scripted and getattr(top, "result", None) is None:
+        if driver_for(top) is not None and top not in self._scripted and getattr(top, "result", None) is None:
             if top not in self._thought and self.wrong_first is None:  # a moment to think: game time passes
                 self._thought.add(top)
                 self._wait = self.plan.think_frames.get(self._index(top.puzzle.id), 0)
                 return []
             self._scripted.add(top)
             self._same = 0  # the thinking frames do not count as being stuck
-            return script(self._answer_for(top.puzzle), pointer="mouse" if self.mode == "mouse" else "keyboard")
+            return script_events(top, self._answer_for(top.puzzle),
+                                 pointer="mouse" if self.mode == "mouse" else "keyboard")
         if isinstance(top, FeedbackScene):
             index = self._index(top.puzzle.id) if getattr(top, "puzzle", None) is not None else -1
             if not top.solved and index in self.plan.hints and index not in self._hinted_at:

@@ -127,11 +127,12 @@ def _feedback(feedback: Feedback | None = None) -> Callable[[Any], None]:
     only the count (escape mode: explanations wait for the debrief)."""
     def build(app: Any) -> None:
         from escaperoom.ui.scripted.autoplay import wrong_answer
+        from escaperoom.ui.scripted.puzzles import script_events
         _puzzle("sorteren", feedback)(app)
         scene = app.stack.top
         pid = scene.puzzle.id
         scene_answer = wrong_answer(scene.puzzle, app.game.session.model_answer(pid))
-        for event in scene.script_events(scene_answer):
+        for event in script_events(scene, scene_answer):
             app.stack.handle_event(event)
     return build
 
