@@ -1,10 +1,10 @@
 """Start the game: ``run_game(args)`` is what ``escaperoom`` (no subcommand) calls. Loads the scenarios, opens the
 app full screen (``--window`` for a window; headless with ``--headless``/``--frames``/``--screenshot``) on the
-title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game), and
-routes the facilitator's keys (``scenes.facilitator``) before the scenes see them. ``--autoplay`` lets a
-scripted team play the whole scenario through the real scenes (``escaperoom.ui.scripted.autoplay``): headless as
-fast as it can, in a window at a pace people can follow (``scripted.pace``), staying on the end screen until the window is
-closed."""
+title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game; the screens
+follow ``escaperoom.ui.flow``), and routes the facilitator's keys (``scenes.facilitator``) before the scenes see
+them. ``--autoplay`` lets a scripted team play the whole scenario through the real scenes
+(``escaperoom.ui.scripted.autoplay``): headless as fast as it can, in a window at a pace people can follow
+(``scripted.pace``), staying on the end screen until the window is closed."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def build_app(args: argparse.Namespace):
     from escaperoom.errors import EscapeRoomError
     from escaperoom.session import Feedback
     from escaperoom.ui.app import App
+    from escaperoom.ui.flow import GameFlow
     from escaperoom.ui.scenes.facilitator import FacilitatorKeys
     from escaperoom.ui.scenes.game import Defaults, Game
 
@@ -56,80 +57,28 @@ def build_app(args: argparse.Namespace):
         keys: FacilitatorKeys
 
         def dispatch(self, event: pygame.event.Event) -> None:
-            if self.keys.handle(event, self.stack):
+            if self.keys.handle(event):
                 return
             super().dispatch(event)
 
-    holder: dict[str, Game] = {}
-
     def first_scene(ctx):
         game = Game(ctx, loaded, Path(saves), defaults, autoplay=autoplay)
-        holder["game"] = game
         app.game = game
         app.keys = FacilitatorKeys(game)
-        return _first_scene(game, args)
+        return GameFlow(game, app.stack).title_scene()
 
     app = GameApp(first_scene, lang=lang, fullscreen=not getattr(args, "window", False)
                   and not getattr(args, "headless", False))
     return app
 
 
-def _first_scene(game, args):
-    from escaperoom.ui.scenes.intro import IntroScene
-    from escaperoom.ui.scenes.room import RoomScene
-    from escaperoom.ui.scenes.title import TitleScene
-
-    title = TitleScene(game)
-    if getattr(args, "resume", False):
-        from escaperoom.session import Session
-        outcome = game.resume_latest()
-        if isinstance(outcome, Session):
-            return _Chain(title, RoomScene(game))
-        title.resume_problem = outcome
-        return title
-    if getattr(args, "team", None) and not getattr(args, "autoplay", False):
-        game.start(game.defaults.scenario_id, args.team, game.defaults.duration_min, game.defaults.feedback,
-                   game.defaults.lang)
-        return _Chain(title, IntroScene(game))
-    return title
-
-
-class _Chain:
-    """Marker: start with ``first`` and push ``then`` on top once the stack exists (see ``_open``)."""
-
-    def __init__(self, first, then):
-        self.first, self.then = first, then
-
-
-def _open(app) -> None:
-    """``App.open`` with support for starting a few scenes deep (title below the room, for --team/--resume)."""
-    factory = app.first_scene
-    pending: list = []
-
-    def unwrap(ctx):
-        scene = factory(ctx)
-        if isinstance(scene, _Chain):
-            pending.append(scene.then)
-            return scene.first
-        return scene
-
-    app.first_scene = unwrap
-    app.open()
-    for scene in pending:
-        app.stack.push(scene)
-    title = app.stack.scenes[0]
-    problem = getattr(title, "resume_problem", None)
-    if problem is not None:
-        from escaperoom.ui.scenes.resume_error import ResumeErrorScene
-        app.stack.push(ResumeErrorScene(app.game, problem), on_result=title._after_error)
-    elif getattr(title, "resume_problem", "absent") is None:
-        title.message = title.t("spel.title.nothing_to_resume")
-
-
 def open_app(args: argparse.Namespace):
-    """Build and open the app (window or headless canvas) with its first scenes on the stack."""
+    """Build and open the app (window or headless canvas) on the title screen, and go on from there as the command
+    line says: ``--resume`` continues the newest game (as "Doorgaan"), ``--team`` starts one (setup skipped)."""
     app = build_app(args)
-    _open(app)
+    app.open()
+    team = getattr(args, "team", None) if not getattr(args, "autoplay", False) else None
+    app.game.flow.begin(resume=bool(getattr(args, "resume", False)), team=team)
     return app
 
 
@@ -153,9 +102,9 @@ def run_game(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     player = pace = None
     if getattr(args, "autoplay", False):
+        from escaperoom.ui.app import is_headless
         from escaperoom.ui.scripted.autoplay import Autoplayer
         from escaperoom.ui.scripted.pace import Pace
-        from escaperoom.ui.app import is_headless
         player = Autoplayer(app, team=getattr(args, "team", None) or "Autoplay")
         if not headless and frames is None and not is_headless():
             pace = Pace(player)  # a demo in a window: watchable, in real time, and it stays on the end screen

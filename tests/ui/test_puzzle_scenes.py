@@ -14,6 +14,7 @@ from escaperoom.session import Feedback, Session, Settings, Status
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
+from escaperoom.ui.flow import visit_puzzle
 from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.puzzles import DilemmaScene, FeedbackScene, OrderScene, SortScene, scene_for
 from escaperoom.ui.puzzles.order import initial_order
@@ -42,7 +43,7 @@ def puzzle_of(kind: str):
 
 
 class Room(Scene):
-    """Stands in for the game flow's room: records what the puzzle hands back."""
+    """Stands in for the game's room: records what the station visit hands back."""
 
     def __init__(self):
         super().__init__()
@@ -53,10 +54,10 @@ class Room(Scene):
 
 
 def open_scene(kind: str, ctx: UiContext, session: Session) -> tuple[SceneStack, Room, Scene]:
+    """The puzzle opened on the room as the game flow does it (its answer leads to the feedback)."""
     stack, room = SceneStack(), Room()
     stack.push(room)
-    scene = scene_for(puzzle_of(kind), session, ctx)
-    stack.push(scene)
+    scene = visit_puzzle(stack, puzzle_of(kind), session, ctx)
     return stack, room, scene
 
 
@@ -348,3 +349,18 @@ def test_puzzle_scene_text_sizes_are_big_screen_sizes():
 def test_the_screens_read_the_law_book_from_the_ui_context(ctx):
     stack, _, scene = open_scene("grondslag", ctx, make_session())
     assert scene.book is ctx.book and ctx.book.roles
+
+
+def test_an_answered_puzzle_hands_its_result_back_and_opens_no_feedback_itself(ctx):
+    from escaperoom.ui.puzzles._base import Answered
+    session = make_session()
+    stack, room = SceneStack(), Room()
+    stack.push(room)
+    scene = scene_for(puzzle_of("volgorde"), session, ctx)
+    handed: list[object] = []
+    stack.push(scene, on_result=handed.append)
+    before = session.stability
+    feed(stack, script_events(scene, session.model_answer(scene.puzzle.id)))
+    assert stack.top is room and stack.scenes == (room,)
+    assert len(handed) == 1 and isinstance(handed[0], Answered)
+    assert handed[0].result.solved and handed[0].stability_before == before

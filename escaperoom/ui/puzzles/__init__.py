@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import Callable
 
 from escaperoom.content.models import (
-    BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle,
+    BasisPuzzle,
+    DilemmaPuzzle,
+    OrderPuzzle,
+    Puzzle,
+    RedactPuzzle,
+    SortPuzzle,
 )
 from escaperoom.session import Session
 from escaperoom.ui.context import UiContext

@@ -7,13 +7,14 @@ answers are in ``escaperoom.ui.scripted.puzzles``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
 
 from escaperoom.content.models import Puzzle
-from escaperoom.rules.lawbook import LawBook
 from escaperoom.pii import LABEL_IDS, find_personal_data, kinds_for_labels
+from escaperoom.rules.lawbook import LawBook
 from escaperoom.scoring import PuzzleResult
 from escaperoom.session import PersonalDataInReason, Phase, Session, SessionError, Status
 from escaperoom.text import Text
@@ -87,6 +88,16 @@ def session_error_text(session: Session, t: Callable[..., str], puzzle_id: str |
     if puzzle_id is not None and lock is not None and puzzle_id == lock.id and not session.lock_open:
         return t("spel.room.lock_closed")
     return t("spel.error.other")
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What a puzzle scene hands back when its answer was taken: the result, the reason given and the resident's
+    stability before the answer (the feedback says how it moved)."""
+
+    result: PuzzleResult
+    reason: str
+    stability_before: int
 
 
 class PuzzleScene(hud.HudLayer, Scene):
@@ -186,7 +197,8 @@ class PuzzleScene(hud.HudLayer, Scene):
         self.focus.focus_first(visible=False)
 
     def submit(self) -> None:
-        """Send the answer to the session; on success the feedback scene takes this scene's place."""
+        """Send the answer to the session; when it is taken, this scene leaves the stack and hands ``Answered``
+        to whoever opened it (the flow then shows the feedback)."""
         answer = self.answer()
         if answer is None:
             return
@@ -200,21 +212,15 @@ class PuzzleScene(hud.HudLayer, Scene):
             self.message = session_error_text(self.session, self.t, self.puzzle.id)
             return
         self.result = result
-        from escaperoom.ui.puzzles.feedback import FeedbackScene
-
         if self.stack is not None:
-            self.stack.replace(FeedbackScene(self.puzzle, self.session, self.ctx, result, self.reason(),
-                                             on_hint=self.on_hint, stability_before=before))
+            self.stack.pop(Answered(result, self.reason(), before))
 
     def finish(self) -> None:
-        """Back to the room (the scene below); the room receives the last result, if any, via on_result."""
+        """Back to the room (the scene below), without an answer."""
         if self.stack is None:
             return
         self.session.enter(None)
-        if self.result is not None:
-            self.stack.pop(self.result)
-        else:
-            self.stack.pop()
+        self.stack.pop()
 
     # --- per frame --------------------------------------------------------------------------------------------
 

@@ -7,29 +7,35 @@ fit one page go to the next. In "escape" mode only the count of right items. The
 the resident's stability (``hud``), solved or not, the score, how this answer changed the stability ("Rust bij
 Henk: van 52 naar 44 (daalt)", with an arrow) and, when solved, the earned code character big.
 Controls: "Vorige"/"Volgende" (or PageUp/PageDown, Left/Right, a horizontal swipe) turn pages; "Opnieuw" (only
-when not solved) opens the puzzle again; "Terug naar de kamer" (or Esc) pops back to the room with the result.
+when not solved) opens the puzzle again (through the flow); "Terug naar de kamer" (or Esc) pops back to the room
+with the result.
 """
 
 from __future__ import annotations
 
-from typing import Callable
-
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
 
 from escaperoom.content.models import (
-    GEEN_GRONDSLAG, NIET_DELEN, BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle,
+    GEEN_GRONDSLAG,
+    NIET_DELEN,
+    BasisPuzzle,
+    DilemmaPuzzle,
+    OrderPuzzle,
+    Puzzle,
+    RedactPuzzle,
+    SortPuzzle,
 )
 from escaperoom.scoring import ErrorKind, ItemResult, PuzzleResult
 from escaperoom.session import Feedback, Session
 from escaperoom.ui import hud, theme
-from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.context import UiContext
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase, pointer
-from escaperoom.ui.puzzles._base import (BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN,
-                                         title_bottom)
+from escaperoom.ui.puzzles._base import BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, title_bottom
 from escaperoom.ui.scene import Scene
 from escaperoom.ui.theme import BadgeStyle, Icon
 from escaperoom.ui.widgets import Button, FocusGroup
@@ -69,12 +75,12 @@ class Block:
 
 class FeedbackScene(hud.HudLayer, Scene):
     def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext, result: PuzzleResult, reason: str = "",
-                 on_hint: Callable[[], None] | None = None, stability_before: int | None = None):
+                 on_retry: Callable[[], None] | None = None, stability_before: int | None = None):
         super().__init__()
         self.stability_before = session.stability if stability_before is None else stability_before
         self.stability_after = session.stability
         self.hud = hud.Hud(HUD_RECT, session, ctx, session.settings.lang, before=self.stability_before)
-        self.on_hint = on_hint  # handed on to the puzzle scene of a new attempt
+        self.on_retry = on_retry  # "Opnieuw": the flow puts the puzzle back in this scene's place
         self.puzzle, self.session, self.ctx, self.result = puzzle, session, ctx, result
         self.reason = reason.strip()
         self.lang = session.settings.lang
@@ -229,10 +235,8 @@ class FeedbackScene(hud.HudLayer, Scene):
         self.next_button.enabled = self.page < len(self.pages) - 1
 
     def retry(self) -> None:
-        from escaperoom.ui.puzzles import scene_for
-
-        if self.stack is not None:
-            self.stack.replace(scene_for(self.puzzle, self.session, self.ctx, self.on_hint))
+        if self.on_retry is not None:
+            self.on_retry()
 
     def finish(self) -> None:
         if self.stack is not None:
@@ -240,6 +244,7 @@ class FeedbackScene(hud.HudLayer, Scene):
             self.stack.pop(self.result)
 
     def enter(self) -> None:
+        self.session.enter(self.puzzle.id)  # still at this station (the facilitator's F5-F7 act on it)
         self.focus.focus(self.back_button if self.solved or self.retry_button is None else self.retry_button,
                          visible=False)
 

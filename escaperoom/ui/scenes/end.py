@@ -65,18 +65,10 @@ class EndScene(GameScene):
         self.group.focus(self.to_title, visible=True)
 
     def go_title(self) -> None:
-        from escaperoom.ui.scenes.title import TitleScene
-        assert self.stack is not None
-        self.game.close()
-        self.stack.reset(TitleScene(self.game))
+        self.game.flow.to_title()
 
     def go_debrief(self) -> None:
-        from escaperoom.ui.scenes.title import TitleScene
-        assert self.stack is not None
-        self.game.close()
-        title = TitleScene(self.game)
-        self.stack.reset(title)
-        title.open_debrief()
+        self.game.flow.to_debrief()
 
     # --- what it says --------------------------------------------------------------------------------------------
 

@@ -5,7 +5,8 @@ the overlays they open. Every action goes through the session, which records it 
     F6 skip the current puzzle · F7 show its answer (``session.reveal_answer``) · F8 end the game (confirmed)
 
 P only works on the map or the pause overlay (elsewhere the team may be typing). The overlays (key list,
-answer, message, end confirmation) close with Esc, Enter or a tap and lead back to the scene below."""
+answer, message, end confirmation; opened by ``escaperoom.ui.flow``) close with Esc, Enter or a tap and lead back
+to the scene below."""
 
 from __future__ import annotations
 
@@ -18,81 +19,69 @@ from escaperoom.content.models import (GEEN_GRONDSLAG, BasisPuzzle, DilemmaPuzzl
 from escaperoom.scoring import NIET_DELEN
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
-from escaperoom.ui.scene import SceneStack
 from escaperoom.ui.scenes.base import GameModal
-from escaperoom.ui.scenes.game import Game
+from escaperoom.ui.scenes.game import FACILITATOR, Game
 
 STEP_S = 5 * 60
 KEYS = (pygame.K_F1, pygame.K_F2, pygame.K_F3, pygame.K_F4, pygame.K_F5, pygame.K_F6, pygame.K_F7, pygame.K_F8)
 
 
 class FacilitatorKeys:
-    """Turns the facilitator's keys into session calls and overlays. ``handle`` returns True when it used a key."""
+    """Turns the facilitator's keys into session calls and overlays (opened through ``game.flow``). ``handle``
+    returns True when it used a key."""
 
     def __init__(self, game: Game):
         self.game = game
 
-    def _room(self, stack: SceneStack):
-        from escaperoom.ui.scenes.room import RoomScene
-        return next((s for s in stack if isinstance(s, RoomScene)), None)
-
-    def handle(self, event: pygame.event.Event, stack: SceneStack) -> bool:
+    def handle(self, event: pygame.event.Event) -> bool:
         if event.type != pygame.KEYDOWN:
             return False
-        from escaperoom.ui.scenes.pause import FACILITATOR, PauseScene
-        room = self._room(stack)
+        flow = self.game.flow
         if event.key == pygame.K_F1:
-            if isinstance(stack.top, KeyListScene):
-                stack.pop(None)
-            else:
-                stack.push(KeyListScene(self.game))
+            flow.toggle_key_list()
             return True
-        if room is None or self.game.recorder is None or self.game.session.phase.final:
+        if not flow.in_room() or self.game.recorder is None or self.game.session.phase.final:
             return False
         session = self.game.session
         key = event.key
-        if key == pygame.K_p and not isinstance(stack.top, (type(room), PauseScene)):
+        if key == pygame.K_p and not flow.on_map_or_pause():
             return False
         if key in (pygame.K_F2, pygame.K_p):
-            if isinstance(stack.top, PauseScene) or session.phase.value == "pauze":
+            if flow.showing_pause() or session.phase.value == "pauze":
                 session.resume()
-                if isinstance(stack.top, PauseScene):
-                    stack.pop(None)
+                flow.close_pause()
             else:
                 session.pause()
-                if not isinstance(stack.top, PauseScene):
-                    stack.push(PauseScene(self.game, by=FACILITATOR))  # only F2/P resumes it
+                flow.open_pause(FACILITATOR)  # only F2/P resumes it
             return True
         if key in (pygame.K_F3, pygame.K_F4):
             sign = 1 if key == pygame.K_F3 else -1
             session.adjust_time(sign * STEP_S)
-            room.notify(self.game.ctx.t("spel.facilitator.time_added" if sign > 0 else "spel.facilitator.time_taken",
+            flow.notify(self.game.ctx.t("spel.facilitator.time_added" if sign > 0 else "spel.facilitator.time_taken",
                                         minuten=STEP_S // 60))
             return True
         if key == pygame.K_F8:
-            stack.push(ConfirmEndScene(self.game))
+            flow.open_confirm_end()
             return True
         if key not in (pygame.K_F5, pygame.K_F6, pygame.K_F7):
             return False
         current = session.current
         if current is None:
-            stack.push(MessageScene(self.game, self.game.ctx.t("spel.facilitator.no_puzzle")))
+            flow.open_message(self.game.ctx.t("spel.facilitator.no_puzzle"))
             return True
         if key == pygame.K_F5:
-            from escaperoom.ui.scenes.hint import HintScene
             session.give_hint(current)
-            stack.push(HintScene(self.game, current, free=True))
+            flow.open_hint(current, free=True)
         elif key == pygame.K_F6:
             session.skip(current)
-            while stack.top is not room and len(stack) > 1:
-                stack.pop()
-            room.notify(self.game.ctx.t("spel.facilitator.skipped"))
+            flow.back_to_room()
+            flow.notify(self.game.ctx.t("spel.facilitator.skipped"))
         else:
             answer = session.reveal_answer(current)
             puzzle = session.scenario.puzzle(current)
-            stack.push(MessageScene(self.game, answer_text(self.game, puzzle, answer),
-                                    self.game.ctx.t("spel.facilitator.answer_heading",
-                                                    puzzel=puzzle.titel.get(self.game.ctx.lang))))
+            flow.open_message(answer_text(self.game, puzzle, answer),
+                              self.game.ctx.t("spel.facilitator.answer_heading",
+                                              puzzel=puzzle.titel.get(self.game.ctx.lang)))
         return True
 
 

@@ -25,9 +25,7 @@ class IntroScene(GameScene):
         self.group.focus(self.go, visible=True)
 
     def to_room(self) -> None:
-        from escaperoom.ui.scenes.room import RoomScene
-        assert self.stack is not None
-        self.stack.replace(RoomScene(self.game))
+        self.game.flow.open_room(replace=True)
 
     def labels(self):
         sc = self.game.session.scenario.scenario

@@ -3,8 +3,9 @@ word plus an icon: open / opgelost / overgeslagen), the lock tile with the code 
 and the resident's stability meter (named, with its number, a bar and its trend as an arrow and a word).
 Controls: tap a tile or move with Tab/arrows and press Enter; the Hint button opens the hint ladder for the
 station last visited; Esc pauses. Ticks the session's clock every frame, also while a puzzle is on top.
-Leads to a puzzle scene (``escaperoom.ui.puzzles.scene_for``, with a hint button that opens the ladder over it), the hint overlay, the lock modal, the pause
-overlay and, when the game is over (escaped, time up, ended), the end scene."""
+Leads (through ``game.flow``) to a puzzle (with a hint button that opens the ladder over it, and then its
+feedback), the hint overlay, the lock modal, the pause overlay and, when the game is over (escaped, time up,
+ended), the end scene."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.hud import clock_colour, clock_text, draw_trend_arrow, stability_colour, trend
 from escaperoom.ui.icons import draw_icon
+from escaperoom.ui.puzzles._base import session_error_text
 from escaperoom.ui.scenes.base import GameScene
-from escaperoom.ui.scenes.game import Game
+from escaperoom.ui.scenes.game import TEAM, Game
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets.pressable import Pressable
 
@@ -173,23 +175,20 @@ class RoomScene(GameScene):
         self.toast, self.toast_left = text, _TOAST_S
 
     def choose(self, puzzle_id: str) -> None:
-        assert self.stack is not None
         puzzle = self.session.scenario.puzzle(puzzle_id)
         if self.session.phase is not Phase.PLAYING:
             return
         if isinstance(puzzle, LockPuzzle):
             if self.session.lock_open:
-                from escaperoom.ui.scenes.lock import LockScene
-                self.stack.push(LockScene(self.game), on_result=self.try_code)
+                self.game.flow.open_lock(self.try_code)
             else:
                 self.notify(self.t("spel.room.lock_closed"))
             return
         if self.session.status(puzzle_id) is not Status.OPEN:
             return
-        from escaperoom.ui.puzzles import scene_for
         self.session.enter(puzzle_id)
         self.last_station = puzzle_id
-        self.stack.push(scene_for(puzzle, self.session, self.ctx, on_hint=lambda: self._hint_over(puzzle.id)))
+        self.game.flow.open_puzzle(puzzle, on_hint=lambda: self._hint_over(puzzle.id))
 
     def try_code(self, code: str | None) -> None:
         lock = self.session.scenario.lock
@@ -198,7 +197,6 @@ class RoomScene(GameScene):
         try:
             result = self.session.submit(lock.id, {"code": code})
         except SessionError:
-            from escaperoom.ui.puzzles._base import session_error_text
             self.notify(session_error_text(self.session, self.t, lock.id))
             return
         if not result.solved:
@@ -212,27 +210,22 @@ class RoomScene(GameScene):
 
     def _hint_over(self, pid: str) -> None:
         """The hint ladder on top of whatever is showing (the puzzle scene)."""
-        from escaperoom.ui.scenes.hint import HintScene
-        assert self.stack is not None
         if self.session.status(pid) is Status.OPEN:
-            self.stack.push(HintScene(self.game, pid))
+            self.game.flow.open_hint(pid)
 
     def open_hint(self) -> None:
         pid = self.hint_target()
         if pid is None:
             self.notify(self.t("spel.room.choose_station"))
             return
-        from escaperoom.ui.scenes.hint import HintScene
-        assert self.stack is not None
-        self.stack.push(HintScene(self.game, pid))
+        self.game.flow.open_hint(pid)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.group.handle_event(event):
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and self.session.phase is Phase.PLAYING:
-            from escaperoom.ui.scenes.pause import open_pause
-            assert self.stack is not None
-            open_pause(self.game, self.stack)
+            self.session.pause(by=TEAM)  # the team pauses: the clock stops and the overlay shows
+            self.game.flow.open_pause(TEAM)
             return True
         return False
 
@@ -247,8 +240,7 @@ class RoomScene(GameScene):
             self.toast = ""
         self.group.update(dt)
         if self.session.phase.final and self.stack is not None:
-            from escaperoom.ui.scenes.end import EndScene
-            self.stack.reset(EndScene(self.game))
+            self.game.flow.open_end()
 
     # --- drawing -------------------------------------------------------------------------------------------
 

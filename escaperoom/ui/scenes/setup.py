@@ -108,9 +108,7 @@ class SetupScene(GameScene):
             self.group.focus(self.team_field)
             return
         self.game.start(self._loaded().scenario.id, team, self.duration, self.feedback, self.ctx.lang)
-        from escaperoom.ui.scenes.intro import IntroScene
-        assert self.stack is not None
-        self.stack.replace(IntroScene(self.game))
+        self.game.flow.open_intro()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.group.handle_event(event):

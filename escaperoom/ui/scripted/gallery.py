@@ -10,11 +10,11 @@ from typing import Any
 from escaperoom.session import Feedback, Status
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene, answer_text
-from escaperoom.ui.scenes.game import Game, ResumeProblem
+from escaperoom.ui.scenes.game import FACILITATOR, TEAM, Game, ResumeProblem
 from escaperoom.ui.scenes.hint import HintScene
 from escaperoom.ui.scenes.intro import IntroScene
 from escaperoom.ui.scenes.lock import LockScene
-from escaperoom.ui.scenes.pause import FACILITATOR, TEAM, PauseScene
+from escaperoom.ui.scenes.pause import PauseScene
 from escaperoom.ui.scenes.resume_error import ResumeErrorScene
 from escaperoom.ui.scenes.room import RoomScene
 from escaperoom.ui.scenes.setup import SetupScene
