@@ -120,7 +120,7 @@ class GameFlow:
     def open_debrief(self) -> bool:
         """The debrief of the saves folder on top; False when the debrief screens cannot be loaded."""
         try:  # loaded on first use, so the game starts without the debrief's model
-            from escaperoom.ui.debrief_scenes import debrief_scene
+            from escaperoom.ui.debrief.flow import debrief_scene
         except ImportError:
             return False
         self.stack.push(debrief_scene(self.game.saves_dir, self.game.ctx))

@@ -472,7 +472,7 @@ def test_doorgaan_continues_an_interrupted_game_where_it_was(app):
 
 
 def test_nabespreking_without_debrief_scenes_shows_a_message_instead_of_crashing(app, monkeypatch):
-    monkeypatch.setitem(sys.modules, "escaperoom.ui.debrief_scenes", None)  # importing it now fails
+    monkeypatch.setitem(sys.modules, "escaperoom.ui.debrief.flow", None)  # importing it now fails
     title = app.stack.top
     app.step(click(title.debrief.rect.center))
     assert app.stack.top is title and title.message

@@ -105,7 +105,7 @@ class DilemmaScene(PuzzleScene):
             draw_text(self.ctx, surface, self.question, QUESTION, role="bold", size=theme.TEXT_LARGE, valign="middle")
             return
         draw_text(self.ctx, surface, self.t("puzzel.dilemma.reason"), REASON_HEAD, role="bold", size=theme.TEXT_BODY,
-                    valign="middle")
+                  valign="middle")
         if self.notice:
             panel(surface, NOTICE, theme.SURFACE, theme.AMBER)
             icon = pygame.Rect(NOTICE.x + theme.SPACE_M, NOTICE.y + theme.SPACE_M, 56, 56)

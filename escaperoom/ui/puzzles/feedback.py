@@ -288,7 +288,7 @@ class FeedbackScene(hud.HudLayer, Scene):
                 box = pygame.Rect(self.prev_button.rect.right, self.prev_button.rect.y,
                                   self.next_button.rect.left - self.prev_button.rect.right, NAV_H)
                 draw_text(self.ctx, surface, self.t("puzzel.feedback.page", n=self.page + 1, totaal=len(self.pages)),
-                            box, role="bold", size=theme.TEXT_BODY, align="center", valign="middle")
+                          box, role="bold", size=theme.TEXT_BODY, align="center", valign="middle")
         else:
             self._draw_escape(surface)
         self.focus.draw(surface)
@@ -350,7 +350,7 @@ class FeedbackScene(hud.HudLayer, Scene):
         draw_icon(surface, icon_style[1], pygame.Rect(TITLE_BOX.x, status_box.y, 64, 64), icon_style[0])
         status = self.t("puzzel.feedback.solved" if self.solved else "puzzel.feedback.not_solved")
         draw_text(ctx, surface, status, status_box, role="bold", size=theme.TEXT_LARGE, colour=icon_style[0],
-                    valign="middle")
+                  valign="middle")
         if self.direct:  # in escape mode the score is the big text beside the sidebar already
             score = self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items))
             draw_text(ctx, surface, score, boxes["score"], size=theme.TEXT_LARGE, valign="middle")
@@ -364,7 +364,7 @@ class FeedbackScene(hud.HudLayer, Scene):
             reward = boxes["reward_panel"]
             panel(surface, reward, theme.SURFACE, theme.ACCENT, 5)
             draw_text(ctx, surface, self.t("puzzel.feedback.reward"), boxes["reward"], role="bold",
-                        size=theme.TEXT_BODY, colour=theme.ACCENT, valign="middle")
+                      size=theme.TEXT_BODY, colour=theme.ACCENT, valign="middle")
             box = boxes["reward_char"]
             panel(surface, box, theme.BG, theme.ACCENT, 4)
             char = ctx.text.render(self.puzzle.beloning, "bold", min(140, box.height - 10), theme.ACCENT)
@@ -380,7 +380,7 @@ class FeedbackScene(hud.HudLayer, Scene):
                   box, role="bold", size=theme.TEXT_HERO, align="center", valign="middle", min_size=theme.TEXT_MIN)
         note = pygame.Rect(CONTENT.x, box.bottom + theme.SPACE_L, CONTENT.width, 200)
         draw_text(self.ctx, surface, self.t("puzzel.feedback.escape_note"), note, size=theme.TEXT_LARGE,
-                    colour=theme.TEXT_MUTED, align="center")
+                  colour=theme.TEXT_MUTED, align="center")
 
     def _draw_block(self, surface: pygame.Surface, block: Block, rect: pygame.Rect) -> None:
         ctx = self.ctx

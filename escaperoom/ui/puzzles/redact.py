@@ -100,7 +100,7 @@ class RedactScene(PuzzleScene):
         head = pygame.Rect(self.paper.x + _MARGIN, self.paper.y + theme.SPACE_M, self.paper.width - _MARGIN - theme.SPACE_M,
                            HEADING_H - theme.SPACE_M - theme.SPACE_S)
         draw_text(self.ctx, surface, self.heading, head, role="bold", size=theme.TEXT_BODY, colour=INK,
-                    valign="middle")
+                  valign="middle")
         pygame.draw.line(surface, INK_MUTED, (head.x, head.bottom + 4), (head.right, head.bottom + 4), 2)
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:

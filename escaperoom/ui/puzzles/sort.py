@@ -195,7 +195,7 @@ class SortScene(PuzzleScene):
             count_text = ("" if not placed else self.t("puzzel.sort.placed_one") if len(placed) == 1
                           else self.t("puzzel.sort.placed_many", n=len(placed)))
             draw_text(ctx, surface, count_text, count, size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED,
-                        valign="middle")
+                      valign="middle")
             name_box = self.name_box(zone)
             draw_text(ctx, surface, name, name_box, role="bold", size=theme.TEXT_BODY)
             if self.picked is not None and self.target == i:
