@@ -12,12 +12,15 @@
 
 A puzzle screen hands its answer back (``Answered``, through the stack's result mechanism) and the flow opens the
 feedback on the room; the feedback hands the ``PuzzleResult`` to the room's ``on_result``. ``GameFlow`` is made
-by ``escaperoom.ui.main`` with the app's stack; ``visit_puzzle`` is the puzzle-feedback cycle on its own (tests).
+by ``escaperoom.ui.main`` with the app's stack; ``visit_puzzle`` is the puzzle-feedback cycle on its own (tests);
+``FacilitatorKeys`` routes the facilitator's keys to the session and to their overlays.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import pygame
 
 from escaperoom.content.models import Puzzle
 from escaperoom.session import Session
@@ -27,8 +30,8 @@ from escaperoom.ui.puzzles._base import Answered
 from escaperoom.ui.puzzles.feedback import FeedbackScene
 from escaperoom.ui.scene import SceneStack
 from escaperoom.ui.scenes.end import EndScene
-from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene
-from escaperoom.ui.scenes.game import Game, ResumeProblem
+from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene, answer_text
+from escaperoom.ui.scenes.game import FACILITATOR, Game, ResumeProblem
 from escaperoom.ui.scenes.hint import HintScene
 from escaperoom.ui.scenes.intro import IntroScene
 from escaperoom.ui.scenes.lock import LockScene
@@ -201,3 +204,71 @@ class GameFlow:
 
     def open_confirm_end(self) -> None:
         self.stack.push(ConfirmEndScene(self.game))
+
+
+STEP_S = 5 * 60
+
+
+class FacilitatorKeys:
+    """The facilitator's keys on the players' screen, handled before any scene sees them; every action goes through
+    the session, which records it in the journal. ``handle`` returns True when it used a key.
+
+        F1 the key list · F2 or P pause/resume · F3 +5 min · F4 −5 min · F5 free hint for the current puzzle
+        F6 skip the current puzzle · F7 show its answer (``session.reveal_answer``) · F8 end the game (confirmed)
+
+    P only works on the map or the pause overlay (elsewhere the team may be typing)."""
+
+    def __init__(self, flow: GameFlow):
+        self.flow = flow
+        self.game = flow.game
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type != pygame.KEYDOWN:
+            return False
+        flow = self.flow
+        if event.key == pygame.K_F1:
+            flow.toggle_key_list()
+            return True
+        if not flow.in_room() or self.game.recorder is None or self.game.session.phase.final:
+            return False
+        session = self.game.session
+        key = event.key
+        if key == pygame.K_p and not flow.on_map_or_pause():
+            return False
+        if key in (pygame.K_F2, pygame.K_p):
+            if flow.showing_pause() or session.phase.value == "pauze":
+                session.resume()
+                flow.close_pause()
+            else:
+                session.pause()
+                flow.open_pause(FACILITATOR)  # only F2/P resumes it
+            return True
+        if key in (pygame.K_F3, pygame.K_F4):
+            sign = 1 if key == pygame.K_F3 else -1
+            session.adjust_time(sign * STEP_S)
+            flow.notify(self.game.ctx.t("spel.facilitator.time_added" if sign > 0 else "spel.facilitator.time_taken",
+                                        minuten=STEP_S // 60))
+            return True
+        if key == pygame.K_F8:
+            flow.open_confirm_end()
+            return True
+        if key not in (pygame.K_F5, pygame.K_F6, pygame.K_F7):
+            return False
+        current = session.current
+        if current is None:
+            flow.open_message(self.game.ctx.t("spel.facilitator.no_puzzle"))
+            return True
+        if key == pygame.K_F5:
+            session.give_hint(current)
+            flow.open_hint(current, free=True)
+        elif key == pygame.K_F6:
+            session.skip(current)
+            flow.back_to_room()
+            flow.notify(self.game.ctx.t("spel.facilitator.skipped"))
+        else:
+            answer = session.reveal_answer(current)
+            puzzle = session.scenario.puzzle(current)
+            flow.open_message(answer_text(self.game, puzzle, answer),
+                              self.game.ctx.t("spel.facilitator.answer_heading",
+                                              puzzel=puzzle.titel.get(self.game.ctx.lang)))
+        return True

@@ -1,7 +1,7 @@
 """Start the game: ``run_game(args)`` is what ``escaperoom`` (no subcommand) calls. Loads the scenarios, opens the
 app full screen (``--window`` for a window; headless with ``--headless``/``--frames``/``--screenshot``) on the
 title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game; the screens
-follow ``escaperoom.ui.flow``), and routes the facilitator's keys (``scenes.facilitator``) before the scenes see
+follow ``escaperoom.ui.flow``), and routes the facilitator's keys (``flow.FacilitatorKeys``) before the scenes see
 them. ``--autoplay`` lets a scripted team play the whole scenario through the real scenes
 (``escaperoom.ui.scripted.autoplay``): headless as fast as it can, in a window at a pace people can follow
 (``scripted.pace``), staying on the end screen until the window is closed."""
@@ -33,8 +33,7 @@ def build_app(args: argparse.Namespace):
     from escaperoom.errors import EscapeRoomError
     from escaperoom.session import Feedback
     from escaperoom.ui.app import App
-    from escaperoom.ui.flow import GameFlow
-    from escaperoom.ui.scenes.facilitator import FacilitatorKeys
+    from escaperoom.ui.flow import FacilitatorKeys, GameFlow
     from escaperoom.ui.scenes.game import Defaults, Game
 
     loaded, problems = load_many()
@@ -64,8 +63,9 @@ def build_app(args: argparse.Namespace):
     def first_scene(ctx):
         game = Game(ctx, loaded, Path(saves), defaults, autoplay=autoplay)
         app.game = game
-        app.keys = FacilitatorKeys(game)
-        return GameFlow(game, app.stack).title_scene()
+        flow = GameFlow(game, app.stack)
+        app.keys = FacilitatorKeys(flow)
+        return flow.title_scene()
 
     app = GameApp(first_scene, lang=lang, fullscreen=not getattr(args, "window", False)
                   and not getattr(args, "headless", False))

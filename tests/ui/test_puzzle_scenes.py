@@ -1,64 +1,23 @@
-"""The puzzle scenes on the real Henk content: they open, scripted answers solve them (by keyboard and by mouse
-alone), drag/touch/keyboard work, wrong answers get named on the feedback card, personal data in a reason is
-refused, and no text overflows."""
+"""The puzzle scenes on the real Henk content: they open, a scripted answer leads to the feedback and back to the
+room, drag/touch/keyboard work, wrong answers get named on the feedback card, personal data in a reason is
+refused, and no text overflows. (The drivers that script the answers: tests/ui/scripted/test_puzzle_drivers.py.)"""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pygame
 import pytest
+from puzzle_setup import KINDS, Room, make_session, open_scene, puzzle_of
 
-from escaperoom.content.loader import load_many
-from escaperoom.session import Feedback, Session, Settings, Status
+from escaperoom.session import Feedback, Status
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.flow import visit_puzzle
 from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.puzzles import DilemmaScene, FeedbackScene, OrderScene, SortScene, scene_for
 from escaperoom.ui.puzzles.order import initial_order
-from escaperoom.ui.scene import Scene, SceneStack
+from escaperoom.ui.scene import SceneStack
 from escaperoom.ui.scripted.events import drag, feed, key
 from escaperoom.ui.scripted.puzzles import script_events
-
-KINDS = ["sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma"]
-
-
-@cache
-def _henk():
-    loaded, _ = load_many()
-    return next(item for item in loaded if item.scenario.id == "henk")
-
-
-def make_session(lang: str = "nl", feedback: Feedback = Feedback.DIRECT, events: list | None = None) -> Session:
-    henk = _henk()
-    sink = (lambda kind, fields: events.append((kind, fields))) if events is not None else (lambda kind, fields: None)
-    return Session(scenario=henk.scenario, cases=henk.cases,
-                   settings=Settings("henk", "test", 2700, feedback=feedback, lang=lang), on_event=sink)
-
-
-def puzzle_of(kind: str):
-    return next(p for p in _henk().scenario.rooms if p.soort == kind)
-
-
-class Room(Scene):
-    """Stands in for the game's room: records what the station visit hands back."""
-
-    def __init__(self):
-        super().__init__()
-        self.results: list[object] = []
-
-    def on_result(self, result: object) -> None:
-        self.results.append(result)
-
-
-def open_scene(kind: str, ctx: UiContext, session: Session) -> tuple[SceneStack, Room, Scene]:
-    """The puzzle opened on the room as the game flow does it (its answer leads to the feedback)."""
-    stack, room = SceneStack(), Room()
-    stack.push(room)
-    scene = visit_puzzle(stack, puzzle_of(kind), session, ctx)
-    return stack, room, scene
 
 
 @pytest.fixture
@@ -116,53 +75,6 @@ def test_tap_a_card_then_tap_a_zone_places_it(ctx):
 
     feed(stack, tap(scene.cards[3].rect.center) + tap(_zone_centre(scene, "niet_delen")))
     assert scene.placement == {scene.card_ids[3]: scene.zone_ids.index("niet_delen")}
-
-
-@pytest.mark.parametrize("kind", ["sorteren", "volgorde", "zwartlakken"])
-def test_keyboard_only_solves_sort_order_and_redact(kind, ctx):
-    session = make_session()
-    stack, _, scene = open_scene(kind, ctx, session)
-    events = script_events(scene, session.model_answer(scene.puzzle.id))
-    assert {e.type for e in events} == {pygame.KEYDOWN}
-    feed(stack, events)
-    assert session.status(scene.puzzle.id) is Status.SOLVED
-
-
-_MOUSE = {pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP}
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_the_mouse_alone_solves_every_puzzle(kind, ctx):
-    session = make_session()
-    stack, room, scene = open_scene(kind, ctx, session)
-    events = script_events(scene, session.model_answer(scene.puzzle.id), pointer="mouse")
-    kinds = {e.type for e in events}
-    assert pygame.KEYDOWN not in kinds and kinds <= _MOUSE | {pygame.TEXTINPUT}
-    if kind in ("sorteren", "volgorde"):
-        assert pygame.MOUSEMOTION in kinds  # real drags, not taps
-    feed(stack, events)
-    assert session.status(scene.puzzle.id) is Status.SOLVED
-    assert isinstance(stack.top, FeedbackScene)
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_the_mouse_script_starts_from_what_the_team_already_entered(kind, ctx):
-    from escaperoom.ui.scripted.autoplay import wrong_answer
-
-    session = make_session()
-    stack, _, scene = open_scene(kind, ctx, session)
-    right = session.model_answer(scene.puzzle.id)
-    entered = script_events(scene, wrong_answer(scene.puzzle, right), pointer="mouse")[:-2]  # all but "Controleer"
-    feed(stack, entered)
-    assert stack.top is scene and session.puzzles[scene.puzzle.id].attempts == 0
-    feed(stack, script_events(scene, right, pointer="mouse"))
-    assert session.status(scene.puzzle.id) is Status.SOLVED
-
-
-def test_script_events_knows_only_keyboard_and_mouse(ctx):
-    _, _, scene = open_scene("sorteren", ctx, make_session())
-    with pytest.raises(ValueError):
-        script_events(scene, {"plaatsing": {}}, pointer="touch")
 
 
 def test_sort_keyboard_arrows_choose_the_zone_and_escape_cancels(ctx):

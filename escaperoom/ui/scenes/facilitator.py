@@ -1,12 +1,8 @@
-"""Facilitator controls on the players' screen, out of their way: keys handled before any scene sees them, and
-the overlays they open. Every action goes through the session, which records it in the journal.
-
-    F1 this key list · F2 or P pause/resume · F3 +5 min · F4 −5 min · F5 free hint for the current puzzle
-    F6 skip the current puzzle · F7 show its answer (``session.reveal_answer``) · F8 end the game (confirmed)
-
-P only works on the map or the pause overlay (elsewhere the team may be typing). The overlays (key list,
-answer, message, end confirmation; opened by ``escaperoom.ui.flow``) close with Esc, Enter or a tap and lead back
-to the scene below."""
+"""The facilitator's overlays on the players' screen: the key list (F1), a message (the answer of a puzzle, F7, or
+why a key did nothing) and the end confirmation (F8), and the answer in words for F7. The keys themselves are
+routed by ``escaperoom.ui.flow.FacilitatorKeys`` before any scene sees them; every action goes through the
+session, which records it in the journal. The overlays close with Esc, Enter or a tap and lead back to the scene
+below."""
 
 from __future__ import annotations
 
@@ -20,70 +16,7 @@ from escaperoom.scoring import NIET_DELEN
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.scenes.base import GameModal
-from escaperoom.ui.scenes.game import FACILITATOR, Game
-
-STEP_S = 5 * 60
-KEYS = (pygame.K_F1, pygame.K_F2, pygame.K_F3, pygame.K_F4, pygame.K_F5, pygame.K_F6, pygame.K_F7, pygame.K_F8)
-
-
-class FacilitatorKeys:
-    """Turns the facilitator's keys into session calls and overlays (opened through ``game.flow``). ``handle``
-    returns True when it used a key."""
-
-    def __init__(self, game: Game):
-        self.game = game
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        if event.type != pygame.KEYDOWN:
-            return False
-        flow = self.game.flow
-        if event.key == pygame.K_F1:
-            flow.toggle_key_list()
-            return True
-        if not flow.in_room() or self.game.recorder is None or self.game.session.phase.final:
-            return False
-        session = self.game.session
-        key = event.key
-        if key == pygame.K_p and not flow.on_map_or_pause():
-            return False
-        if key in (pygame.K_F2, pygame.K_p):
-            if flow.showing_pause() or session.phase.value == "pauze":
-                session.resume()
-                flow.close_pause()
-            else:
-                session.pause()
-                flow.open_pause(FACILITATOR)  # only F2/P resumes it
-            return True
-        if key in (pygame.K_F3, pygame.K_F4):
-            sign = 1 if key == pygame.K_F3 else -1
-            session.adjust_time(sign * STEP_S)
-            flow.notify(self.game.ctx.t("spel.facilitator.time_added" if sign > 0 else "spel.facilitator.time_taken",
-                                        minuten=STEP_S // 60))
-            return True
-        if key == pygame.K_F8:
-            flow.open_confirm_end()
-            return True
-        if key not in (pygame.K_F5, pygame.K_F6, pygame.K_F7):
-            return False
-        current = session.current
-        if current is None:
-            flow.open_message(self.game.ctx.t("spel.facilitator.no_puzzle"))
-            return True
-        if key == pygame.K_F5:
-            session.give_hint(current)
-            flow.open_hint(current, free=True)
-        elif key == pygame.K_F6:
-            session.skip(current)
-            flow.back_to_room()
-            flow.notify(self.game.ctx.t("spel.facilitator.skipped"))
-        else:
-            answer = session.reveal_answer(current)
-            puzzle = session.scenario.puzzle(current)
-            flow.open_message(answer_text(self.game, puzzle, answer),
-                              self.game.ctx.t("spel.facilitator.answer_heading",
-                                              puzzel=puzzle.titel.get(self.game.ctx.lang)))
-        return True
-
+from escaperoom.ui.scenes.game import Game
 
 def answer_text(game: Game, puzzle: Puzzle, answer: dict[str, Any]) -> str:
     """The model answer in words, one line per item, for the facilitator to read out: recipients by their role
