@@ -1,8 +1,9 @@
 """A scripted team that plays a whole scenario through the real scenes, by posting the events a player would
 cause (key presses, typing, clicks, drags): title → setup (types the team name) → intro → the room → every puzzle
-(through each puzzle screen's driver, ``scripted.puzzles``) → the lock → the end scene. It makes mistakes on purpose, and
-which ones follows from a seed — by default derived from the team name, so ``escaperoom --autoplay --team X``
-plays the same game for X every time and teams with other names differ (the debrief benchmark needs that spread):
+(through each puzzle screen's driver, ``scripted.puzzles``) → the lock → the end scene. It makes mistakes on
+purpose, and which ones follows from a seed — by default derived from the team name, so
+``escaperoom --autoplay --team X`` plays the same game for X every time and teams with other names differ (the
+debrief benchmark needs that spread):
 
 * which puzzles get a wrong first answer (at least one sorting, basis or redaction puzzle always does, so every
   game has a te ruim or te voorzichtig error), and what is wrong in it: some cards to another recipient or kept
@@ -30,10 +31,25 @@ from typing import Any
 
 import pygame
 
-from escaperoom.content.models import (BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle)
-from escaperoom.content.models import GEEN_GRONDSLAG
+from escaperoom.content.models import (
+    GEEN_GRONDSLAG,
+    BasisPuzzle,
+    DilemmaPuzzle,
+    OrderPuzzle,
+    Puzzle,
+    RedactPuzzle,
+    SortPuzzle,
+)
 from escaperoom.scoring import NIET_DELEN, check_answer, dilemma_option_errors
 from escaperoom.session import Status, lock_length
+from escaperoom.ui.puzzles.feedback import FeedbackScene
+from escaperoom.ui.scenes.end import EndScene
+from escaperoom.ui.scenes.hint import HintScene
+from escaperoom.ui.scenes.intro import IntroScene
+from escaperoom.ui.scenes.lock import LockScene
+from escaperoom.ui.scenes.room import RoomScene
+from escaperoom.ui.scenes.setup import SetupScene
+from escaperoom.ui.scenes.title import TitleScene
 from escaperoom.ui.scripted.events import click, key, tab_events, type_text
 from escaperoom.ui.scripted.puzzles import driver_for, script_events
 
@@ -130,11 +146,11 @@ class Plan:
     think_frames: dict[int, int] = field(default_factory=dict)  # frames (of 0.25 game seconds) before answering
 
     @classmethod
-    def fixed(cls, wrong_first: tuple[int, ...]) -> "Plan":
+    def fixed(cls, wrong_first: tuple[int, ...]) -> Plan:
         return cls(wrong=set(wrong_first), hints=set(wrong_first[:1]), anchor=None)
 
     @classmethod
-    def seeded(cls, seed: int, rooms: list[Puzzle]) -> "Plan":
+    def seeded(cls, seed: int, rooms: list[Puzzle]) -> Plan:
         rng = random.Random(seed)
         legal = [i for i, p in enumerate(rooms) if isinstance(p, LEGAL_KINDS)]
         anchor = rng.choice(legal) if legal else (0 if rooms else None)
@@ -198,7 +214,6 @@ class Autoplayer:
             self._wait -= 1
             return []
         self._wait = _SETTLE
-        from escaperoom.ui.scenes.end import EndScene
         if isinstance(top, EndScene):
             self.finished = True
             self.final_phase = top.session.phase.value
@@ -207,14 +222,6 @@ class Autoplayer:
         return self._act(top)
 
     def _act(self, top: Any) -> list[pygame.event.Event]:
-        from escaperoom.ui.puzzles.feedback import FeedbackScene
-        from escaperoom.ui.scenes.hint import HintScene
-        from escaperoom.ui.scenes.intro import IntroScene
-        from escaperoom.ui.scenes.lock import LockScene
-        from escaperoom.ui.scenes.room import RoomScene
-        from escaperoom.ui.scenes.setup import SetupScene
-        from escaperoom.ui.scenes.title import TitleScene
-
         enter = key(pygame.K_RETURN)
         if isinstance(top, TitleScene):
             return self._press(top.group, top.new)
