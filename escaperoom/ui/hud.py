@@ -74,7 +74,7 @@ class HudLayer:
     """For a scene that shows a :class:`Hud` as ``self.hud``: while a modal covers the scene, only the HUD's
     clock is repainted (the live area the modal backdrop asks for)."""
 
-    hud: "Hud"
+    hud: Hud
 
     def live_key(self) -> Any:
         return self.hud.live_key()

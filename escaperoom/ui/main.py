@@ -115,7 +115,7 @@ def run_game(args: argparse.Namespace) -> int:
             if pace is not None:
                 assert app.clock is not None
                 dt = app.clock.tick(app.fps) / 1000
-                if not player.finished:
+                if player is not None and not player.finished:
                     events += pace.events(app.stack.top, dt)
                 alive = app.step(events, dt=dt)
             elif headless or frames is not None or player is not None:

@@ -85,9 +85,9 @@ class DebriefScene(Scene):
             if event.key == pygame.K_ESCAPE:
                 self.back()
                 return True
-            action = self.keys.get(event.key)
-            if action is not None:
-                action()
+            bound = self.keys.get(event.key)
+            if bound is not None:
+                bound()
                 return True
         if self.group.handle_event(event):
             return True

@@ -19,7 +19,7 @@ from escaperoom.ui.theme import Colour, Icon
 @dataclass(frozen=True)
 class Look:
     colour: Colour
-    icon: Icon | None
+    icon: Icon
     word: str
 
 

@@ -60,7 +60,8 @@ class OverviewScene(DebriefScene):
         self.page_note, self.note_rect = "", pygame.Rect(0, 0, 0, 0)
         if d is None:
             self.subtitle = self.s("none_found")
-            self.rows, self.compass = [], None
+            self.rows: list[tuple[str, ...]] = []
+            self.compass = None
             self.warning = ""
             self.pages = 1
             return
@@ -146,8 +147,8 @@ class OverviewScene(DebriefScene):
         table = self.table
         panel(surface, table)
         head_y = table.y + 12
-        looks = [None, None, error_look(self.ctx, None), error_look(self.ctx, "te_ruim"),
-                 error_look(self.ctx, "te_voorzichtig"), error_look(self.ctx, "verkeerde_grondslag")]
+        kinds = [error_look(self.ctx, None), error_look(self.ctx, "te_ruim"), error_look(self.ctx, "te_voorzichtig"),
+                 error_look(self.ctx, "verkeerde_grondslag")]  # the columns after team and solved
         heads = [self.s("team"), self.s("solved")]
         for i, (x, w) in enumerate(self._COLUMNS):
             cell = pygame.Rect(table.x + 24 + x, head_y, w - 12, 60)
@@ -155,14 +156,14 @@ class OverviewScene(DebriefScene):
                 draw_text(self.ctx, surface, heads[i], cell, role="bold", size=SMALL, colour=theme.TEXT_MUTED,
                           valign="middle")
             else:
-                look = looks[i]
+                look = kinds[i - 2]
                 draw_icon(surface, look.icon, pygame.Rect(cell.x + 20, cell.y + 6, 48, 48), look.colour)
         pygame.draw.line(surface, theme.BORDER, (table.x + 16, head_y + 68), (table.right - 16, head_y + 68), 3)
         for r, row in enumerate(self.rows):
             y = head_y + 80 + r * self.row_h
             for i, (x, w) in enumerate(self._COLUMNS):
                 cell = pygame.Rect(table.x + 24 + x, y, w - 12, self.row_h)
-                colour = theme.TEXT if i < 3 else (looks[i].colour if row[i] != "0" else theme.TEXT_MUTED)
+                colour = theme.TEXT if i < 3 else (kinds[i - 2].colour if row[i] != "0" else theme.TEXT_MUTED)
                 draw_text(self.ctx, surface, row[i], cell, role="bold" if i == 0 else "regular", size=BODY,
                           colour=colour, valign="middle", align="left" if i < 2 else "center")
         if self.page_note:
@@ -173,7 +174,7 @@ class OverviewScene(DebriefScene):
         pygame.draw.line(surface, theme.BORDER, (table.x + 16, table.bottom - 124), (table.right - 16,
                                                                                         table.bottom - 124), 2)
         half = (table.width - 48) // 2
-        for i, look in enumerate(looks[2:]):
+        for i, look in enumerate(kinds):
             box = pygame.Rect(table.x + 24 + (i % 2) * half, table.bottom - 114 + (i // 2) * 52, half - 12, 48)
             icon_word(self.ctx, surface, look, box, icon_size=36, bold=False)
         draw_compass(self.ctx, surface, self.compass, self.data.lang)

@@ -15,7 +15,7 @@ from escaperoom.ui.context import UiContext
 from escaperoom.ui.debrief.base import BAR_Y, BODY, CANVAS, SMALL, SUB, TOP, WIDTH, DebriefScene, M, Navigator
 from escaperoom.ui.debrief.blocks import Block, clip, draw_note, page_note, paginate
 from escaperoom.ui.debrief.data import DebriefData
-from escaperoom.ui.debrief.looks import error_look, icon_word, verdict_look
+from escaperoom.ui.debrief.looks import Look, error_look, icon_word, verdict_look
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
 
@@ -204,13 +204,14 @@ class PuzzleScene(DebriefScene):
         self.spread_top = grid_bottom + theme.SPACE_S
         room = WIDTH - 56
         bottom = BAR_Y - theme.SPACE_M
-        self.spread = []
+        self.spread: list[tuple[Look | None, str, int]] = []
         if item is None:
             return
         if not groups:
             self.spread.append((None, item.sentence, _LINE_H))
             return
-        lines = [(error_look(self.ctx, g.error), self._sentence(g, item, room)) for g in groups]
+        lines: list[tuple[Look | None, str]] = [(error_look(self.ctx, g.error), self._sentence(g, item, room))
+                                                for g in groups]
         if item.not_reached:
             lines.append((None, clip(self.ctx, f"{self.s('not_played')}: {', '.join(item.not_reached)}", "regular",
                                       SMALL, room)))
@@ -231,7 +232,7 @@ class PuzzleScene(DebriefScene):
         beyond that is its end cut with '…'."""
         line = self.ctx.fonts.line_height("regular", SMALL)
         for limit in (200, 44, 34, 26, 18, 12):
-            text = g.phrase(short_label(item.label, limit) if limit < 200 else item.label)
+            text: str = g.phrase(short_label(item.label, limit) if limit < 200 else item.label)
             if self.ctx.text.fits(text, "regular", SMALL, width, line):
                 return text
         for limit in (200, 44, 26):
@@ -375,9 +376,11 @@ class PuzzleScene(DebriefScene):
                 draw_text(self.ctx, surface, block.text, box, role="bold", size=block.size)
                 pygame.draw.line(surface, theme.BORDER, (M, box.bottom + 4), (CANVAS.right - M, box.bottom + 4), 3)
             elif block.kind == "group":
+                assert block.look is not None
                 draw_icon(surface, block.look.icon, pygame.Rect(M, box.y + 2, 40, 40), block.look.colour)
                 draw_text(self.ctx, surface, block.text, box, size=block.size)
             elif block.kind == "verdict":
+                assert block.look is not None
                 badge = pygame.Rect(M, box.y, 400, 52)
                 panel(surface, badge, theme.SURFACE, block.look.colour, 4)
                 icon_word(self.ctx, surface, block.look, badge.inflate(-24, -8))

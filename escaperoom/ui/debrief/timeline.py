@@ -3,6 +3,8 @@ Leads back to the overview."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from escaperoom.debrief.model import StepText, TeamSession
@@ -60,7 +62,9 @@ class TimelineScene(DebriefScene):
     def _layout(self) -> None:
         s, d = self.session, self.data.debrief
         if s is None or d is None:
-            self.title, self.subtitle, self.list_rows, self.detail = self.s("timeline"), "", [], None
+            self.title, self.subtitle = self.s("timeline"), ""
+            self.list_rows: list[tuple[int, pygame.Rect, str, Look]] = []
+            self.detail: list[tuple[Any, ...]] = []
             return
         self.step = max(0, min(self.step, len(s.steps) - 1))
         self.title = f"{self.s('timeline')}: {s.label}"
@@ -80,7 +84,7 @@ class TimelineScene(DebriefScene):
         self.detail_rect = pygame.Rect(x, TOP, CANVAS.right - M - x, BAR_Y - theme.SPACE_M - TOP)
         self.detail = self._detail(current, x + 24, width)
 
-    def _detail(self, current: StepText, x: int, width: int) -> list[tuple]:
+    def _detail(self, current: StepText, x: int, width: int) -> list[tuple[Any, ...]]:
         """The current step in full, fitted to the panel: the headline, then per item its icon, its verdict word
         (bold, in the verdict's colour, in a column of its own so it is never cut) and what the team did, then
         the team's reason. Item texts get as many lines as the panel allows (4 down to 1, wrong items first; a label is
@@ -93,7 +97,7 @@ class TimelineScene(DebriefScene):
         # (lines per wrong item, per right item, headline, reason): what the team got wrong gets the room first
         for lines_wrong, lines_right, head_lines, reason_lines in (
                 (4, 2, 3, 4), (3, 1, 3, 3), (2, 1, 2, 3), (1, 1, 2, 2), (1, 1, 1, 2)):
-            out: list[tuple] = []
+            out: list[tuple[Any, ...]] = []
             head = clip(self.ctx, f"{current.clock} · {current.headline}", "bold", BODY, width, head_lines)
             h = text.render(head, "bold", BODY, theme.TEXT, width).get_height() + 16
             out.append(("head", None, head, pygame.Rect(x, top, width, h), BODY, "bold", None))

@@ -79,7 +79,7 @@ class WhatIfScene(DebriefScene):
     def _layout(self) -> None:
         d, panel = self.data.debrief, self.panel
         self._changes: list[CaseChange] = []
-        self.toggle_rows = []
+        self.toggle_rows: list[tuple[int, pygame.Rect, str, str]] = []
         self.result_blocks: list[Block] = []
         self.result_pages = 1
         self.note, self.note_rect, self.toggles_left = "", pygame.Rect(0, 0, 0, 0), (0, 0)

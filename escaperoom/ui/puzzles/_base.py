@@ -49,10 +49,11 @@ ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 
 def digit_of(event: pygame.event.Event) -> int | None:
     """1..9 for a digit key (top row or keypad), else None."""
-    if pygame.K_1 <= event.key <= pygame.K_9:
-        return event.key - pygame.K_0
-    if pygame.K_KP1 <= event.key <= pygame.K_KP9:
-        return event.key - pygame.K_KP1 + 1
+    code = int(event.key)
+    if pygame.K_1 <= code <= pygame.K_9:
+        return code - pygame.K_0
+    if pygame.K_KP1 <= code <= pygame.K_KP9:
+        return code - pygame.K_KP1 + 1
     return None
 
 

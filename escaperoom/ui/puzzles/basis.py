@@ -11,6 +11,7 @@ the feedback, or back to the room with "Terug naar de kamer" / Esc.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pygame
@@ -37,11 +38,12 @@ class BasisScene(PuzzleScene):
         decisions = self.puzzle.beslissingen
         self.chosen: list[int | None] = [None] * len(decisions)
         self.current = 0
-        step = min(_TAB + theme.SPACE_S, (CONTENT.height - _TAB) // max(1, len(decisions) - 1) if len(decisions) > 1 else 0)
+        spread = (CONTENT.height - _TAB) // max(1, len(decisions) - 1) if len(decisions) > 1 else 0
+        step = min(_TAB + theme.SPACE_S, spread)
         self.tabs: list[Button] = []
         for d in range(len(decisions)):
             button = Button((CONTENT.x, CONTENT.y + d * step, _TAB, _TAB), self.ctx.text, str(d + 1),
-                            lambda d=d: self.show(d), style="secondary", size=theme.TEXT_LARGE)
+                            partial(self.show, d), style="secondary", size=theme.TEXT_LARGE)
             self.tabs.append(button)
             self.focus.add(button)
         self.option_labels = [[self.t("puzzel.geen_grondslag") if o == GEEN_GRONDSLAG else self.basis_label(o)
@@ -69,8 +71,9 @@ class BasisScene(PuzzleScene):
     def show(self, d: int) -> None:
         self.current = d
         self.options.set_options(self.option_labels[d])
-        self.options.selected = self.chosen[d]
-        self.options.highlight = self.chosen[d] if self.chosen[d] is not None else 0
+        chosen = self.chosen[d]
+        self.options.selected = chosen
+        self.options.highlight = chosen if chosen is not None else 0
         for i, tab in enumerate(self.tabs):
             tab.style = "primary" if i == d else "secondary"
 
@@ -92,7 +95,8 @@ class BasisScene(PuzzleScene):
         if any(c is None for c in self.chosen):
             self.message = self.t("puzzel.basis.not_all")
             return None
-        return {"keuzes": {str(d): self.puzzle.beslissingen[d].opties[c] for d, c in enumerate(self.chosen)}}
+        chosen = [c for c in self.chosen if c is not None]
+        return {"keuzes": {str(d): self.puzzle.beslissingen[d].opties[c] for d, c in enumerate(chosen)}}
 
     # --- drawing -----------------------------------------------------------------------------------------------
 
@@ -103,7 +107,8 @@ class BasisScene(PuzzleScene):
         size = self.ctx.text.fit_size(label, "bold", inner.width, 110, theme.TEXT_BODY)
         height = min(110, self.ctx.text.render(label, "bold", size, theme.TEXT, inner.width).get_height())
         item = pygame.Rect(inner.x, head.bottom + theme.SPACE_XS, inner.width, height)
-        rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width, inner.bottom - item.bottom - theme.SPACE_S)
+        rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width,
+                           inner.bottom - item.bottom - theme.SPACE_S)
         return head, item, rest
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -123,7 +128,7 @@ class BasisScene(PuzzleScene):
         return out
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
-        for tab, chosen in zip(self.tabs, self.chosen):
+        for tab, chosen in zip(self.tabs, self.chosen, strict=True):
             if chosen is not None:  # a check mark on decided decisions (shape, not colour alone)
                 mark = pygame.Rect(0, 0, 52, 52)
                 mark.center = (tab.rect.right - 6, tab.rect.top + 6)

@@ -25,12 +25,15 @@ from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList, TextField
 
 QUESTION = pygame.Rect(CONTENT.x, CONTENT.y, CONTENT.width, 110)
-OPTIONS = pygame.Rect(CONTENT.x, QUESTION.bottom + theme.SPACE_M, CONTENT.width, CONTENT.bottom - QUESTION.bottom - theme.SPACE_M)
+OPTIONS = pygame.Rect(CONTENT.x, QUESTION.bottom + theme.SPACE_M, CONTENT.width,
+                      CONTENT.bottom - QUESTION.bottom - theme.SPACE_M)
 CHOSEN = pygame.Rect(CONTENT.x, CONTENT.y, CONTENT.width, 136)
 REASON_HEAD = pygame.Rect(CONTENT.x, CHOSEN.bottom + theme.SPACE_M, CONTENT.width, 60)
-REASONS = pygame.Rect(CONTENT.x, REASON_HEAD.bottom + theme.SPACE_S, CONTENT.width, 3 * theme.ROW_HEIGHT + 2 * theme.SPACE_M)
+REASONS = pygame.Rect(CONTENT.x, REASON_HEAD.bottom + theme.SPACE_S, CONTENT.width,
+                      3 * theme.ROW_HEIGHT + 2 * theme.SPACE_M)
 FIELD = pygame.Rect(CONTENT.x, REASONS.bottom + theme.SPACE_M, CONTENT.width, theme.TOUCH_MIN)
-NOTICE = pygame.Rect(CONTENT.x, FIELD.bottom + theme.SPACE_M, CONTENT.width, CONTENT.bottom - FIELD.bottom - theme.SPACE_M)
+NOTICE = pygame.Rect(CONTENT.x, FIELD.bottom + theme.SPACE_M, CONTENT.width,
+                     CONTENT.bottom - FIELD.bottom - theme.SPACE_M)
 MAX_REASON = 160
 
 
@@ -117,7 +120,8 @@ class DilemmaScene(PuzzleScene):
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         out = [(self.question, QUESTION, "bold"), (self.t("puzzel.dilemma.reason"), REASON_HEAD, "bold")]
         for widget, texts in ((self.options, self.option_texts), (self.reasons, self.reason_texts)):
-            out += [(text, widget._label_box(row), "regular") for text, row in zip(texts, widget.row_rects())]
+            out += [(text, widget._label_box(row), "regular")
+                    for text, row in zip(texts, widget.row_rects(), strict=False)]
         for text in self.option_texts:
             out.append((self.t("puzzel.feedback.choice", keuze=text), self.chosen_button._label_box(), "bold"))
         notice = personal_data_text(self.ctx, self.lang, "06-12345678 j@example.nl NL91ABNA0417164300", [])

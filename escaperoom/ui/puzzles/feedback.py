@@ -33,11 +33,12 @@ from escaperoom.session import Feedback, Session
 from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.draw import draw_text, panel
+from escaperoom.ui.fonts import Role
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase, pointer
 from escaperoom.ui.puzzles._base import BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, title_bottom
 from escaperoom.ui.scene import Scene
-from escaperoom.ui.theme import BadgeStyle, Icon
+from escaperoom.ui.theme import BadgeStyle, Colour, Icon
 from escaperoom.ui.widgets import Button, FocusGroup
 
 NAV_H = theme.BUTTON_HEIGHT
@@ -100,10 +101,12 @@ class FeedbackScene(hud.HudLayer, Scene):
         self.back_button = self.focus.add(Button(back_rect, ctx.text, self.t("puzzel.terug"), self.finish,
                                                  style="secondary" if not self.solved else "primary"))
         nav_y = CONTENT.bottom - NAV_H
-        self.prev_button = self.focus.add(Button((CONTENT.x, nav_y, 360, NAV_H), ctx.text, self.t("puzzel.feedback.prev"),
-                                                 lambda: self.turn(-1), style="secondary", icon=None))
+        self.prev_button = self.focus.add(Button((CONTENT.x, nav_y, 360, NAV_H), ctx.text,
+                                                 self.t("puzzel.feedback.prev"), lambda: self.turn(-1),
+                                                 style="secondary", icon=None))
         self.next_button = self.focus.add(Button((CONTENT.right - 360, nav_y, 360, NAV_H), ctx.text,
-                                                 self.t("puzzel.feedback.next"), lambda: self.turn(1), style="secondary"))
+                                                 self.t("puzzel.feedback.next"), lambda: self.turn(1),
+                                                 style="secondary"))
         self._sync_nav()
 
     # --- helpers ---------------------------------------------------------------------------------------------
@@ -187,9 +190,9 @@ class FeedbackScene(hud.HudLayer, Scene):
     def _inner_width(self) -> int:
         return PAGE.width - 2 * _PAD
 
-    def _parts(self, block: Block) -> list[tuple[str, str, int, tuple[int, int, int]]]:
+    def _parts(self, block: Block) -> list[tuple[str, Role, int, Colour]]:
         """(text, role, size, colour) of each text part below the badges, in order."""
-        parts = [(block.title, "bold", _TITLE_SIZE, theme.TEXT)]
+        parts: list[tuple[str, Role, int, Colour]] = [(block.title, "bold", _TITLE_SIZE, theme.TEXT)]
         parts += [(line, "regular", _BODY_SIZE, theme.TEXT) for line in block.lines]
         if block.explanation:
             parts.append((block.explanation, "regular", _BODY_SIZE, theme.TEXT_MUTED))

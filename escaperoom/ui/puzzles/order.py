@@ -133,7 +133,8 @@ class _StepList(Widget):
         blit_in_box(surface, label, box, "left", "middle", self._line)
         if held:  # grip marks: a held row reads as "lifted", not by colour alone
             for dy in (-14, 0, 14):
-                pygame.draw.line(surface, theme.ACCENT, (row.right - 64, row.centery + dy), (row.right - 24, row.centery + dy), 5)
+                pygame.draw.line(surface, theme.ACCENT, (row.right - 64, row.centery + dy),
+                                 (row.right - 24, row.centery + dy), 5)
 
     def draw(self, surface: pygame.Surface) -> None:
         dragging = self._drag[1] if (self._drag is not None and self.drag_y is not None) else None

@@ -41,8 +41,8 @@ class _Fragment(Pressable):
         self._line = text.fonts.line_height("regular", size)
 
     def text_box(self) -> pygame.Rect:
-        return pygame.Rect(self.rect.x + _MARGIN, self.rect.y + theme.SPACE_XS, self.rect.width - _MARGIN - theme.SPACE_M,
-                           self.rect.height - 2 * theme.SPACE_XS)
+        return pygame.Rect(self.rect.x + _MARGIN, self.rect.y + theme.SPACE_XS,
+                           self.rect.width - _MARGIN - theme.SPACE_M, self.rect.height - 2 * theme.SPACE_XS)
 
     def toggle(self) -> None:
         self.black = not self.black
@@ -97,8 +97,8 @@ class RedactScene(PuzzleScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, PAPER, self.paper, border_radius=theme.RADIUS // 2)
-        head = pygame.Rect(self.paper.x + _MARGIN, self.paper.y + theme.SPACE_M, self.paper.width - _MARGIN - theme.SPACE_M,
-                           HEADING_H - theme.SPACE_M - theme.SPACE_S)
+        head = pygame.Rect(self.paper.x + _MARGIN, self.paper.y + theme.SPACE_M,
+                           self.paper.width - _MARGIN - theme.SPACE_M, HEADING_H - theme.SPACE_M - theme.SPACE_S)
         draw_text(self.ctx, surface, self.heading, head, role="bold", size=theme.TEXT_BODY, colour=INK,
                   valign="middle")
         pygame.draw.line(surface, INK_MUTED, (head.x, head.bottom + 4), (head.right, head.bottom + 4), 2)

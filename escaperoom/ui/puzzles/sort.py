@@ -89,9 +89,9 @@ class SortScene(PuzzleScene):
         rects = [(CONTENT.x + (i // rows) * (card_w + _GAP), top + (i % rows) * (height + gap), card_w, height)
                  for i in range(count)]
         # one type size for every card: the largest at which every label fits
-        size = min(_SortCard(r, self.ctx.text, label)._title_size for r, label in zip(rects, labels))
+        size = min(_SortCard(r, self.ctx.text, label)._title_size for r, label in zip(rects, labels, strict=True))
         self.cards: list[_SortCard] = []
-        for rect, label in zip(rects, labels):
+        for rect, label in zip(rects, labels, strict=True):
             card = _SortCard(rect, self.ctx.text, label, on_drop=self._dropped, on_activate=self._picked_up,
                              colour=theme.BORDER, title_size=size)
             self.cards.append(card)
@@ -115,8 +115,11 @@ class SortScene(PuzzleScene):
             self.cards[self.picked].selected = False
         self.picked = None
 
+    def _index(self, card: Card) -> int:
+        return next(i for i, mine in enumerate(self.cards) if mine is card)
+
     def _picked_up(self, card: Card) -> None:
-        index = self.cards.index(card)
+        index = self._index(card)
         if self.picked == index:
             self._drop_pick()
             return
@@ -130,7 +133,7 @@ class SortScene(PuzzleScene):
         if zone is None:
             card.return_home()
         else:
-            self.place(self.cards.index(card), zone)
+            self.place(self._index(card), zone)
 
     def zone_at(self, pos: tuple[int, int]) -> int | None:
         return next((i for i, z in enumerate(self.zones) if z.collidepoint(pos)), None)
@@ -181,7 +184,7 @@ class SortScene(PuzzleScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        for i, (zone, name, colour) in enumerate(zip(self.zones, self.zone_names, self.zone_colours)):
+        for i, (zone, name, colour) in enumerate(zip(self.zones, self.zone_names, self.zone_colours, strict=True)):
             panel(surface, zone, theme.SURFACE, colour, 5)
             badge = pygame.Rect(zone.x + _ZONE_PAD, zone.y + _ZONE_PAD, 64, 64)
             pygame.draw.circle(surface, colour, badge.center, badge.width // 2)
@@ -208,7 +211,7 @@ class SortScene(PuzzleScene):
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         """Every content text with its box and role (for the overflow test)."""
-        out = [(name, self.name_box(zone), "bold") for zone, name in zip(self.zones, self.zone_names)]
+        out = [(name, self.name_box(zone), "bold") for zone, name in zip(self.zones, self.zone_names, strict=True)]
         for card in self.cards:
             title_box, _ = card._boxes(card.rect)
             out.append((card.title, card._inner(card.rect), "bold"))

@@ -60,7 +60,7 @@ def _surface_like(surface: pygame.Surface) -> pygame.Surface:
     return pygame.Surface(surface.get_size(), 0, surface)
 
 
-def widgets_key(group: FocusGroup) -> tuple:
+def widgets_key(group: FocusGroup) -> tuple[Any, ...]:
     """Everything about the widgets that changes how they look."""
     out = []
     for w in group.widgets:
@@ -89,7 +89,7 @@ class _GameParts:
 
     def button(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_click: Callable[[], None],
                style: str = "primary", **kw: Any) -> Button:
-        return self.group.add(Button(rect, self.ctx.text, label, on_click, style=style, **kw))  # type: ignore[return-value]
+        return self.group.add(Button(rect, self.ctx.text, label, on_click, style=style, **kw))
 
     def labels(self) -> list[tuple[str, pygame.Rect, Role, int]]:
         return []
@@ -101,7 +101,7 @@ class _GameParts:
         """What the painted layer reads that can change (the layer is repainted when it does)."""
         return None
 
-    def view_key(self) -> tuple:
+    def view_key(self) -> tuple[Any, ...]:
         return (self.ctx.lang, self.state_key(), widgets_key(self.group))
 
     def _scratch(self, name: str, like: pygame.Surface) -> pygame.Surface:
@@ -234,13 +234,13 @@ class GameModal(_GameParts, ModalScene[T]):
             self._backdrop.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
             if self._panel is None or view != old_view:
                 self._paint_panel()
-            assert self._frame is not None
+            assert self._frame is not None and self._panel is not None
             self._frame.blit(self._backdrop, (0, 0))
             self._frame.blit(self._panel, self.rect, self.rect)
         else:
             assert self._backdrop is not None and self._panel is not None
             if live != old_live:
-                for scene, before, now in zip(below, old_live, live):
+                for scene, before, now in zip(below, old_live, live, strict=False):
                     area = getattr(scene, "live_rect", lambda: None)()
                     if before == now or area is None:
                         continue

@@ -186,7 +186,7 @@ class EndScene(GameScene):
     def shown_decisions(self) -> tuple[list[tuple[DecisionLine, str]], int]:
         """(decision, the sentence that fits) for the rows on screen, and how many more there are."""
         decisions = self.decisions()
-        shown = []
+        shown: list[tuple[DecisionLine, str]] = []
         for decision in decisions[:_ROWS]:
             box = self._row_text_box(len(shown))
             text = next((s for s in decision.sentences if self._fits(s, box)), decision.sentences[-1])
@@ -280,7 +280,7 @@ class EndScene(GameScene):
 
     def _draw_counts(self, surface: pygame.Surface) -> None:
         words = [label for label in self.labels() if label[2] == "bold" and label[3] == theme.TEXT_SMALL]
-        for (kind, count), (word, row, role, size) in zip(self.counts(), words):
+        for (kind, count), (word, row, role, size) in zip(self.counts(), words, strict=False):
             style = theme.feedback_style(kind)
             draw_icon(surface, style.icon, pygame.Rect(_COUNTS.x + 36, row.y + 4, 44, 44), style.colour,
                       theme.SURFACE)

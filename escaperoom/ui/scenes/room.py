@@ -149,7 +149,7 @@ class RoomScene(GameScene):
         for i, puzzle in enumerate([*sc.rooms, *([sc.lock] if sc.lock else [])]):
             rect = pygame.Rect(MAP.x + (i % cols) * (w + _GAP), MAP.y + (i // cols) * (h + _GAP), w, h)
             kind = LockTile if isinstance(puzzle, LockPuzzle) else StationTile
-            self.tiles.append(self.group.add(kind(rect, game, puzzle, self.choose)))  # type: ignore[arg-type]
+            self.tiles.append(self.group.add(kind(rect, game, puzzle, self.choose)))
         self.last_station: str | None = None
         self.hint_button = self.button((SIDE.x, 770, SIDE.width, theme.BUTTON_HEIGHT), self.t("spel.room.hint"),
                                        self.open_hint, "secondary", icon=Icon.WARNING)

@@ -63,6 +63,10 @@ def _room(app: Any, **kw: Any) -> RoomScene:
     return room
 
 
+def _kamer(app: Any) -> None:
+    _room(app)
+
+
 def _hint(app: Any) -> None:
     room = _room(app)
     pid = room.session.scenario.rooms[3].id
@@ -161,7 +165,7 @@ SCREENS: dict[str, Callable[[Any], None]] = {
     "titel": lambda app: app.stack.reset(TitleScene(app.game)),
     "instellen": _simple(lambda g: SetupScene(g, team="De Privacyridders")),
     "intro": _simple(IntroScene, started=True),
-    "kamer": lambda app: _room(app) and None,
+    "kamer": _kamer,
     "hint": _hint,
     "slot": _lock,
     "pauze": _pause(TEAM),

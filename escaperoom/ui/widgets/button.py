@@ -91,7 +91,7 @@ class Button(Pressable):
         body = self.rect.move(0, 3) if self.pressed else self.rect
         panel(surface, body, fill, border)
         icon = self._icon_box()
-        if icon is not None:
+        if icon is not None and self.icon is not None:
             draw_icon(surface, self.icon, icon.move(0, body.y - self.rect.y), ink, cutout=fill)
         box = self._label_box().move(0, body.y - self.rect.y)
         label = self.text.render(self._label, "bold", self._size, ink, box.width, "center")
