@@ -41,7 +41,7 @@ def _cache_key(sessions: int) -> str:
 
     from escaperoom.kinds.judging import load_many_judged
 
-    digest = hashlib.sha256(Path(find_spec("escaperoom.ui.autoplay").origin).read_bytes())  # not imported: no pygame
+    digest = hashlib.sha256(Path(find_spec("escaperoom.ui.scripted.autoplay").origin).read_bytes())  # not imported: no pygame
     for loaded in load_many_judged()[0]:
         digest.update(loaded.doc.text.encode("utf-8"))
     digest.update(f"{__version__}:{sessions}".encode())

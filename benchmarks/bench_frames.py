@@ -54,7 +54,7 @@ def bare_frames(surface: pygame.Surface, frames: int) -> list[float]:
 
 
 def screen_frames(frames: int) -> dict[str, list[float]]:
-    from escaperoom.ui.scenes import gallery
+    from escaperoom.ui.scripted import gallery
 
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as saves:
@@ -83,7 +83,7 @@ def _open(saves: str):
 
 def _fresh_room(app):
     """A new game's room on the title screen, as after Nieuw spel -> setup -> intro."""
-    from escaperoom.ui.scenes import gallery
+    from escaperoom.ui.scripted import gallery
     from escaperoom.ui.scenes.room import RoomScene
     from escaperoom.ui.scenes.title import TitleScene
 
@@ -98,8 +98,8 @@ def _fresh_room(app):
 
 def interactive_frames(frames: int) -> dict[str, list[float]]:
     """Frames in which the team is doing something: every frame gets its own input."""
-    from escaperoom.ui.scenes import gallery
-    from escaperoom.ui.testing import click, mouse_down, mouse_move
+    from escaperoom.ui.scripted import gallery
+    from escaperoom.ui.scripted.events import click, mouse_down, mouse_move
 
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as saves:
@@ -142,9 +142,10 @@ def interactive_frames(frames: int) -> dict[str, list[float]]:
 def transition_frames(repeats: int) -> dict[str, list[float]]:
     """The frame in which a new screen appears (built, laid out and drawn), with an empty text cache."""
     from escaperoom.session import Status
-    from escaperoom.ui.scenes import gallery
+    from escaperoom.ui.scripted import gallery
     from escaperoom.ui.scenes.lock import LockScene
-    from escaperoom.ui.testing import click, key
+    from escaperoom.ui.scripted.events import click, key
+    from escaperoom.ui.scripted.puzzles import script_events
 
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as saves:
@@ -175,7 +176,7 @@ def transition_frames(repeats: int) -> dict[str, list[float]]:
             gallery.show(app, "puzzel-sorteren")
             app.step([])
             scene = app.stack.top
-            events = scene.script_events(app.game.session.model_answer(scene.puzzle.id))
+            events = script_events(scene, app.game.session.model_answer(scene.puzzle.id))
             app.step(events[:-1])
             return events[-1:]  # the Enter on "Controleer"
 

@@ -21,7 +21,7 @@ import pygame  # noqa: E402
 from ui_demo import DemoScene  # noqa: E402
 
 from escaperoom.ui.app import App  # noqa: E402
-from escaperoom.ui.testing import key, mouse_down, mouse_move, tap, type_text  # noqa: E402
+from escaperoom.ui.scripted.events import key, mouse_down, mouse_move, tap, type_text  # noqa: E402
 
 FRAMES = 2000
 WARMUP = 20

@@ -166,7 +166,12 @@ def _run(args: argparse.Namespace) -> int:
         return cmd_wis(args)
     if args.command == "debrief":
         from escaperoom.debrief.command import cmd_debrief
-        return cmd_debrief(args)
+        outcome = cmd_debrief(args)
+        if isinstance(outcome, int):
+            return outcome
+        from escaperoom.ui.debrief.run import run_debrief  # the big screen: the only route into pygame here
+        return run_debrief(outcome.found, selected=outcome.selected, window=outcome.window, headless=outcome.headless,
+                           frames=outcome.frames, screenshot=outcome.screenshot, lang=outcome.lang)
     from escaperoom.ui.main import run_game
     return run_game(args)
 

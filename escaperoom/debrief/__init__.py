@@ -1,6 +1,6 @@
 """The debrief (nabespreking): team sessions from several laptops side by side, for the facilitator's intervisie.
 
-Pure (no pygame); the big-screen scenes are in ``escaperoom.ui.debrief_scenes``. Public API::
+Pure (no pygame); the big-screen scenes are in ``escaperoom.ui.debrief``. Public API::
 
     load_sessions(paths) -> SessionSet              read journals; broken ones listed with a Dutch reason
     build_debrief(sessions) / build_debriefs(set)   aggregate one casus: spread, division, reasons, compass

@@ -1,14 +1,17 @@
-"""``escaperoom debrief [PAD ...] [--html RAPPORT] [--csv BESTAND]``: write the reports, or open the big screen.
+"""``escaperoom debrief [PAD ...] [--html RAPPORT] [--csv BESTAND]``: write the reports, or say what the big screen
+should show.
 
 Called by ``escaperoom.cli``. Without paths the saves folder is read (``--saves`` or the default). With
 ``--html``/``--csv`` the reports are written and every journal that could not be read is named on a warning line;
-without them the debrief scenes open (pygame is imported only then). Pure until that point.
+without them ``cmd_debrief`` returns a :class:`Screen` and the CLI opens the debrief screens with it (this module
+never reaches the screen, nor pygame).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from escaperoom.debrief.model import SessionSet, build_debriefs, load_sessions
@@ -32,19 +35,32 @@ def _warn(found: SessionSet) -> None:
         print(f"waarschuwing: {note}", file=sys.stderr)
 
 
-def cmd_debrief(args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class Screen:
+    """What the big screen should show, and how: the sessions found, which to choose (None: the default choice)
+    and the window options from the command line."""
+
+    found: SessionSet
+    selected: list[str] | None
+    window: bool = False
+    headless: bool = False
+    frames: int = 0
+    screenshot: Path | None = None
+    lang: str = "nl"
+
+
+def cmd_debrief(args: argparse.Namespace) -> int | Screen:
+    """Write the reports asked for (the exit code), or, without ``--html``/``--csv``, what the screen shows."""
     paths = _paths(args)
     found = load_sessions(paths)
     html_path, csv_path = getattr(args, "html", None), getattr(args, "csv", None)
     if html_path is None and csv_path is None:
-        from escaperoom.ui.debrief_scenes import run_debrief  # the only route into pygame
-
         selected = None
         if getattr(args, "paths", None) and found.sessions:  # named explicitly: every session of the newest casus
             selected = [s.session_id for s in found.sessions if s.casus == found.sessions[0].casus]
-        return run_debrief(found, selected=selected, window=bool(getattr(args, "window", False)),
-                           headless=bool(getattr(args, "headless", False)), frames=int(getattr(args, "frames", 0) or 0),
-                           screenshot=getattr(args, "screenshot", None), lang=getattr(args, "lang", "nl") or "nl")
+        return Screen(found, selected, window=bool(getattr(args, "window", False)),
+                      headless=bool(getattr(args, "headless", False)), frames=int(getattr(args, "frames", 0) or 0),
+                      screenshot=getattr(args, "screenshot", None), lang=getattr(args, "lang", "nl") or "nl")
     _warn(found)
     if not found.sessions:
         where = ", ".join(str(p) for p in paths)

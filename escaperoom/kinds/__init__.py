@@ -17,8 +17,9 @@ from typing import Any
 
 from escaperoom.content.loader import Checker, KeyPath
 from escaperoom.content.models import Puzzle, Scenario
-from escaperoom.kinds.base import Case, Kind
+from escaperoom.kinds.base import Kind
 from escaperoom.kinds.basis import BASIS, BasisAnswer
+from escaperoom.kinds.cases import Case
 from escaperoom.kinds.dilemma import DILEMMA, DilemmaAnswer
 from escaperoom.kinds.lock import LOCK, LockAnswer, lock_code
 from escaperoom.kinds.order import ORDER, OrderAnswer

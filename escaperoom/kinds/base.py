@@ -1,62 +1,24 @@
-"""What every puzzle kind offers (the :class:`Kind` protocol) and the legal case it hands to the rule engine.
-
-A *case* is one data item in one request (``contact`` to ``woningcorporatie``). Each kind module in this package
-(sort, basis, redact, order, dilemma, lock) implements :class:`Kind`; ``escaperoom.kinds`` registers them by
-content model. Used by the judging step, the session, the what-if, the debrief and the screens.
+"""What every puzzle kind offers: the :class:`Kind` protocol (the legal case a kind hands to the engine is in
+:mod:`escaperoom.kinds.cases`). Each kind module in this package (sort, basis, redact, order, dilemma, lock)
+implements :class:`Kind`; ``escaperoom.kinds`` registers them by content model. Used by the judging step, the
+session, the what-if, the debrief and the screens.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from escaperoom.content.loader import Checker, KeyPath
-from escaperoom.content.models import RequestSpec, Scenario
+from escaperoom.content.models import Scenario
+from escaperoom.kinds.cases import Case
 from escaperoom.kinds.results import ItemResult
-from escaperoom.rules.engine import evaluate_item
-from escaperoom.rules.facts import Consent, DataItem, Request
+from escaperoom.kinds.words import Words
 from escaperoom.rules.lawbook import LawBook
-from escaperoom.rules.verdict import Verdict
 from escaperoom.text import Text
 
-if TYPE_CHECKING:
-    from escaperoom.kinds.words import Words
-
 _T = TypeVar("_T")
-
-
-@dataclass(frozen=True)
-class Case:
-    """One item of one request, with the engine's verdict. ``key`` is stable within its puzzle."""
-
-    key: str
-    puzzle_id: str
-    item_id: str
-    spec: RequestSpec
-    request: Request
-    item: DataItem
-    verdict: Verdict
-    key_path: KeyPath  # where the request sits in the TOML (for error messages)
-
-    def rejudge(self, book: LawBook, *, fact: str | None = None, value: bool | None = None,
-                consent: Consent | None = None) -> Verdict:
-        """The verdict with one fact flipped ("maar wat als …?")."""
-        req = self.request
-        if fact is not None and value is not None:
-            req = req.with_fact(fact, value)
-        if consent is not None:
-            req = req.with_consent(consent)
-        return evaluate_item(book, req, self.item)
-
-
-def make_case(book: LawBook, sc: Scenario, puzzle_id: str, key: str, spec: RequestSpec, item_id: str,
-              path: KeyPath, request_items: list[str]) -> Case:
-    """The case of ``item_id`` in the request ``spec`` (whose items are ``request_items``), judged."""
-    req = sc.request(spec, request_items)
-    item = sc.item(item_id, needed=item_id in spec.nodig)
-    return Case(key, puzzle_id, item_id, spec, req, item, evaluate_item(book, req, item), path)
 
 
 class Kind(Protocol):

@@ -13,7 +13,8 @@ from typing import TypedDict
 
 from escaperoom.content.loader import Checker, KeyPath
 from escaperoom.content.models import GEEN_GRONDSLAG, BasisPuzzle, Scenario
-from escaperoom.kinds.base import Case, Kind, make_case, pick_some
+from escaperoom.kinds.base import Kind, pick_some
+from escaperoom.kinds.cases import Case, make_case
 from escaperoom.kinds.results import ErrorKind, ItemResult
 from escaperoom.kinds.words import MistakeLike, Spread, Words, key_index
 from escaperoom.rules.lawbook import LawBook

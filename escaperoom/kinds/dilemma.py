@@ -13,7 +13,8 @@ from typing import TypedDict
 
 from escaperoom.content.loader import Checker, KeyPath
 from escaperoom.content.models import DilemmaPuzzle, Scenario
-from escaperoom.kinds.base import Case, Kind, make_case
+from escaperoom.kinds.base import Kind
+from escaperoom.kinds.cases import Case, make_case
 from escaperoom.kinds.results import ErrorKind, ItemResult
 from escaperoom.kinds.words import MistakeLike, Spread, Words, int_or_none, shorter
 from escaperoom.rules.facts import Decision

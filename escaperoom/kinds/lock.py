@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 from escaperoom.content.models import LockPuzzle, Scenario
-from escaperoom.kinds.base import Case, Kind
+from escaperoom.kinds.base import Kind
+from escaperoom.kinds.cases import Case
 from escaperoom.kinds.results import ErrorKind, ItemResult
 from escaperoom.kinds.words import Words
 

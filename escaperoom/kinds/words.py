@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from escaperoom.content.models import GEEN_GRONDSLAG, NIET_DELEN, Puzzle, Scenario
-from escaperoom.kinds.base import Case
+from escaperoom.kinds.cases import Case
 from escaperoom.kinds.results import ErrorKind, ItemResult, PuzzleResult
 from escaperoom.rules.lawbook import LawBook
 from escaperoom.strings import Catalogue

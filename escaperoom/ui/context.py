@@ -1,7 +1,7 @@
 """UiContext: what every scene needs to draw and speak, handed to the first scene by the app (no globals):
-the text cache (with its fonts), the string catalogue, the current language, the canvas rect and a few full-screen
-scratch surfaces that the screens reuse for their cached layers (allocating 8 MB for each new screen costs
-milliseconds)."""
+the text cache (with its fonts), the string catalogue, the current language, the law book (role names and
+citations, loaded once with the context), the canvas rect and a few full-screen scratch surfaces that the screens
+reuse for their cached layers (allocating 8 MB for each new screen costs milliseconds)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 import pygame
 
+from escaperoom.rules.lawbook import LawBook, load_lawbook
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.fonts import Fonts, TextCache
@@ -20,6 +21,7 @@ class UiContext:
     text: TextCache
     strings: Catalogue
     lang: str = "nl"
+    book: LawBook = field(default_factory=load_lawbook, repr=False)
     canvas: pygame.Rect = field(default_factory=lambda: pygame.Rect((0, 0), theme.CANVAS_SIZE))
     scratch: dict[str, pygame.Surface] = field(default_factory=dict, repr=False)
 
@@ -42,6 +44,7 @@ class UiContext:
         return surface
 
     @classmethod
-    def create(cls, strings: Catalogue | None = None, lang: str = "nl") -> "UiContext":
-        """Load fonts and (unless given) the bundled catalogue. pygame's font module is initialised if needed."""
+    def create(cls, strings: Catalogue | None = None, lang: str = "nl") -> UiContext:
+        """Load fonts, the law book and (unless given) the bundled catalogue. pygame's font module is initialised
+        if needed."""
         return cls(TextCache(Fonts()), strings if strings is not None else Catalogue.load(), lang)

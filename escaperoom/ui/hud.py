@@ -15,7 +15,7 @@ import pygame
 from escaperoom.session import Session
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.fonts import blit_in_box
+from escaperoom.ui.draw import draw_text, panel
 
 HEIGHT = 124
 _PAD = theme.SPACE_S
@@ -70,19 +70,11 @@ def draw_right_arrow(surface: pygame.Surface, box: pygame.Rect, colour: theme.Co
     pygame.draw.polygon(surface, colour, tip)
 
 
-def _text(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: str = "regular",
-          size: int = _LABEL, colour: theme.Colour = theme.TEXT, align: str = "left", valign: str = "middle",
-          min_size: int = theme.TEXT_MIN) -> None:
-    fitted = ctx.text.fit_size(text, role, box.width, box.height, size, min(min_size, size))
-    rendered = ctx.text.render(text, role, fitted, colour, box.width, align)
-    blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
-
-
 class HudLayer:
     """For a scene that shows a :class:`Hud` as ``self.hud``: while a modal covers the scene, only the HUD's
     clock is repainted (the live area the modal backdrop asks for)."""
 
-    hud: "Hud"
+    hud: Hud
 
     def live_key(self) -> Any:
         return self.hud.live_key()
@@ -156,24 +148,23 @@ class Hud:
         self.draw_live(surface)
 
     def draw_still(self, surface: pygame.Surface) -> None:
-        pygame.draw.rect(surface, theme.SURFACE, self.rect, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, theme.BORDER, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        panel(surface, self.rect)
         pygame.draw.line(surface, theme.BORDER, (self.divider_x, self.rect.y + _PAD),
                          (self.divider_x, self.rect.bottom - _PAD), 2)
         (time_label, tbox, _, tsize), (stab_label, sbox, _, ssize) = self.labels()[:2]
-        _text(self.ctx, surface, time_label, tbox, size=tsize, colour=theme.TEXT_MUTED)
-        _text(self.ctx, surface, stab_label, sbox, size=ssize, colour=theme.TEXT_MUTED)
+        draw_text(self.ctx, surface, time_label, tbox, size=tsize, colour=theme.TEXT_MUTED, valign="middle")
+        draw_text(self.ctx, surface, stab_label, sbox, size=ssize, colour=theme.TEXT_MUTED, valign="middle")
         value, direction = self.stability()
         colour = stability_colour(value)
-        _text(self.ctx, surface, str(value), self.value_box, role="bold", size=_VALUE, colour=colour,
-              min_size=theme.TEXT_MIN)
+        draw_text(self.ctx, surface, str(value), self.value_box, role="bold", size=_VALUE, colour=colour,
+                  valign="middle", min_size=theme.TEXT_MIN)
         draw_trend_arrow(surface, self.arrow_box, direction, colour if direction != "flat" else theme.TEXT_MUTED)
-        _text(self.ctx, surface, self.t(f"spel.room.trend_{direction}"), self.trend_box, role="bold",
-              size=_TREND_WORD)
+        draw_text(self.ctx, surface, self.t(f"spel.room.trend_{direction}"), self.trend_box, role="bold",
+                  size=_TREND_WORD, valign="middle")
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """The clock (repaints all of ``live_rect``)."""
         surface.fill(theme.SURFACE, self.clock_box)
         left = self.session.remaining_s
-        _text(self.ctx, surface, clock_text(left), self.clock_box, role="bold", size=_VALUE,
-              colour=clock_colour(left), min_size=theme.TEXT_MIN)
+        draw_text(self.ctx, surface, clock_text(left), self.clock_box, role="bold", size=_VALUE,
+                  colour=clock_colour(left), valign="middle", min_size=theme.TEXT_MIN)

@@ -1,9 +1,10 @@
 """Start the game: ``run_game(args)`` is what ``escaperoom`` (no subcommand) calls. Loads the scenarios, opens the
 app full screen (``--window`` for a window; headless with ``--headless``/``--frames``/``--screenshot``) on the
-title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game), and
-routes the facilitator's keys (``scenes.facilitator``) before the scenes see them. ``--autoplay`` lets a
-scripted team play the whole scenario through the real scenes (``escaperoom.ui.autoplay``): headless as fast as it
-can, in a window at a pace people can follow (``_Pace``), staying on the end screen until the window is closed."""
+title screen, or straight into a game (``--team`` skips setup, ``--resume`` continues the newest game; the screens
+follow ``escaperoom.ui.flow``), and routes the facilitator's keys (``flow.FacilitatorKeys``) before the scenes see
+them. ``--autoplay`` lets a scripted team play the whole scenario through the real scenes
+(``escaperoom.ui.scripted.autoplay``): headless as fast as it can, in a window at a pace people can follow
+(``scripted.pace``), staying on the end screen until the window is closed."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def build_app(args: argparse.Namespace):
     from escaperoom.kinds.judging import load_many_judged
     from escaperoom.session import Feedback
     from escaperoom.ui.app import App
-    from escaperoom.ui.scenes.facilitator import FacilitatorKeys
+    from escaperoom.ui.flow import FacilitatorKeys, GameFlow
     from escaperoom.ui.scenes.game import Defaults, Game
 
     loaded, problems = load_many_judged()
@@ -55,137 +56,33 @@ def build_app(args: argparse.Namespace):
         keys: FacilitatorKeys
 
         def dispatch(self, event: pygame.event.Event) -> None:
-            if self.keys.handle(event, self.stack):
+            if self.keys.handle(event):
                 return
             super().dispatch(event)
 
-    holder: dict[str, Game] = {}
-
     def first_scene(ctx):
         game = Game(ctx, loaded, Path(saves), defaults, autoplay=autoplay)
-        holder["game"] = game
         app.game = game
-        app.keys = FacilitatorKeys(game)
-        return _first_scene(game, args)
+        flow = GameFlow(game, app.stack)
+        app.keys = FacilitatorKeys(flow)
+        return flow.title_scene()
 
     app = GameApp(first_scene, lang=lang, fullscreen=not getattr(args, "window", False)
                   and not getattr(args, "headless", False))
     return app
 
 
-def _first_scene(game, args):
-    from escaperoom.ui.scenes.intro import IntroScene
-    from escaperoom.ui.scenes.room import RoomScene
-    from escaperoom.ui.scenes.title import TitleScene
-
-    title = TitleScene(game)
-    if getattr(args, "resume", False):
-        from escaperoom.session import Session
-        outcome = game.resume_latest()
-        if isinstance(outcome, Session):
-            return _Chain(title, RoomScene(game))
-        title.resume_problem = outcome
-        return title
-    if getattr(args, "team", None) and not getattr(args, "autoplay", False):
-        game.start(game.defaults.scenario_id, args.team, game.defaults.duration_min, game.defaults.feedback,
-                   game.defaults.lang)
-        return _Chain(title, IntroScene(game))
-    return title
-
-
-class _Chain:
-    """Marker: start with ``first`` and push ``then`` on top once the stack exists (see ``_open``)."""
-
-    def __init__(self, first, then):
-        self.first, self.then = first, then
-
-
-def _open(app) -> None:
-    """``App.open`` with support for starting a few scenes deep (title below the room, for --team/--resume)."""
-    factory = app.first_scene
-    pending: list = []
-
-    def unwrap(ctx):
-        scene = factory(ctx)
-        if isinstance(scene, _Chain):
-            pending.append(scene.then)
-            return scene.first
-        return scene
-
-    app.first_scene = unwrap
-    app.open()
-    for scene in pending:
-        app.stack.push(scene)
-    title = app.stack.scenes[0]
-    problem = getattr(title, "resume_problem", None)
-    if problem is not None:
-        from escaperoom.ui.scenes.resume_error import ResumeErrorScene
-        app.stack.push(ResumeErrorScene(app.game, problem), on_result=title._after_error)
-    elif getattr(title, "resume_problem", "absent") is None:
-        title.message = title.t("spel.title.nothing_to_resume")
-
-
 def open_app(args: argparse.Namespace):
-    """Build and open the app (window or headless canvas) with its first scenes on the stack."""
+    """Build and open the app (window or headless canvas) on the title screen, and go on from there as the command
+    line says: ``--resume`` continues the newest game (as "Doorgaan"), ``--team`` starts one (setup skipped)."""
     app = build_app(args)
-    _open(app)
+    app.open()
+    team = getattr(args, "team", None) if not getattr(args, "autoplay", False) else None
+    app.game.flow.begin(resume=bool(getattr(args, "resume", False)), team=team)
     return app
 
 
 AUTOPLAY_MAX_FRAMES = 20_000  # a whole game takes about 100 frames; 45 minutes of game time at 0.25 s is 10,800
-
-
-class _Pace:
-    """``--autoplay --window``: the scripted team at a pace people can follow. The autoplayer's events are handed
-    out one gesture at a time (a click, a key press, a drag spread over frames, typing letter by letter) with a
-    pause after each, and a longer pause on every new screen; the clock runs in real time. Headless autoplay does
-    not use this (it stays as fast as it can)."""
-
-    SCREEN_S = 1.5  # look at a new screen before anything happens on it
-    STEP_S = 0.45  # after a click, a drag or a key that does something
-    KEY_S = 0.18  # between Tab presses (focus moving)
-    TYPE_S = 0.05  # between typed letters
-
-    def __init__(self, player: object):
-        self.player = player
-        self.queue: list = []
-        self.wait = self.SCREEN_S
-        self.top: object = None
-        self.dragging = False
-
-    def events(self, top: object, dt: float) -> list:
-        import pygame
-        if top is not self.top:
-            self.top = top
-            self.wait = max(self.wait, self.SCREEN_S)
-        self.wait -= dt
-        if self.dragging and self.queue:  # a drag moves on every frame
-            event = self.queue.pop(0)
-            if event.type in (pygame.MOUSEBUTTONUP, pygame.FINGERUP):
-                self.dragging, self.wait = False, self.STEP_S
-            return [event]
-        if self.wait > 0:
-            return []
-        if not self.queue:
-            self.queue = list(self.player.events())  # type: ignore[attr-defined]
-            if not self.queue:
-                return []
-        event = self.queue.pop(0)
-        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN):
-            nxt = self.queue[0] if self.queue else None
-            if nxt is not None and nxt.type in (pygame.MOUSEBUTTONUP, pygame.FINGERUP):  # a click: down and up
-                self.queue.pop(0)
-                self.wait = self.STEP_S
-                return [event, nxt]
-            self.dragging = True
-            return [event]
-        if event.type == pygame.TEXTINPUT:
-            self.wait = self.TYPE_S
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
-            self.wait = self.KEY_S
-        else:
-            self.wait = self.STEP_S
-        return [event]
 
 
 def run_game(args: argparse.Namespace) -> int:
@@ -206,10 +103,11 @@ def run_game(args: argparse.Namespace) -> int:
     player = pace = None
     if getattr(args, "autoplay", False):
         from escaperoom.ui.app import is_headless
-        from escaperoom.ui.autoplay import Autoplayer
+        from escaperoom.ui.scripted.autoplay import Autoplayer
+        from escaperoom.ui.scripted.pace import Pace
         player = Autoplayer(app, team=getattr(args, "team", None) or "Autoplay")
         if not headless and frames is None and not is_headless():
-            pace = _Pace(player)  # a demo in a window: watchable, in real time, and it stays on the end screen
+            pace = Pace(player)  # a demo in a window: watchable, in real time, and it stays on the end screen
     try:
         import pygame
         while app.running:
@@ -217,7 +115,7 @@ def run_game(args: argparse.Namespace) -> int:
             if pace is not None:
                 assert app.clock is not None
                 dt = app.clock.tick(app.fps) / 1000
-                if not player.finished:
+                if player is not None and not player.finished:
                     events += pace.events(app.stack.top, dt)
                 alive = app.step(events, dt=dt)
             elif headless or frames is not None or player is not None:

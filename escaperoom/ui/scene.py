@@ -6,7 +6,7 @@ Lifecycle of a scene on a :class:`SceneStack` (the stack calls these; a scene ne
     push(t)      -> s.pause(); t.enter() s is covered: no events, no update (unless updates_when_covered)
     pop(result)  -> t.exit(); s.resume(); then the result goes to the callback given to push(t, on_result=...)
                                           or, without one, to s.on_result(result)
-    replace(u)   -> s.exit(); u.enter()  u takes s's place (no result is passed)
+    replace(u)   -> s.exit(); u.enter()  u takes s's place (no result is passed; replace(u, on_result=...) as push)
     reset(u)     -> every scene exits, top first; u.enter()
 
 Events go to the top scene only. ``draw`` starts at the highest opaque scene and paints upwards, so a
@@ -128,8 +128,9 @@ class SceneStack:
                 below.on_result(result)
         return scene
 
-    def replace(self, scene: Scene) -> None:
-        """Swap the top scene for ``scene`` (the scene below is not paused or resumed)."""
+    def replace(self, scene: Scene, on_result: Callable[[Any], None] | None = None) -> None:
+        """Swap the top scene for ``scene`` (the scene below is not paused or resumed); ``on_result`` as for
+        ``push`` (the callback of the scene replaced is dropped)."""
         if self._scenes:
             old = self._scenes.pop()
             self._callbacks.pop()
@@ -137,7 +138,7 @@ class SceneStack:
             old.stack = None
         scene.stack = self
         self._scenes.append(scene)
-        self._callbacks.append(None)
+        self._callbacks.append(on_result)
         scene.enter()
 
     def reset(self, scene: Scene) -> None:

@@ -1,4 +1,5 @@
-"""Fixtures for the debrief tests: five scripted teams played once per test session, and their debrief."""
+"""Fixtures for the debrief tests: a private copy of the five scripted teams (played once per test session, in
+``tests/conftest.py``), and their debrief."""
 
 from __future__ import annotations
 
@@ -6,21 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from debrief_teams import henk, make_teams
 
 from escaperoom.debrief.model import build_debrief, load_sessions
-
-
-@pytest.fixture(scope="session")
-def henk_loaded():
-    return henk()
-
-
-@pytest.fixture(scope="session")
-def _five_teams_master(tmp_path_factory, henk_loaded) -> Path:
-    saves = tmp_path_factory.mktemp("five") / "saves"
-    make_teams(saves, 5, loaded=henk_loaded)
-    return saves
 
 
 @pytest.fixture

@@ -11,9 +11,10 @@ from debrief_teams import make_teams
 
 from escaperoom.debrief.model import build_debrief, load_sessions
 from escaperoom.debrief.report import render_html
-from escaperoom.ui import debrief_scenes as ds
+from escaperoom.ui.debrief.data import DebriefData
+from escaperoom.ui.debrief.flow import first_scene
 from escaperoom.ui.app import App
-from escaperoom.ui.testing import key, tap
+from escaperoom.ui.scripted.events import key, tap
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def opened():
 
 @pytest.fixture
 def data(fifty, henk_loaded):
-    return ds.DebriefData(fifty, scenarios=[henk_loaded], selected=[s.session_id for s in fifty.sessions])
+    return DebriefData(fifty, scenarios=[henk_loaded], selected=[s.session_id for s in fifty.sessions])
 
 
 # --- the report ----------------------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def test_the_same_reason_of_many_teams_is_quoted_once_with_all_of_them(debrief50
 
 
 def test_the_overview_pages_fifty_teams_and_says_how_many_follow(opened, data):
-    app = opened(lambda ctx: ds.OverviewScene(ctx, data))
+    app = opened(lambda ctx: first_scene(ctx, data, "overzicht"))
     overview = app.stack.top
     seen = []
     per_page = overview.per_page
@@ -121,7 +122,7 @@ def test_the_overview_pages_fifty_teams_and_says_how_many_follow(opened, data):
 
 
 def test_the_overview_compass_never_covers_a_dot_or_an_axis_number(opened, data):
-    app = opened(lambda ctx: ds.OverviewScene(ctx, data))
+    app = opened(lambda ctx: first_scene(ctx, data, "overzicht"))
     lay = app.stack.top.compass
     dots = [pygame.Rect(c[0] - 19, c[1] - 19, 38, 38) for c, *_ in lay.points]
     for _, label, box, _ in lay.points:
@@ -136,7 +137,7 @@ def test_reasons_of_fifty_teams_are_paged_and_none_is_dropped(opened, data):
     index = next(i for i, p in enumerate(data.puzzles()) if p.id == "wijkagent-belt")
     puzzle = data.puzzles()[index]
     puzzle.reasons = [(team, n, f"{reason}, zei {team}") for team, n, reason in puzzle.reasons]  # 50 different
-    app = opened(lambda ctx: ds.first_scene(ctx, data, "puzzel", index=index, mode="redenen"))
+    app = opened(lambda ctx: first_scene(ctx, data, "puzzel", index=index, mode="redenen"))
     scene = app.stack.top
     assert scene.text_pages > 1
     shown = []
@@ -149,7 +150,7 @@ def test_reasons_of_fifty_teams_are_paged_and_none_is_dropped(opened, data):
 
 
 def test_the_grid_pages_teams_with_every_name_whole_in_its_column(opened, data):
-    app = opened(lambda ctx: ds.first_scene(ctx, data, "puzzel"))
+    app = opened(lambda ctx: first_scene(ctx, data, "puzzel"))
     scene = app.stack.top
     assert scene.note.startswith(f"teams 1–{scene.per_page} van 50")
     assert all("…" not in head for head in scene.heads)  # "Team Midden 10" fits its column
@@ -160,7 +161,7 @@ def test_the_grid_pages_teams_with_every_name_whole_in_its_column(opened, data):
 def test_the_spread_line_keeps_the_recipient_and_counts_answers_that_do_not_fit(opened, data):
     items = data.debrief.puzzle("vroegsignalering").items
     index = next(i for i, it in enumerate(items) if it.key == "zwart_werk")
-    app = opened(lambda ctx: ds.first_scene(ctx, data, "puzzel", item=index))
+    app = opened(lambda ctx: first_scene(ctx, data, "puzzel", item=index))
     scene = app.stack.top
     broad = [text for look, text, _ in scene.spread if look is not None and "met gemeente" in text]
     assert broad and broad[0].endswith("meldpunt zorgwekkend gedrag (Wvggz)")

@@ -1,4 +1,4 @@
-"""The debrief core and the lifecycle command never import pygame (only escaperoom.ui.debrief_scenes does)."""
+"""The debrief core and the lifecycle command never import pygame (only the screens in escaperoom.ui.debrief do)."""
 
 from __future__ import annotations
 

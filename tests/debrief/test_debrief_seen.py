@@ -11,9 +11,10 @@ import pytest
 
 from escaperoom.debrief.model import build_debrief, load_sessions
 from escaperoom.debrief.report import render_csv, render_html
-from escaperoom.ui import debrief_scenes as ds
+from escaperoom.ui.debrief.data import DebriefData
+from escaperoom.ui.debrief.flow import first_scene
 from escaperoom.ui.app import App
-from escaperoom.ui.testing import key
+from escaperoom.ui.scripted.events import key
 
 
 def _rewrite(saves: Path, change) -> None:
@@ -100,9 +101,9 @@ def app():
 
 def test_the_big_screen_explanation_shows_the_journal_text_when_the_content_differs(app, five_teams, henk_loaded):
     _other_version(five_teams)
-    data = ds.DebriefData(load_sessions([five_teams]), scenarios=[henk_loaded])
+    data = DebriefData(load_sessions([five_teams]), scenarios=[henk_loaded])
     index = next(i for i, it in enumerate(data.debrief.puzzle("vroegsignalering").items) if it.key == "zwart_werk")
-    a = app(lambda ctx: ds.first_scene(ctx, data, "puzzel", mode="uitleg", item=index))
+    a = app(lambda ctx: first_scene(ctx, data, "puzzel", mode="uitleg", item=index))
     a.step()
     scene = a.stack.top
     texts = [b.text for page in scene.explain_pages for b in page]

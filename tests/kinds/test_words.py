@@ -14,7 +14,7 @@ from escaperoom.kinds import kind_of, record_words, words_for
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
 from escaperoom.rules import load_lawbook
-from escaperoom.ui.autoplay import wrong_answer
+from escaperoom.ui.scripted.autoplay import wrong_answer
 
 
 @pytest.fixture(scope="module")

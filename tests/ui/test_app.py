@@ -9,7 +9,7 @@ from ui_demo import ConfirmScene, DemoScene
 from escaperoom.errors import EscapeRoomError
 from escaperoom.ui import app as app_module
 from escaperoom.ui.app import App
-from escaperoom.ui.testing import click, key, tap, type_text
+from escaperoom.ui.scripted.events import click, key, tap, type_text
 
 
 @pytest.fixture

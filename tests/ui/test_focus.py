@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from escaperoom.ui.testing import feed, key, tap, type_text
+from escaperoom.ui.scripted.events import feed, key, tap, type_text
 from escaperoom.ui.widgets import Button, FocusGroup, TextField
 
 

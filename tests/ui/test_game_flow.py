@@ -7,8 +7,8 @@ a journal on disk."""
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,10 @@ from escaperoom.errors import ContentError
 from escaperoom.session import Phase, Status
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
-from escaperoom.ui.autoplay import Autoplayer
+from escaperoom.ui.scripted.autoplay import Autoplayer
 from escaperoom.ui.main import open_app, run_game
-from escaperoom.ui.scenes import gallery
-from escaperoom.ui.scenes.base import text_fits
+from escaperoom.ui.scripted import gallery
+from escaperoom.ui.draw import text_fits
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene
 from escaperoom.ui.scenes.hint import HintScene
@@ -30,7 +30,7 @@ from escaperoom.ui.scenes.pause import PauseScene
 from escaperoom.ui.scenes.resume_error import ResumeErrorScene
 from escaperoom.ui.scenes.room import RoomScene
 from escaperoom.ui.scenes.title import TitleScene
-from escaperoom.ui.testing import click, key
+from escaperoom.ui.scripted.events import click, key
 
 
 def _args(saves: Path, **kw: Any) -> argparse.Namespace:
@@ -189,7 +189,7 @@ def test_every_hint_of_every_puzzle_fits_the_hint_ladder(shared_app, lang):
 
 
 def test_titles_are_held_to_64_px_and_body_text_to_36_px():
-    from escaperoom.ui.scenes.base import min_size_for
+    from escaperoom.ui.draw import min_size_for
     assert min_size_for(theme.TEXT_TITLE) == min_size_for(theme.TEXT_HERO) == 64
     assert min_size_for(theme.TEXT_BODY) == min_size_for(theme.TEXT_LARGE) == 36
 
@@ -273,7 +273,7 @@ _AS_FINGER = {pygame.MOUSEBUTTONDOWN: pygame.FINGERDOWN, pygame.MOUSEMOTION: pyg
 def test_a_team_plays_from_the_title_to_the_escape_by_touch_alone(app):
     """The mouse playthrough with every press, move and release sent as a finger instead (a touch board): taps
     and drags only, the team name typed on the on-screen keyboard."""
-    from escaperoom.ui.testing import finger
+    from escaperoom.ui.scripted.events import finger
     player = Autoplayer(app, team="Team Touch", mode="mouse")
     sent: list[pygame.event.Event] = []
     for _ in range(3000):
@@ -472,9 +472,7 @@ def test_doorgaan_continues_an_interrupted_game_where_it_was(app):
 
 
 def test_nabespreking_without_debrief_scenes_shows_a_message_instead_of_crashing(app, monkeypatch):
-    real = importlib.import_module
-    monkeypatch.setattr(importlib, "import_module", lambda name, *a: (_ for _ in ()).throw(ImportError(name))
-                        if name == "escaperoom.ui.debrief_scenes" else real(name, *a))
+    monkeypatch.setitem(sys.modules, "escaperoom.ui.debrief.flow", None)  # importing it now fails
     title = app.stack.top
     app.step(click(title.debrief.rect.center))
     assert app.stack.top is title and title.message

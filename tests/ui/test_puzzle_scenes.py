@@ -1,62 +1,23 @@
-"""The puzzle scenes on the real Henk content: they open, scripted answers solve them (by keyboard and by mouse
-alone), drag/touch/keyboard work, wrong answers get named on the feedback card, personal data in a reason is
-refused, and no text overflows."""
+"""The puzzle scenes on the real Henk content: they open, a scripted answer leads to the feedback and back to the
+room, drag/touch/keyboard work, wrong answers get named on the feedback card, personal data in a reason is
+refused, and no text overflows. (The drivers that script the answers: tests/ui/scripted/test_puzzle_drivers.py.)"""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pygame
 import pytest
+from puzzle_setup import KINDS, Room, make_session, open_scene, puzzle_of
 
-from escaperoom.kinds.judging import load_many_judged
-from escaperoom.session import Feedback, Session, Settings, Status
+from escaperoom.session import Feedback, Status
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.puzzles import DilemmaScene, FeedbackScene, OrderScene, SortScene, scene_for
 from escaperoom.ui.puzzles.order import initial_order
-from escaperoom.ui.scene import Scene, SceneStack
-from escaperoom.ui.testing import drag, feed, key
-
-KINDS = ["sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma"]
-
-
-@cache
-def _henk():
-    loaded, _ = load_many_judged()
-    return next(item for item in loaded if item.scenario.id == "henk")
-
-
-def make_session(lang: str = "nl", feedback: Feedback = Feedback.DIRECT, events: list | None = None) -> Session:
-    henk = _henk()
-    sink = (lambda kind, fields: events.append((kind, fields))) if events is not None else (lambda kind, fields: None)
-    return Session(scenario=henk.scenario, cases=henk.cases,
-                   settings=Settings("henk", "test", 2700, feedback=feedback, lang=lang), on_event=sink)
-
-
-def puzzle_of(kind: str):
-    return next(p for p in _henk().scenario.rooms if p.soort == kind)
-
-
-class Room(Scene):
-    """Stands in for the game flow's room: records what the puzzle hands back."""
-
-    def __init__(self):
-        super().__init__()
-        self.results: list[object] = []
-
-    def on_result(self, result: object) -> None:
-        self.results.append(result)
-
-
-def open_scene(kind: str, ctx: UiContext, session: Session) -> tuple[SceneStack, Room, Scene]:
-    stack, room = SceneStack(), Room()
-    stack.push(room)
-    scene = scene_for(puzzle_of(kind), session, ctx)
-    stack.push(scene)
-    return stack, room, scene
+from escaperoom.ui.scene import SceneStack
+from escaperoom.ui.scripted.events import drag, feed, key
+from escaperoom.ui.scripted.puzzles import script_events
 
 
 @pytest.fixture
@@ -77,7 +38,7 @@ def test_the_scripted_model_answer_solves_the_puzzle_and_feedback_leads_back_to_
     session = make_session()
     stack, room, scene = open_scene(kind, ctx, session)
     puzzle = puzzle_of(kind)
-    feed(stack, scene.script_events(session.model_answer(puzzle.id)))
+    feed(stack, script_events(scene, session.model_answer(puzzle.id)))
     assert session.status(puzzle.id) is Status.SOLVED
     assert isinstance(stack.top, FeedbackScene)
     stack.draw(canvas)
@@ -110,57 +71,10 @@ def test_a_card_dropped_outside_every_zone_goes_back_unplaced(ctx):
 
 def test_tap_a_card_then_tap_a_zone_places_it(ctx):
     stack, _, scene = open_scene("sorteren", ctx, make_session())
-    from escaperoom.ui.testing import tap
+    from escaperoom.ui.scripted.events import tap
 
     feed(stack, tap(scene.cards[3].rect.center) + tap(_zone_centre(scene, "niet_delen")))
     assert scene.placement == {scene.card_ids[3]: scene.zone_ids.index("niet_delen")}
-
-
-@pytest.mark.parametrize("kind", ["sorteren", "volgorde", "zwartlakken"])
-def test_keyboard_only_solves_sort_order_and_redact(kind, ctx):
-    session = make_session()
-    stack, _, scene = open_scene(kind, ctx, session)
-    events = scene.script_events(session.model_answer(scene.puzzle.id))
-    assert {e.type for e in events} == {pygame.KEYDOWN}
-    feed(stack, events)
-    assert session.status(scene.puzzle.id) is Status.SOLVED
-
-
-_MOUSE = {pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP}
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_the_mouse_alone_solves_every_puzzle(kind, ctx):
-    session = make_session()
-    stack, room, scene = open_scene(kind, ctx, session)
-    events = scene.script_events(session.model_answer(scene.puzzle.id), pointer="mouse")
-    kinds = {e.type for e in events}
-    assert pygame.KEYDOWN not in kinds and kinds <= _MOUSE | {pygame.TEXTINPUT}
-    if kind in ("sorteren", "volgorde"):
-        assert pygame.MOUSEMOTION in kinds  # real drags, not taps
-    feed(stack, events)
-    assert session.status(scene.puzzle.id) is Status.SOLVED
-    assert isinstance(stack.top, FeedbackScene)
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_the_mouse_script_starts_from_what_the_team_already_entered(kind, ctx):
-    from escaperoom.ui.autoplay import wrong_answer
-
-    session = make_session()
-    stack, _, scene = open_scene(kind, ctx, session)
-    right = session.model_answer(scene.puzzle.id)
-    entered = scene.script_events(wrong_answer(scene.puzzle, right), pointer="mouse")[:-2]  # all but "Controleer"
-    feed(stack, entered)
-    assert stack.top is scene and session.puzzles[scene.puzzle.id].attempts == 0
-    feed(stack, scene.script_events(right, pointer="mouse"))
-    assert session.status(scene.puzzle.id) is Status.SOLVED
-
-
-def test_script_events_knows_only_keyboard_and_mouse(ctx):
-    _, _, scene = open_scene("sorteren", ctx, make_session())
-    with pytest.raises(ValueError):
-        scene.script_events({"plaatsing": {}}, pointer="touch")
 
 
 def test_sort_keyboard_arrows_choose_the_zone_and_escape_cancels(ctx):
@@ -195,7 +109,7 @@ def test_a_wrong_sort_names_too_broad_and_too_cautious_on_the_feedback_cards(ctx
     answer = session.model_answer("vroegsignalering")
     answer["plaatsing"]["contact"] = "niet_delen"  # must be shared: too cautious
     answer["plaatsing"]["zwart_werk"] = "gemeente_meldpunt"  # may not be shared: too broad
-    feed(stack, scene.script_events(answer))
+    feed(stack, script_events(scene, answer))
     feedback = stack.top
     assert isinstance(feedback, FeedbackScene) and not feedback.solved
     words = [word for page in feedback.pages for block, _ in page for _, word in block.badges]
@@ -211,7 +125,7 @@ def test_a_wrong_sort_names_too_broad_and_too_cautious_on_the_feedback_cards(ctx
 def test_escape_mode_feedback_shows_only_the_count(ctx, canvas):
     session = make_session(feedback=Feedback.ESCAPE)
     stack, _, scene = open_scene("grondslag", ctx, session)
-    feed(stack, scene.script_events(session.model_answer("grondslagen")))
+    feed(stack, script_events(scene, session.model_answer("grondslagen")))
     assert isinstance(stack.top, FeedbackScene) and stack.top.pages == [] and stack.top.solved
     stack.draw(canvas)
 
@@ -229,7 +143,7 @@ def test_personal_data_in_a_dilemma_reason_is_refused_kept_for_editing_and_not_s
     stack, _, scene = open_scene("dilemma", ctx, session)
     assert isinstance(scene, DilemmaScene)
     typed = "Bel Henk op 06-12345678 om het te vragen"
-    feed(stack, scene.script_events({"keuze": 2, "reden": typed}))
+    feed(stack, script_events(scene, {"keuze": 2, "reden": typed}))
     assert stack.top is scene
     assert session.status("wijkagent-belt") is Status.OPEN
     assert session.puzzles["wijkagent-belt"].attempts == 0
@@ -247,7 +161,7 @@ def test_personal_data_in_a_dilemma_reason_is_refused_kept_for_editing_and_not_s
 def test_the_personal_data_notice_is_all_english_in_an_english_game(ctx_for):
     ctx = ctx_for("en")
     stack, _, scene = open_scene("dilemma", ctx, make_session("en"))
-    feed(stack, scene.script_events({"keuze": 2, "reden": "Call 06-12345678 or mail henk@example.nl"}))
+    feed(stack, script_events(scene, {"keuze": 2, "reden": "Call 06-12345678 or mail henk@example.nl"}))
     assert scene.notice.startswith("Your reason seems to contain a phone number and an e-mail address.")
     assert not any(word in scene.notice for word in ("een", "telefoonnummer", "e-mailadres"))
 
@@ -291,7 +205,7 @@ def test_feedback_cards_fit_a_page_in_either_language(kind, lang, ctx_for):
     answer = session.model_answer(scene.puzzle.id)
     if kind == "volgorde":
         answer = {"volgorde": list(reversed(answer["volgorde"]))}
-    feed(stack, scene.script_events(answer))
+    feed(stack, script_events(scene, answer))
     feedback = stack.top
     assert isinstance(feedback, FeedbackScene)
     assert feedback.overflowing_blocks() == []
@@ -323,7 +237,7 @@ def test_the_feedback_says_how_this_answer_moved_the_stability(ctx):
     before = session.stability
     right = session.model_answer(scene.puzzle.id)
     wrong = {"plaatsing": {card: "niet_delen" for card in right["plaatsing"]}}
-    feed(stack, scene.script_events(wrong))
+    feed(stack, script_events(scene, wrong))
     feedback = stack.top
     assert isinstance(feedback, FeedbackScene) and session.stability < before
     line, direction = feedback.stability_line()
@@ -342,3 +256,23 @@ def test_unchanged_stability_is_said_as_such_in_english(ctx_for):
 
 def test_puzzle_scene_text_sizes_are_big_screen_sizes():
     assert theme.TEXT_MIN >= 36 and theme.TOUCH_MIN >= 120
+
+
+def test_the_screens_read_the_law_book_from_the_ui_context(ctx):
+    stack, _, scene = open_scene("grondslag", ctx, make_session())
+    assert scene.book is ctx.book and ctx.book.roles
+
+
+def test_an_answered_puzzle_hands_its_result_back_and_opens_no_feedback_itself(ctx):
+    from escaperoom.ui.puzzles._base import Answered
+    session = make_session()
+    stack, room = SceneStack(), Room()
+    stack.push(room)
+    scene = scene_for(puzzle_of("volgorde"), session, ctx)
+    handed: list[object] = []
+    stack.push(scene, on_result=handed.append)
+    before = session.stability
+    feed(stack, script_events(scene, session.model_answer(scene.puzzle.id)))
+    assert stack.top is room and stack.scenes == (room,)
+    assert len(handed) == 1 and isinstance(handed[0], Answered)
+    assert handed[0].result.solved and handed[0].stability_before == before

@@ -6,7 +6,7 @@ import pygame
 import pytest
 
 from escaperoom.ui.scene import ModalScene, Scene, SceneStack
-from escaperoom.ui.testing import key
+from escaperoom.ui.scripted.events import key
 
 
 class Recorder(Scene):

@@ -8,8 +8,30 @@ import pygame
 import pytest
 
 from escaperoom.ui import theme
-from escaperoom.ui.testing import click, drag, feed, finger, key, mouse_down, mouse_move, mouse_up, tap, type_text
-from escaperoom.ui.widgets import Badge, Button, Card, ChoiceList, FocusGroup, Modal, TextBlock, TextField, Widget
+from escaperoom.ui.scripted.events import (
+    click,
+    drag,
+    feed,
+    finger,
+    key,
+    mouse_down,
+    mouse_move,
+    mouse_up,
+    tap,
+    type_text,
+)
+from escaperoom.ui.widgets import (
+    Badge,
+    Button,
+    Card,
+    ChoiceList,
+    FocusGroup,
+    Modal,
+    Pressable,
+    TextBlock,
+    TextField,
+    Widget,
+)
 
 RECT = pygame.Rect(100, 100, 560, 128)
 INSIDE = RECT.center
@@ -24,6 +46,43 @@ def clicks() -> list[str]:
 @pytest.fixture
 def button(text, clicks) -> Button:
     return Button(RECT, text, "Nieuw spel", lambda: clicks.append("klik"))
+
+
+# --- pressable: the one press-and-release behaviour ----------------------------------------------------------
+
+
+class _Counted(Pressable):
+    def __init__(self, rect):
+        super().__init__(rect)
+        self.times = 0
+
+    def activate(self) -> None:
+        self.times += 1
+
+
+def test_a_pressable_acts_on_a_press_and_release_inside_by_mouse_finger_or_enter():
+    widget = _Counted(RECT)
+    feed(widget, click(INSIDE) + tap(INSIDE))
+    widget.set_focus(True)
+    feed(widget, [key(pygame.K_RETURN)])
+    assert widget.times == 3
+
+
+def test_dragging_out_of_a_pressable_cancels_and_another_pointer_cannot_release_it():
+    widget = _Counted(RECT)
+    assert feed(widget, [mouse_down(INSIDE), mouse_move(OUTSIDE)]) == [True, True]
+    assert not widget.pressed
+    feed(widget, [mouse_up(OUTSIDE)])
+    feed(widget, [finger(pygame.FINGERDOWN, INSIDE), mouse_up(INSIDE)])  # the mouse did not press it
+    assert widget.times == 0 and widget.pressed
+    feed(widget, [finger(pygame.FINGERUP, INSIDE)])
+    assert widget.times == 1 and widget.press_id is None
+
+
+def test_button_card_station_tile_and_redact_line_share_the_pressable_behaviour():
+    from escaperoom.ui.puzzles.redact import _Fragment
+    from escaperoom.ui.scenes.room import StationTile
+    assert all(issubclass(kind, Pressable) for kind in (Button, Card, StationTile, _Fragment))
 
 
 # --- button ---------------------------------------------------------------------------------------------------

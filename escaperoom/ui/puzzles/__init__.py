@@ -1,17 +1,22 @@
 """The puzzle scenes, one module per kind (sorteren, grondslag, zwartlakken, volgorde, dilemma) plus the feedback
-scene shown after an answer. The game flow opens a station with ``scene_for(puzzle, session, ctx)`` and pushes
-the scene on the room; when the team is done the scene pops itself (handing the last ``PuzzleResult``, if any,
-to the room's ``on_result``). Every puzzle scene has ``script_events(answer, pointer="keyboard" | "mouse")``
-for autoplay and tests.
-The code lock ("slot") is not here: it belongs to the game flow.
+scene shown after an answer, and ``scene_for``: the screen of a puzzle by its kind (this package's registry). The
+game flow (``escaperoom.ui.flow``) opens a station with ``scene_for(puzzle, session, ctx)`` on the room; an
+answered puzzle leaves the stack and hands back its ``Answered``, the flow shows the feedback, and the feedback
+hands the ``PuzzleResult`` to the room's ``on_result``. Their scripted answers (autoplay, tests) are in
+``escaperoom.ui.scripted.puzzles``. The code lock ("slot") is not here: it belongs to the game's screens.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from escaperoom.content.models import (
-    BasisPuzzle, DilemmaPuzzle, OrderPuzzle, Puzzle, RedactPuzzle, SortPuzzle,
+    BasisPuzzle,
+    DilemmaPuzzle,
+    OrderPuzzle,
+    Puzzle,
+    RedactPuzzle,
+    SortPuzzle,
 )
 from escaperoom.session import Session
 from escaperoom.ui.context import UiContext

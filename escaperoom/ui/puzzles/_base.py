@@ -1,30 +1,30 @@
 """The frame every puzzle scene shares: a sidebar with the puzzle's title and task, the "Terug naar de kamer" and
-submit buttons, a content area for the puzzle itself, the submit flow (session.submit -> feedback scene) and the
-scripted input that enters an answer (``script_events``): key presses with ``pointer="keyboard"``, or mouse
-presses, moves and releases with ``pointer="mouse"`` (plus typed text where text must be typed). Used by the
-modules of ``escaperoom.ui.puzzles``.
+submit buttons, a content area for the puzzle itself and the submit flow (``session.submit``, then the result goes
+back to the room, which opens the feedback). Used by the modules of ``escaperoom.ui.puzzles``; their scripted
+answers are in ``escaperoom.ui.scripted.puzzles``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
 from escaperoom.content.models import Puzzle
-from escaperoom.rules.lawbook import LawBook, load_lawbook
-from escaperoom.pii import LABEL_IDS, find_personal_data, kinds_for_labels
 from escaperoom.kinds import Answer, PuzzleResult
+from escaperoom.pii import LABEL_IDS, find_personal_data, kinds_for_labels
+from escaperoom.rules.lawbook import LawBook
 from escaperoom.session import PersonalDataInReason, Phase, Session, SessionError, Status
 from escaperoom.text import Text
 from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.fonts import Align, Role, blit_in_box
+from escaperoom.ui.draw import draw_text
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.scene import Scene
-from escaperoom.ui.testing import click
-from escaperoom.ui.theme import Colour, Icon
-from escaperoom.ui.widgets import Button, FocusGroup, Widget
+from escaperoom.ui.theme import Icon
+from escaperoom.ui.widgets import Button, FocusGroup
 
 # Layout on the 1920x1080 canvas: a sidebar on the left (task and buttons), the puzzle on the right.
 TOP = 48
@@ -45,52 +45,16 @@ TASK_BOX_WITH_HINT = pygame.Rect(TASK_BOX.x, TASK_BOX.y, TASK_BOX.width,
 TITLE_MIN = theme.TITLE_MIN  # titles stay at least this big (read from 4 m)
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
-POINTERS = ("keyboard", "mouse")
-PointerKind = Literal["keyboard", "mouse"]  # how ``script_events`` enters an answer
-
-
-def key_event(code: int, unicode: str = "", mod: int = 0) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0)
-
-
-def digit_event(n: int) -> pygame.event.Event:
-    """The key for digit ``n`` (1..9)."""
-    return key_event(pygame.K_0 + n, str(n))
 
 
 def digit_of(event: pygame.event.Event) -> int | None:
     """1..9 for a digit key (top row or keypad), else None."""
-    if pygame.K_1 <= event.key <= pygame.K_9:
-        return event.key - pygame.K_0
-    if pygame.K_KP1 <= event.key <= pygame.K_KP9:
-        return event.key - pygame.K_KP1 + 1
+    code = int(event.key)
+    if pygame.K_1 <= code <= pygame.K_9:
+        return code - pygame.K_0
+    if pygame.K_KP1 <= code <= pygame.K_KP9:
+        return code - pygame.K_KP1 + 1
     return None
-
-
-def tab_events(order: list[Widget], current: Widget | None, target: Widget) -> list[pygame.event.Event]:
-    """Tab presses that move focus from ``current`` to ``target`` along ``order`` (the focus group's candidates)."""
-    if current is target:
-        return []
-    start = order.index(current) if current in order else -1
-    steps = (order.index(target) - start) % len(order) if start >= 0 else order.index(target) + 1
-    return [key_event(pygame.K_TAB) for _ in range(steps)]
-
-
-def draw_fitted(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: Role = "regular",
-                size: int = theme.TEXT_BODY, colour: Colour = theme.TEXT, align: Align = "left",
-                valign: str = "top", min_size: int = theme.TEXT_MIN) -> None:
-    """``text`` wrapped in ``box`` at the largest size up to ``size`` that fits; never drawn outside the box.
-    Both the size and the surface come from the foundation's caches, so this is cheap every frame."""
-    if not text or box.width <= 0 or box.height <= 0:
-        return
-    fitted = ctx.text.fit_size(text, role, box.width, box.height, size, min_size)
-    rendered = ctx.text.render(text, role, fitted, colour, box.width, align)
-    blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
-
-
-def fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role = "regular", min_size: int = theme.TEXT_MIN) -> bool:
-    """True when ``text`` fits ``box`` at ``min_size`` (used by the tests on the real content)."""
-    return not text or ctx.text.fits(text, role, min_size, box.width, box.height)
 
 
 def title_bottom(ctx: UiContext, title: str) -> int:
@@ -127,11 +91,20 @@ def session_error_text(session: Session, t: Callable[..., str], puzzle_id: str |
     return t("spel.error.other")
 
 
+@dataclass(frozen=True)
+class Answered:
+    """What a puzzle scene hands back when its answer was taken: the result, the reason given and the resident's
+    stability before the answer (the feedback says how it moved)."""
+
+    result: PuzzleResult
+    reason: str
+    stability_before: int
+
+
 class PuzzleScene(hud.HudLayer, Scene):
     """Base of the five puzzle scenes. Subclasses build their widgets in ``build`` (adding them to ``self.focus``
     in keyboard order), return the answer in its kind's format from ``answer`` (or None after setting
-    ``self.message``), draw the puzzle in ``draw_content`` and script an answer in ``key_script`` and
-    ``mouse_script``."""
+    ``self.message``) and draw the puzzle in ``draw_content``."""
 
     submit_label = "puzzel.controleer"
 
@@ -143,7 +116,7 @@ class PuzzleScene(hud.HudLayer, Scene):
         self.session = session
         self.ctx = ctx
         self.lang = session.settings.lang
-        self.book: LawBook = load_lawbook()
+        self.book: LawBook = ctx.book
         self.focus = FocusGroup()
         self.message = ""  # a short notice shown in place of the task until the next change
         self.result: PuzzleResult | None = None
@@ -218,24 +191,6 @@ class PuzzleScene(hud.HudLayer, Scene):
     def draw_content(self, surface: pygame.Surface) -> None:
         """Draw the puzzle (behind the widgets)."""
 
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Key presses (and typed text) that enter ``answer`` from the scene's current state and submit it."""
-        raise NotImplementedError
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Mouse presses, moves and releases (and typed text only where text must be typed) that enter ``answer``
-        from the scene's current state and submit it with a click on the submit button."""
-        raise NotImplementedError
-
-    def script_events(self, answer: dict[str, Any], *, pointer: PointerKind = "keyboard") -> list[pygame.event.Event]:
-        """Synthetic events that, fed to ``handle_event`` in order, enter ``answer`` (its kind's format) and submit
-        it: with the keyboard (the default) or with the mouse only. Positions come from the widgets' rects."""
-        if pointer == "keyboard":
-            return self.key_script(answer)
-        if pointer == "mouse":
-            return self.mouse_script(answer)
-        raise ValueError(f"pointer must be one of {POINTERS}, not {pointer!r}")
-
     # --- lifecycle and flow ---------------------------------------------------------------------------------
 
     def enter(self) -> None:
@@ -243,7 +198,8 @@ class PuzzleScene(hud.HudLayer, Scene):
         self.focus.focus_first(visible=False)
 
     def submit(self) -> None:
-        """Send the answer to the session; on success the feedback scene takes this scene's place."""
+        """Send the answer to the session; when it is taken, this scene leaves the stack and hands ``Answered``
+        to whoever opened it (the flow then shows the feedback)."""
         answer = self.answer()
         if answer is None:
             return
@@ -257,21 +213,15 @@ class PuzzleScene(hud.HudLayer, Scene):
             self.message = session_error_text(self.session, self.t, self.puzzle.id)
             return
         self.result = result
-        from escaperoom.ui.puzzles.feedback import FeedbackScene
-
         if self.stack is not None:
-            self.stack.replace(FeedbackScene(self.puzzle, self.session, self.ctx, result, self.reason(),
-                                             on_hint=self.on_hint, stability_before=before))
+            self.stack.pop(Answered(result, self.reason(), before))
 
     def finish(self) -> None:
-        """Back to the room (the scene below); the room receives the last result, if any, via on_result."""
+        """Back to the room (the scene below), without an answer."""
         if self.stack is None:
             return
         self.session.enter(None)
-        if self.result is not None:
-            self.stack.pop(self.result)
-        else:
-            self.stack.pop()
+        self.stack.pop()
 
     # --- per frame --------------------------------------------------------------------------------------------
 
@@ -305,15 +255,15 @@ class PuzzleScene(hud.HudLayer, Scene):
         """Drawn after the widgets (a dragged row, a tag)."""
 
     def draw_sidebar(self, surface: pygame.Surface) -> None:
-        draw_fitted(self.ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
+        draw_text(self.ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
         if self.message:
             icon = pygame.Rect(self.task_box.x, self.task_box.y + 4, 56, 56)
             draw_icon(surface, Icon.WARNING, icon, theme.AMBER)
             box = pygame.Rect(icon.right + theme.SPACE_M, self.task_box.y,
                               self.task_box.right - icon.right - theme.SPACE_M, self.task_box.height)
-            draw_fitted(self.ctx, surface, self.message, box, size=theme.TEXT_BODY, colour=theme.AMBER)
+            draw_text(self.ctx, surface, self.message, box, size=theme.TEXT_BODY, colour=theme.AMBER)
         else:
-            draw_fitted(self.ctx, surface, self.task, self.task_box, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
+            draw_text(self.ctx, surface, self.task, self.task_box, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
 
     # --- checks -------------------------------------------------------------------------------------------------
 
@@ -330,14 +280,3 @@ class PuzzleScene(hud.HudLayer, Scene):
                 continue
             out.append((button.label, button._label_box(), "bold", theme.TEXT_MIN))
         return out + [(text, box, role, theme.TEXT_MIN) for text, box, role in self.texts_and_boxes()]
-
-    # --- script helpers ---------------------------------------------------------------------------------------
-
-    def candidates(self) -> list[Widget]:
-        return [w for w in self.focus.widgets if w.can_focus]
-
-    def submit_events(self, current: Widget | None) -> list[pygame.event.Event]:
-        return tab_events(self.candidates(), current, self.submit_button) + [key_event(pygame.K_RETURN)]
-
-    def submit_click(self) -> list[pygame.event.Event]:
-        return click(self.submit_button.rect.center)

@@ -6,22 +6,21 @@ Shows a column of numbered decision buttons (a check mark on the decided ones), 
 article citation from the law book). Choosing an option moves on to the next undecided decision.
 Controls: tap a decision number and an option; or Tab to the numbers / the list, Up/Down and Enter (PageUp/
 PageDown also change decision). "Controleer" submits ``{"keuzes": {"0": provision_id | "geen", ...}}``; leads to
-the feedback scene, or back to the room with "Terug naar de kamer" / Esc. Scripted answers: the key path above, or
-with the mouse a click on each decision number and on its option, then on "Controleer".
+the feedback, or back to the room with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 import pygame
 
 from escaperoom.content.models import GEEN_GRONDSLAG, BasisPuzzle
 from escaperoom.kinds import BasisAnswer
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.testing import click
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, tab_events
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList
 
@@ -39,11 +38,12 @@ class BasisScene(PuzzleScene):
         decisions = self.puzzle.beslissingen
         self.chosen: list[int | None] = [None] * len(decisions)
         self.current = 0
-        step = min(_TAB + theme.SPACE_S, (CONTENT.height - _TAB) // max(1, len(decisions) - 1) if len(decisions) > 1 else 0)
+        spread = (CONTENT.height - _TAB) // max(1, len(decisions) - 1) if len(decisions) > 1 else 0
+        step = min(_TAB + theme.SPACE_S, spread)
         self.tabs: list[Button] = []
         for d in range(len(decisions)):
             button = Button((CONTENT.x, CONTENT.y + d * step, _TAB, _TAB), self.ctx.text, str(d + 1),
-                            lambda d=d: self.show(d), style="secondary", size=theme.TEXT_LARGE)
+                            partial(self.show, d), style="secondary", size=theme.TEXT_LARGE)
             self.tabs.append(button)
             self.focus.add(button)
         self.option_labels = [[self.t("puzzel.geen_grondslag") if o == GEEN_GRONDSLAG else self.basis_label(o)
@@ -71,8 +71,9 @@ class BasisScene(PuzzleScene):
     def show(self, d: int) -> None:
         self.current = d
         self.options.set_options(self.option_labels[d])
-        self.options.selected = self.chosen[d]
-        self.options.highlight = self.chosen[d] if self.chosen[d] is not None else 0
+        chosen = self.chosen[d]
+        self.options.selected = chosen
+        self.options.highlight = chosen if chosen is not None else 0
         for i, tab in enumerate(self.tabs):
             tab.style = "primary" if i == d else "secondary"
 
@@ -106,17 +107,17 @@ class BasisScene(PuzzleScene):
         size = self.ctx.text.fit_size(label, "bold", inner.width, 110, theme.TEXT_BODY)
         height = min(110, self.ctx.text.render(label, "bold", size, theme.TEXT, inner.width).get_height())
         item = pygame.Rect(inner.x, head.bottom + theme.SPACE_XS, inner.width, height)
-        rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width, inner.bottom - item.bottom - theme.SPACE_S)
+        rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width,
+                           inner.bottom - item.bottom - theme.SPACE_S)
         return head, item, rest
 
     def draw_content(self, surface: pygame.Surface) -> None:
         heading, label, details = self.facts[self.current]
-        pygame.draw.rect(surface, theme.SURFACE, FACTS, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, theme.BORDER, FACTS, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        panel(surface, FACTS)
         head, item, rest = self._boxes(label)
-        draw_fitted(self.ctx, surface, heading, head, size=theme.TEXT_SMALL, colour=theme.ACCENT, valign="middle")
-        draw_fitted(self.ctx, surface, label, item, role="bold", size=theme.TEXT_BODY)
-        draw_fitted(self.ctx, surface, details, rest, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
+        draw_text(self.ctx, surface, heading, head, size=theme.TEXT_SMALL, colour=theme.ACCENT, valign="middle")
+        draw_text(self.ctx, surface, label, item, role="bold", size=theme.TEXT_BODY)
+        draw_text(self.ctx, surface, details, rest, size=theme.TEXT_BODY, colour=theme.TEXT_MUTED)
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         """Every content text with its box and role (for the overflow test)."""
@@ -127,40 +128,9 @@ class BasisScene(PuzzleScene):
         return out
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
-        for tab, chosen in zip(self.tabs, self.chosen):
+        for tab, chosen in zip(self.tabs, self.chosen, strict=True):
             if chosen is not None:  # a check mark on decided decisions (shape, not colour alone)
                 mark = pygame.Rect(0, 0, 52, 52)
                 mark.center = (tab.rect.right - 6, tab.rect.top + 6)
                 pygame.draw.circle(surface, theme.GREEN, mark.center, 28)
                 draw_icon(surface, Icon.CHECK, mark.inflate(-14, -14), theme.TEXT_ON_ACCENT, cutout=theme.GREEN)
-
-    # --- script ------------------------------------------------------------------------------------------------
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        events: list[pygame.event.Event] = []
-        order = self.candidates()
-        current = self.focus.focused
-        highlight = {d: (c if c is not None else 0) for d, c in enumerate(self.chosen)}
-        for d, spec in enumerate(self.puzzle.beslissingen):
-            pick = answer["keuzes"].get(str(d))
-            if pick is None:
-                continue
-            events += tab_events(order, current, self.tabs[d]) + [key_event(pygame.K_RETURN)]
-            events += tab_events(order, self.tabs[d], self.options)
-            current = self.options
-            target = spec.opties.index(pick)
-            now = highlight[d]
-            arrow = pygame.K_DOWN if target > now else pygame.K_UP
-            events += [key_event(arrow) for _ in range(abs(target - now))] + [key_event(pygame.K_RETURN)]
-        return events + self.submit_events(current)
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """For each decision in ``answer``: click its number, then its option row; then click "Controleer"."""
-        events: list[pygame.event.Event] = []
-        for d, spec in enumerate(self.puzzle.beslissingen):
-            pick = answer["keuzes"].get(str(d))
-            if pick is None:
-                continue
-            events += click(self.tabs[d].rect.center)
-            events += click(self.options.row_rect(spec.opties.index(pick)).center)
-        return events + self.submit_click()

@@ -6,13 +6,10 @@ be edited). The reason goes with the answer to ``session.submit`` and is kept fo
 finds personal data in the typed reason, a calm message names what it found; nothing is sent and the text stays
 for editing. Controls: tap, or Tab/Up/Down/Enter, and typing in the field (Enter in the field submits).
 "Controleer" submits ``{"keuze": option_index, "reden": text}``; leads to the feedback scene, or back to the room
-with "Terug naar de kamer" / Esc. Scripted answers: the key path above (typing the reason), or with the mouse a
-click on the option, on the listed reason (or in the field, then typing) and on "Controleer".
+with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import pygame
 
@@ -20,19 +17,22 @@ from escaperoom.content.models import DilemmaPuzzle
 from escaperoom.kinds import DilemmaAnswer
 from escaperoom.session import PersonalDataInReason
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, personal_data_text, tab_events
-from escaperoom.ui.testing import click, type_text
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, personal_data_text
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, ChoiceList, TextField
 
 QUESTION = pygame.Rect(CONTENT.x, CONTENT.y, CONTENT.width, 110)
-OPTIONS = pygame.Rect(CONTENT.x, QUESTION.bottom + theme.SPACE_M, CONTENT.width, CONTENT.bottom - QUESTION.bottom - theme.SPACE_M)
+OPTIONS = pygame.Rect(CONTENT.x, QUESTION.bottom + theme.SPACE_M, CONTENT.width,
+                      CONTENT.bottom - QUESTION.bottom - theme.SPACE_M)
 CHOSEN = pygame.Rect(CONTENT.x, CONTENT.y, CONTENT.width, 136)
 REASON_HEAD = pygame.Rect(CONTENT.x, CHOSEN.bottom + theme.SPACE_M, CONTENT.width, 60)
-REASONS = pygame.Rect(CONTENT.x, REASON_HEAD.bottom + theme.SPACE_S, CONTENT.width, 3 * theme.ROW_HEIGHT + 2 * theme.SPACE_M)
+REASONS = pygame.Rect(CONTENT.x, REASON_HEAD.bottom + theme.SPACE_S, CONTENT.width,
+                      3 * theme.ROW_HEIGHT + 2 * theme.SPACE_M)
 FIELD = pygame.Rect(CONTENT.x, REASONS.bottom + theme.SPACE_M, CONTENT.width, theme.TOUCH_MIN)
-NOTICE = pygame.Rect(CONTENT.x, FIELD.bottom + theme.SPACE_M, CONTENT.width, CONTENT.bottom - FIELD.bottom - theme.SPACE_M)
+NOTICE = pygame.Rect(CONTENT.x, FIELD.bottom + theme.SPACE_M, CONTENT.width,
+                     CONTENT.bottom - FIELD.bottom - theme.SPACE_M)
 MAX_REASON = 160
 
 
@@ -104,72 +104,25 @@ class DilemmaScene(PuzzleScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         if self.stage == 0:
-            draw_fitted(self.ctx, surface, self.question, QUESTION, role="bold", size=theme.TEXT_LARGE, valign="middle")
+            draw_text(self.ctx, surface, self.question, QUESTION, role="bold", size=theme.TEXT_LARGE, valign="middle")
             return
-        draw_fitted(self.ctx, surface, self.t("puzzel.dilemma.reason"), REASON_HEAD, role="bold", size=theme.TEXT_BODY,
-                    valign="middle")
+        draw_text(self.ctx, surface, self.t("puzzel.dilemma.reason"), REASON_HEAD, role="bold", size=theme.TEXT_BODY,
+                  valign="middle")
         if self.notice:
-            pygame.draw.rect(surface, theme.SURFACE, NOTICE, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, theme.AMBER, NOTICE, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+            panel(surface, NOTICE, theme.SURFACE, theme.AMBER)
             icon = pygame.Rect(NOTICE.x + theme.SPACE_M, NOTICE.y + theme.SPACE_M, 56, 56)
             draw_icon(surface, Icon.WARNING, icon, theme.AMBER, cutout=theme.SURFACE)
             box = pygame.Rect(icon.right + theme.SPACE_M, NOTICE.y + theme.SPACE_S,
                               NOTICE.right - icon.right - 2 * theme.SPACE_M, NOTICE.height - 2 * theme.SPACE_S)
-            draw_fitted(self.ctx, surface, self.notice, box, size=theme.TEXT_BODY, colour=theme.TEXT, valign="middle")
+            draw_text(self.ctx, surface, self.notice, box, size=theme.TEXT_BODY, colour=theme.TEXT, valign="middle")
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         out = [(self.question, QUESTION, "bold"), (self.t("puzzel.dilemma.reason"), REASON_HEAD, "bold")]
         for widget, texts in ((self.options, self.option_texts), (self.reasons, self.reason_texts)):
-            out += [(text, widget._label_box(row), "regular") for text, row in zip(texts, widget.row_rects())]
+            out += [(text, widget._label_box(row), "regular")
+                    for text, row in zip(texts, widget.row_rects(), strict=False)]
         for text in self.option_texts:
             out.append((self.t("puzzel.feedback.choice", keuze=text), self.chosen_button._label_box(), "bold"))
         notice = personal_data_text(self.ctx, self.lang, "06-12345678 j@example.nl NL91ABNA0417164300", [])
         out.append((notice, NOTICE.inflate(-2 * theme.SPACE_M - 56 - theme.SPACE_M, -2 * theme.SPACE_S), "regular"))
         return out
-
-    # --- script ------------------------------------------------------------------------------------------------
-
-    def _script_reason(self, answer: dict[str, Any]) -> str:
-        """The reason to enter. The UI does not accept an empty reason when the puzzle requires one; then the first
-        listed reason is entered instead (scoring does not look at the reason)."""
-        reason = str(answer.get("reden", "")).strip()
-        if not reason and self.puzzle.reden_verplicht:
-            reason = self.reason_texts[0] if self.reason_texts else "-"
-        return reason
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Choose the option with Up/Down/Enter, type the reason into the field, submit with Enter in the field."""
-        events: list[pygame.event.Event] = []
-        current = self.focus.focused
-        if self.stage == 1:
-            events += tab_events(self.candidates(), current, self.chosen_button) + [key_event(pygame.K_RETURN)]
-        order0 = [self.options, self.submit_button, self.back_button]
-        events += tab_events(order0, self.options if self.stage == 1 else current, self.options)
-        target, now = int(answer["keuze"]), self.options.highlight
-        arrow = pygame.K_DOWN if target > now else pygame.K_UP
-        events += [key_event(arrow) for _ in range(abs(target - now))] + [key_event(pygame.K_RETURN)]
-        reason = self._script_reason(answer)
-        order1 = [self.chosen_button, self.reasons, self.field, self.submit_button, self.back_button]
-        events += tab_events(order1, self.reasons if self.reason_texts else self.field, self.field)
-        events += [key_event(pygame.K_END)] + [key_event(pygame.K_BACKSPACE) for _ in self.field.value]
-        events += [pygame.event.Event(pygame.TEXTINPUT, text=c) for c in reason]
-        return events + [key_event(pygame.K_RETURN)]
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Click the option (first the chosen one, to choose again, when another one was chosen), then the listed
-        reason, or else click in the field and type the reason; then click "Controleer". The mouse cannot erase:
-        a reason that is not listed is only typed into an empty field (ValueError otherwise)."""
-        target = int(answer["keuze"])
-        events: list[pygame.event.Event] = []
-        if self.stage == 1 and self.choice != target:
-            events += click(self.chosen_button.rect.center)
-        if self.stage == 0 or self.choice != target:
-            events += click(self.options.row_rect(target).center)
-        reason = self._script_reason(answer)
-        if reason in self.reason_texts:
-            events += click(self.reasons.row_rect(self.reason_texts.index(reason)).center)
-        elif reason != self.field.value:
-            if self.field.value:
-                raise ValueError("the mouse cannot erase the reason already typed")
-            events += click(self.field.rect.center) + type_text(reason)
-        return events + self.submit_click()

@@ -7,13 +7,13 @@ fit one page go to the next. In "escape" mode only the count of right items. The
 the resident's stability (``hud``), solved or not, the score, how this answer changed the stability ("Rust bij
 Henk: van 52 naar 44 (daalt)", with an arrow) and, when solved, the earned code character big.
 Controls: "Vorige"/"Volgende" (or PageUp/PageDown, Left/Right, a horizontal swipe) turn pages; "Opnieuw" (only
-when not solved) opens the puzzle again; "Terug naar de kamer" (or Esc) pops back to the room with the result.
+when not solved) opens the puzzle again (through the flow); "Terug naar de kamer" (or Esc) pops back to the room
+with the result.
 """
 
 from __future__ import annotations
 
-from typing import Callable
-
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
@@ -21,16 +21,16 @@ import pygame
 from escaperoom.content.models import Puzzle
 from escaperoom.kinds import ErrorKind, ItemResult, PuzzleResult, words_for
 from escaperoom.kinds.words import Card
-from escaperoom.rules.lawbook import load_lawbook
 from escaperoom.session import Feedback, Session
 from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
+from escaperoom.ui.draw import draw_text, panel
+from escaperoom.ui.fonts import Role
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.pointer import Phase, pointer
-from escaperoom.ui.puzzles._base import (BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, draw_fitted,
-                                         title_bottom)
+from escaperoom.ui.puzzles._base import BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, title_bottom
 from escaperoom.ui.scene import Scene
-from escaperoom.ui.theme import BadgeStyle, Icon
+from escaperoom.ui.theme import BadgeStyle, Colour, Icon
 from escaperoom.ui.widgets import Button, FocusGroup
 
 NAV_H = theme.BUTTON_HEIGHT
@@ -68,16 +68,16 @@ class Block:
 
 class FeedbackScene(hud.HudLayer, Scene):
     def __init__(self, puzzle: Puzzle, session: Session, ctx: UiContext, result: PuzzleResult, reason: str = "",
-                 on_hint: Callable[[], None] | None = None, stability_before: int | None = None):
+                 on_retry: Callable[[], None] | None = None, stability_before: int | None = None):
         super().__init__()
         self.stability_before = session.stability if stability_before is None else stability_before
         self.stability_after = session.stability
         self.hud = hud.Hud(HUD_RECT, session, ctx, session.settings.lang, before=self.stability_before)
-        self.on_hint = on_hint  # handed on to the puzzle scene of a new attempt
+        self.on_retry = on_retry  # "Opnieuw": the flow puts the puzzle back in this scene's place
         self.puzzle, self.session, self.ctx, self.result = puzzle, session, ctx, result
         self.reason = reason.strip()
         self.lang = session.settings.lang
-        self.book = load_lawbook()
+        self.book = ctx.book
         self.direct = session.settings.feedback is Feedback.DIRECT
         self.solved = result.solved
         self.right = sum(1 for item in result.items if item.correct)
@@ -93,10 +93,12 @@ class FeedbackScene(hud.HudLayer, Scene):
         self.back_button = self.focus.add(Button(back_rect, ctx.text, self.t("puzzel.terug"), self.finish,
                                                  style="secondary" if not self.solved else "primary"))
         nav_y = CONTENT.bottom - NAV_H
-        self.prev_button = self.focus.add(Button((CONTENT.x, nav_y, 360, NAV_H), ctx.text, self.t("puzzel.feedback.prev"),
-                                                 lambda: self.turn(-1), style="secondary", icon=None))
+        self.prev_button = self.focus.add(Button((CONTENT.x, nav_y, 360, NAV_H), ctx.text,
+                                                 self.t("puzzel.feedback.prev"), lambda: self.turn(-1),
+                                                 style="secondary", icon=None))
         self.next_button = self.focus.add(Button((CONTENT.right - 360, nav_y, 360, NAV_H), ctx.text,
-                                                 self.t("puzzel.feedback.next"), lambda: self.turn(1), style="secondary"))
+                                                 self.t("puzzel.feedback.next"), lambda: self.turn(1),
+                                                 style="secondary"))
         self._sync_nav()
 
     # --- helpers ---------------------------------------------------------------------------------------------
@@ -129,9 +131,9 @@ class FeedbackScene(hud.HudLayer, Scene):
     def _inner_width(self) -> int:
         return PAGE.width - 2 * _PAD
 
-    def _parts(self, block: Block) -> list[tuple[str, str, int, tuple[int, int, int]]]:
+    def _parts(self, block: Block) -> list[tuple[str, Role, int, Colour]]:
         """(text, role, size, colour) of each text part below the badges, in order."""
-        parts = [(block.title, "bold", _TITLE_SIZE, theme.TEXT)]
+        parts: list[tuple[str, Role, int, Colour]] = [(block.title, "bold", _TITLE_SIZE, theme.TEXT)]
         parts += [(line, "regular", _BODY_SIZE, theme.TEXT) for line in block.lines]
         if block.explanation:
             parts.append((block.explanation, "regular", _BODY_SIZE, theme.TEXT_MUTED))
@@ -177,10 +179,8 @@ class FeedbackScene(hud.HudLayer, Scene):
         self.next_button.enabled = self.page < len(self.pages) - 1
 
     def retry(self) -> None:
-        from escaperoom.ui.puzzles import scene_for
-
-        if self.stack is not None:
-            self.stack.replace(scene_for(self.puzzle, self.session, self.ctx, self.on_hint))
+        if self.on_retry is not None:
+            self.on_retry()
 
     def finish(self) -> None:
         if self.stack is not None:
@@ -188,6 +188,7 @@ class FeedbackScene(hud.HudLayer, Scene):
             self.stack.pop(self.result)
 
     def enter(self) -> None:
+        self.session.enter(self.puzzle.id)  # still at this station (the facilitator's F5-F7 act on it)
         self.focus.focus(self.back_button if self.solved or self.retry_button is None else self.retry_button,
                          visible=False)
 
@@ -230,8 +231,8 @@ class FeedbackScene(hud.HudLayer, Scene):
             if len(self.pages) > 1:
                 box = pygame.Rect(self.prev_button.rect.right, self.prev_button.rect.y,
                                   self.next_button.rect.left - self.prev_button.rect.right, NAV_H)
-                draw_fitted(self.ctx, surface, self.t("puzzel.feedback.page", n=self.page + 1, totaal=len(self.pages)),
-                            box, role="bold", size=theme.TEXT_BODY, align="center", valign="middle")
+                draw_text(self.ctx, surface, self.t("puzzel.feedback.page", n=self.page + 1, totaal=len(self.pages)),
+                          box, role="bold", size=theme.TEXT_BODY, align="center", valign="middle")
         else:
             self._draw_escape(surface)
         self.focus.draw(surface)
@@ -287,32 +288,29 @@ class FeedbackScene(hud.HudLayer, Scene):
         ctx = self.ctx
         boxes = self.sidebar_boxes()
         self.hud.draw(surface)
-        draw_fitted(ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
+        draw_text(ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
         icon_style = (theme.GREEN, Icon.CHECK) if self.solved else (theme.AMBER, Icon.WARNING)
         status_box = boxes["status"]
         draw_icon(surface, icon_style[1], pygame.Rect(TITLE_BOX.x, status_box.y, 64, 64), icon_style[0])
         status = self.t("puzzel.feedback.solved" if self.solved else "puzzel.feedback.not_solved")
-        draw_fitted(ctx, surface, status, status_box, role="bold", size=theme.TEXT_LARGE, colour=icon_style[0],
-                    valign="middle")
+        draw_text(ctx, surface, status, status_box, role="bold", size=theme.TEXT_LARGE, colour=icon_style[0],
+                  valign="middle")
         if self.direct:  # in escape mode the score is the big text beside the sidebar already
             score = self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items))
-            draw_fitted(ctx, surface, score, boxes["score"], size=theme.TEXT_LARGE, valign="middle")
+            draw_text(ctx, surface, score, boxes["score"], size=theme.TEXT_LARGE, valign="middle")
         line, direction = self.stability_line()
-        panel = boxes["change_panel"]
+        change = boxes["change_panel"]
         colour = hud.stability_colour(self.stability_after) if direction != "flat" else theme.TEXT_MUTED
-        pygame.draw.rect(surface, theme.SURFACE, panel, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, colour, panel, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
-        hud.draw_trend_arrow(surface, pygame.Rect(panel.x + 20, panel.centery - 28, 36, 56), direction, colour)
-        draw_fitted(ctx, surface, line, boxes["change"], role="bold", size=40, valign="middle")
+        panel(surface, change, theme.SURFACE, colour)
+        hud.draw_trend_arrow(surface, pygame.Rect(change.x + 20, change.centery - 28, 36, 56), direction, colour)
+        draw_text(ctx, surface, line, boxes["change"], role="bold", size=40, valign="middle")
         if self.solved:
             reward = boxes["reward_panel"]
-            pygame.draw.rect(surface, theme.SURFACE, reward, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, theme.ACCENT, reward, 5, border_radius=theme.RADIUS)
-            draw_fitted(ctx, surface, self.t("puzzel.feedback.reward"), boxes["reward"], role="bold",
-                        size=theme.TEXT_BODY, colour=theme.ACCENT, valign="middle")
+            panel(surface, reward, theme.SURFACE, theme.ACCENT, 5)
+            draw_text(ctx, surface, self.t("puzzel.feedback.reward"), boxes["reward"], role="bold",
+                      size=theme.TEXT_BODY, colour=theme.ACCENT, valign="middle")
             box = boxes["reward_char"]
-            pygame.draw.rect(surface, theme.BG, box, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, theme.ACCENT, box, 4, border_radius=theme.RADIUS)
+            panel(surface, box, theme.BG, theme.ACCENT, 4)
             char = ctx.text.render(self.puzzle.beloning, "bold", min(140, box.height - 10), theme.ACCENT)
             surface.blit(char, char.get_rect(center=box.center))
 
@@ -322,17 +320,15 @@ class FeedbackScene(hud.HudLayer, Scene):
 
     def _draw_escape(self, surface: pygame.Surface) -> None:
         box = pygame.Rect(CONTENT.x, CONTENT.y + 200, CONTENT.width, 200)
-        draw_fitted(self.ctx, surface, self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items)),
-                    box, role="bold", size=theme.TEXT_HERO, align="center", valign="middle")
+        draw_text(self.ctx, surface, self.t("puzzel.feedback.score", goed=self.right, totaal=len(self.result.items)),
+                  box, role="bold", size=theme.TEXT_HERO, align="center", valign="middle", min_size=theme.TEXT_MIN)
         note = pygame.Rect(CONTENT.x, box.bottom + theme.SPACE_L, CONTENT.width, 200)
-        draw_fitted(self.ctx, surface, self.t("puzzel.feedback.escape_note"), note, size=theme.TEXT_LARGE,
-                    colour=theme.TEXT_MUTED, align="center")
+        draw_text(self.ctx, surface, self.t("puzzel.feedback.escape_note"), note, size=theme.TEXT_LARGE,
+                  colour=theme.TEXT_MUTED, align="center")
 
     def _draw_block(self, surface: pygame.Surface, block: Block, rect: pygame.Rect) -> None:
         ctx = self.ctx
-        pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=theme.RADIUS)
-        edge = block.badges[0][0].colour if block.badges else theme.BORDER
-        pygame.draw.rect(surface, edge, rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        panel(surface, rect, theme.SURFACE, block.badges[0][0].colour if block.badges else theme.BORDER)
         clip = surface.get_clip()
         surface.set_clip(rect)
         x, y = rect.x + _PAD, rect.y + _PAD

@@ -4,25 +4,23 @@ Shows the steps as numbered rows, in a deterministic shuffle (seeded by the puzz
 right. Controls: drag a row up or down (mouse or finger) and drop it where it belongs; or with the keyboard:
 Up/Down to a row, Enter/Space to pick it up, Up/Down to move it, Enter/Space (or Esc) to put it down.
 "Controleer" submits ``{"volgorde": [step_index_as_written, ...]}``; leads to the feedback scene, or back to the
-room with "Terug naar de kamer" / Esc. Scripted answers: the key path above, or with the mouse a drag of each step
-that is not in its place yet from its row onto its place, then a click on "Controleer".
+room with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import Any
 
 import pygame
 
 from escaperoom.content.models import OrderPuzzle
 from escaperoom.kinds import OrderAnswer
 from escaperoom.ui import theme
+from escaperoom.ui.draw import panel
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.pointer import Phase, Pointer
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, key_event, tab_events
-from escaperoom.ui.testing import click, drag
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
 from escaperoom.ui.widgets.base import ACTIVATE_KEYS, Widget, draw_focus_ring
 
 _NUMBER_W = 96
@@ -124,9 +122,8 @@ class _StepList(Widget):
 
     def _draw_row(self, surface: pygame.Surface, position: int, step: int, row: pygame.Rect, lifted: bool) -> None:
         held = lifted or (self.grabbed and position == self.cursor)
-        pygame.draw.rect(surface, theme.SURFACE_PRESSED if held else theme.SURFACE_RAISED, row, border_radius=theme.RADIUS)
         edge, width = (theme.ACCENT, 6) if held else (theme.BORDER, theme.BORDER_WIDTH)
-        pygame.draw.rect(surface, edge, row, width, border_radius=theme.RADIUS)
+        panel(surface, row, theme.SURFACE_PRESSED if held else theme.SURFACE_RAISED, edge, width)
         number = pygame.Rect(row.x, row.y, _NUMBER_W, row.height)
         pygame.draw.line(surface, theme.BORDER, (number.right, row.y + 14), (number.right, row.bottom - 14), 3)
         digits = self.text.render(str(position + 1), "bold", theme.TEXT_LARGE, theme.ACCENT)
@@ -136,7 +133,8 @@ class _StepList(Widget):
         blit_in_box(surface, label, box, "left", "middle", self._line)
         if held:  # grip marks: a held row reads as "lifted", not by colour alone
             for dy in (-14, 0, 14):
-                pygame.draw.line(surface, theme.ACCENT, (row.right - 64, row.centery + dy), (row.right - 24, row.centery + dy), 5)
+                pygame.draw.line(surface, theme.ACCENT, (row.right - 64, row.centery + dy),
+                                 (row.right - 24, row.centery + dy), 5)
 
     def draw(self, surface: pygame.Surface) -> None:
         dragging = self._drag[1] if (self._drag is not None and self.drag_y is not None) else None
@@ -175,37 +173,3 @@ class OrderScene(PuzzleScene):
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         box = self.steps._label_box(self.steps.row_rect(0))
         return [(step, box, "regular") for step in self.steps.steps]
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Keyboard only: focus the list, then for each place pick up the step that belongs there and move it up."""
-        events: list[pygame.event.Event] = []
-        if self.steps.grabbed:
-            events.append(key_event(pygame.K_ESCAPE))
-        events += tab_events(self.candidates(), self.focus.focused, self.steps)
-        order = list(self.steps.order)
-        cursor = self.steps.cursor
-        for place, step in enumerate(int(s) for s in answer["volgorde"]):
-            src = order.index(step)
-            arrow = pygame.K_DOWN if src > cursor else pygame.K_UP
-            events += [key_event(arrow) for _ in range(abs(src - cursor))]
-            events.append(key_event(pygame.K_SPACE))
-            events += [key_event(pygame.K_UP) for _ in range(src - place)]
-            events.append(key_event(pygame.K_SPACE))
-            order.insert(place, order.pop(src))
-            cursor = place
-        return events + self.submit_events(self.steps)
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Mouse only: put down a step held by a tap (tap it again), then for each place, top to bottom, drag the
-        step that belongs there from its row onto that place (worked out on a copy of the current order)."""
-        events: list[pygame.event.Event] = []
-        if self.steps.grabbed:
-            events += click(self.steps.row_rect(self.steps.cursor).center)
-        order = list(self.steps.order)
-        for place, step in enumerate(int(s) for s in answer["volgorde"]):
-            src = order.index(step)
-            if src == place:
-                continue
-            events += drag(self.steps.row_rect(src).center, self.steps.row_rect(place).center)
-            order.insert(place, order.pop(src))
-        return events + self.submit_click()

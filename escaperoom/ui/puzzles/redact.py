@@ -4,27 +4,22 @@ out what may not go to the recipient.
 Shows the document heading and one row per fragment; a blacked-out row is a black bar (the text stays faintly
 readable in grey so the team can discuss and undo) with a filled square in the margin, a normal row has an empty
 square. Controls: tap/click a row to toggle it; or Tab/Up/Down to a row and Enter/Space. "Versturen" submits
-``{"zwart": [fragment_index, ...]}``; leads to the feedback scene, or back to the room with "Terug naar de kamer"
-/ Esc. Scripted answers: Tab to each row to change and Enter, then "Versturen" (keys), or a click on each such row
-and on "Versturen" (mouse).
+``{"zwart": [fragment_index, ...]}``; leads to the feedback, or back to the room with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pygame
 
 from escaperoom.content.models import RedactPuzzle
 from escaperoom.kinds import RedactAnswer
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text
 from escaperoom.ui.fonts import TextCache, blit_in_box
-from escaperoom.ui.pointer import Phase, Pointer
-from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene, draw_fitted, key_event, tab_events
-from escaperoom.ui.testing import click
-from escaperoom.ui.widgets import Widget
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS
+from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
+from escaperoom.ui.widgets.pressable import Pressable
 
 # the paper's colours live in the theme, where a test holds each text pair to >= 4.5:1
 PAPER, INK, INK_MUTED = theme.PAPER, theme.INK, theme.INK_MUTED
@@ -33,8 +28,8 @@ HEADING_H = 96
 _MARGIN = 72  # the left margin of the paper, with the mark
 
 
-class _Fragment(Widget):
-    """One line of the document; toggles black-out on tap or Enter/Space."""
+class _Fragment(Pressable):
+    """One line of the document; toggles black-out on a tap or click (``Pressable``) or Enter/Space."""
 
     def __init__(self, rect: pygame.Rect, text: TextCache, content: str, size: int, on_toggle: Callable[[], None]):
         super().__init__(rect)
@@ -43,37 +38,18 @@ class _Fragment(Widget):
         self.size = size
         self.black = False
         self.on_toggle = on_toggle
-        self._press: object = None
         self._line = text.fonts.line_height("regular", size)
 
     def text_box(self) -> pygame.Rect:
-        return pygame.Rect(self.rect.x + _MARGIN, self.rect.y + theme.SPACE_XS, self.rect.width - _MARGIN - theme.SPACE_M,
-                           self.rect.height - 2 * theme.SPACE_XS)
+        return pygame.Rect(self.rect.x + _MARGIN, self.rect.y + theme.SPACE_XS,
+                           self.rect.width - _MARGIN - theme.SPACE_M, self.rect.height - 2 * theme.SPACE_XS)
 
     def toggle(self) -> None:
         self.black = not self.black
         self.on_toggle()
 
-    def handle_pointer(self, action: Pointer) -> bool:
-        inside = self.rect.collidepoint(action.pos)
-        if action.phase is Phase.DOWN:
-            if inside:
-                self._press = action.id
-                return True
-            return False
-        if self._press is None or action.id != self._press:
-            return False
-        if action.phase is Phase.UP:
-            self._press = None
-            if inside:
-                self.toggle()
-        return True
-
-    def handle_key(self, event: pygame.event.Event) -> bool:
-        if event.key in ACTIVATE_KEYS:
-            self.toggle()
-            return True
-        return False
+    def activate(self) -> None:
+        self.toggle()
 
     def draw(self, surface: pygame.Surface) -> None:
         box = self.text_box()
@@ -121,30 +97,11 @@ class RedactScene(PuzzleScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, PAPER, self.paper, border_radius=theme.RADIUS // 2)
-        head = pygame.Rect(self.paper.x + _MARGIN, self.paper.y + theme.SPACE_M, self.paper.width - _MARGIN - theme.SPACE_M,
-                           HEADING_H - theme.SPACE_M - theme.SPACE_S)
-        draw_fitted(self.ctx, surface, self.heading, head, role="bold", size=theme.TEXT_BODY, colour=INK,
-                    valign="middle")
+        head = pygame.Rect(self.paper.x + _MARGIN, self.paper.y + theme.SPACE_M,
+                           self.paper.width - _MARGIN - theme.SPACE_M, HEADING_H - theme.SPACE_M - theme.SPACE_S)
+        draw_text(self.ctx, surface, self.heading, head, role="bold", size=theme.TEXT_BODY, colour=INK,
+                  valign="middle")
         pygame.draw.line(surface, INK_MUTED, (head.x, head.bottom + 4), (head.right, head.bottom + 4), 2)
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         return [(row.content, row.text_box(), "regular") for row in self.rows]
-
-    def _to_toggle(self, answer: dict[str, Any]) -> list[_Fragment]:
-        """The rows whose state must change to match ``answer``."""
-        wanted = {int(i) for i in answer["zwart"]}
-        return [row for i, row in enumerate(self.rows) if row.black != (i in wanted)]
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Tab to every row whose state must change and press Enter, then Tab to "Versturen" and press Enter."""
-        events: list[pygame.event.Event] = []
-        current = self.focus.focused
-        for row in self._to_toggle(answer):
-            events += tab_events(self.candidates(), current, row) + [key_event(pygame.K_RETURN)]
-            current = row
-        return events + self.submit_events(current)
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """A click on every row whose state must change, then a click on "Versturen"."""
-        events = [e for row in self._to_toggle(answer) for e in click(row.rect.center)]
-        return events + self.submit_click()

@@ -6,8 +6,7 @@ placed card stays in its row and carries a tag with its zone's number and colour
 Controls: drag a card onto a zone (mouse or finger); or tap a card, then tap a zone; or with the keyboard:
 Tab/arrows to a card, Enter to pick it up, 1..n or the arrows to choose a zone, Enter to put it down (Esc cancels).
 "Controleer" submits ``{"plaatsing": {card: recipient | "niet_delen"}}``; leads to the feedback scene, or back to
-the room with "Terug naar de kamer" / Esc. Scripted answers: the key path above, or with the mouse a drag of each
-card onto its zone and a click on "Controleer".
+the room with "Terug naar de kamer" / Esc.
 """
 
 from __future__ import annotations
@@ -19,12 +18,10 @@ import pygame
 from escaperoom.content.models import NIET_DELEN, SortPuzzle
 from escaperoom.kinds import SortAnswer
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.testing import click, drag
 from escaperoom.ui.pointer import Phase, pointer
-from escaperoom.ui.puzzles._base import (
-    CONTENT, ENTER_KEYS, PuzzleScene, digit_event, digit_of, draw_fitted, key_event, tab_events,
-)
+from escaperoom.ui.puzzles._base import CONTENT, ENTER_KEYS, PuzzleScene, digit_of
 from escaperoom.ui.theme import Colour, Icon
 from escaperoom.ui.widgets import Card, draw_focus_ring
 
@@ -93,9 +90,9 @@ class SortScene(PuzzleScene):
         rects = [(CONTENT.x + (i // rows) * (card_w + _GAP), top + (i % rows) * (height + gap), card_w, height)
                  for i in range(count)]
         # one type size for every card: the largest at which every label fits
-        size = min(_SortCard(r, self.ctx.text, label)._title_size for r, label in zip(rects, labels))
+        size = min(_SortCard(r, self.ctx.text, label)._title_size for r, label in zip(rects, labels, strict=True))
         self.cards: list[_SortCard] = []
-        for rect, label in zip(rects, labels):
+        for rect, label in zip(rects, labels, strict=True):
             card = _SortCard(rect, self.ctx.text, label, on_drop=self._dropped, on_activate=self._picked_up,
                              colour=theme.BORDER, title_size=size)
             self.cards.append(card)
@@ -119,8 +116,11 @@ class SortScene(PuzzleScene):
             self.cards[self.picked].selected = False
         self.picked = None
 
+    def _index(self, card: Card) -> int:
+        return next(i for i, mine in enumerate(self.cards) if mine is card)
+
     def _picked_up(self, card: Card) -> None:
-        index = self.cards.index(card)
+        index = self._index(card)
         if self.picked == index:
             self._drop_pick()
             return
@@ -134,7 +134,7 @@ class SortScene(PuzzleScene):
         if zone is None:
             card.return_home()
         else:
-            self.place(self.cards.index(card), zone)
+            self.place(self._index(card), zone)
 
     def zone_at(self, pos: tuple[int, int]) -> int | None:
         return next((i for i, z in enumerate(self.zones) if z.collidepoint(pos)), None)
@@ -185,9 +185,8 @@ class SortScene(PuzzleScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        for i, (zone, name, colour) in enumerate(zip(self.zones, self.zone_names, self.zone_colours)):
-            pygame.draw.rect(surface, theme.SURFACE, zone, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, colour, zone, 5, border_radius=theme.RADIUS)
+        for i, (zone, name, colour) in enumerate(zip(self.zones, self.zone_names, self.zone_colours, strict=True)):
+            panel(surface, zone, theme.SURFACE, colour, 5)
             badge = pygame.Rect(zone.x + _ZONE_PAD, zone.y + _ZONE_PAD, 64, 64)
             pygame.draw.circle(surface, colour, badge.center, badge.width // 2)
             number = ctx.text.render(str(i + 1), "bold", theme.TEXT_LARGE, theme.TEXT_ON_ACCENT)
@@ -199,10 +198,10 @@ class SortScene(PuzzleScene):
                                 badge.height)
             count_text = ("" if not placed else self.t("puzzel.sort.placed_one") if len(placed) == 1
                           else self.t("puzzel.sort.placed_many", n=len(placed)))
-            draw_fitted(ctx, surface, count_text, count, size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED,
-                        valign="middle")
+            draw_text(ctx, surface, count_text, count, size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED,
+                      valign="middle")
             name_box = self.name_box(zone)
-            draw_fitted(ctx, surface, name, name_box, role="bold", size=theme.TEXT_BODY)
+            draw_text(ctx, surface, name, name_box, role="bold", size=theme.TEXT_BODY)
             if self.picked is not None and self.target == i:
                 draw_focus_ring(surface, zone)
 
@@ -213,42 +212,8 @@ class SortScene(PuzzleScene):
 
     def texts_and_boxes(self) -> list[tuple[str, pygame.Rect, str]]:
         """Every content text with its box and role (for the overflow test)."""
-        out = [(name, self.name_box(zone), "bold") for zone, name in zip(self.zones, self.zone_names)]
+        out = [(name, self.name_box(zone), "bold") for zone, name in zip(self.zones, self.zone_names, strict=True)]
         for card in self.cards:
             title_box, _ = card._boxes(card.rect)
             out.append((card.title, card._inner(card.rect), "bold"))
         return out
-
-    # --- script ------------------------------------------------------------------------------------------------
-
-    def key_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        events: list[pygame.event.Event] = []
-        if self.picked is not None:
-            events.append(key_event(pygame.K_ESCAPE))
-        order = self.candidates()
-        current = self.focus.focused
-        for index, card_id in enumerate(self.card_ids):
-            dest = answer["plaatsing"].get(card_id)
-            if dest is None:
-                continue
-            card = self.cards[index]
-            events += tab_events(order, current, card)
-            current = card
-            events += [key_event(pygame.K_RETURN), digit_event(self.zone_ids.index(dest) + 1),
-                       key_event(pygame.K_RETURN)]
-        return events + self.submit_events(current)
-
-    def mouse_script(self, answer: dict[str, Any]) -> list[pygame.event.Event]:
-        """Put down a card picked up by a tap (tap it again), drag every card that is not yet where ``answer``
-        wants it onto its zone, then click "Controleer"."""
-        events: list[pygame.event.Event] = []
-        if self.picked is not None:
-            events += click(self.cards[self.picked].rect.center)
-        for index, card_id in enumerate(self.card_ids):
-            dest = answer["plaatsing"].get(card_id)
-            if dest is None:
-                continue
-            zone = self.zone_ids.index(dest)
-            if self.placement.get(card_id) != zone:
-                events += drag(self.cards[index].home.center, self.zones[zone].center)
-        return events + self.submit_click()

@@ -1,6 +1,6 @@
-"""Shared parts of the game screens: a scene base with a focus group, text drawn fitted into boxes (cached by the
-foundation's text cache), the clock format and a modal base that hands a typed result back. Used by every
-module in this package.
+"""Shared parts of the game screens: a scene base with a focus group, playing time in words and a modal base that
+hands a typed result back (texts and panels are drawn with ``escaperoom.ui.draw``). Used by every module in this
+package.
 
 Frame cost: a screen is painted into a cached layer that is repainted only when ``view_key()`` changes (the
 scene's ``state_key()`` plus every widget's look: focus, press, label, typed value, cursor blink); each frame
@@ -19,17 +19,14 @@ import pygame
 
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.fonts import Align, Role, blit_in_box
-from escaperoom.ui.hud import clock_text  # noqa: F401  (the screens import it from here)
+from escaperoom.ui.draw import panel
+from escaperoom.ui.fonts import Role
 from escaperoom.ui.scene import ModalScene, Scene
 from escaperoom.ui.scenes.game import Game
-from escaperoom.ui.theme import Colour
 from escaperoom.ui.widgets import Button, FocusGroup
 
 T = TypeVar("T")
 CANVAS = pygame.Rect((0, 0), theme.CANVAS_SIZE)
-
-
 
 
 def duration_text(ctx: UiContext, seconds: int) -> str:
@@ -41,33 +38,6 @@ def duration_text(ctx: UiContext, seconds: int) -> str:
     if rest == 0:
         return ctx.t("spel.duration.minute" if minutes == 1 else "spel.duration.minutes", n=minutes)
     return ctx.t("spel.duration.minutes_seconds", m=minutes, s=f"{rest:02d}")
-
-
-def draw_text(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: Role = "regular",
-              size: int = theme.TEXT_BODY, colour: Colour = theme.TEXT, align: Align = "left",
-              valign: str = "top", min_size: int | None = None) -> None:
-    """Draw ``text`` wrapped inside ``box`` at the largest size up to ``size`` that fits (both cached), never below
-    ``min_size`` (default: 64 px for titles, 36 px for everything else)."""
-    if not text:
-        return
-    if min_size is None:
-        min_size = min_size_for(size)
-    fitted = ctx.text.fit_size(text, role, box.width, box.height, size, min_size)
-    rendered = ctx.text.render(text, role, fitted, colour, box.width, align)
-    blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
-
-
-def min_size_for(size: int) -> int:
-    """The smallest size a text drawn at up to ``size`` may shrink to: titles (``size`` >= 64) stay titles."""
-    return theme.TITLE_MIN if size >= theme.TITLE_MIN else theme.TEXT_MIN
-
-
-def text_fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role, size: int) -> bool:
-    """True when ``text`` fits ``box`` at a size between its minimum (64 px for a title, else 36 px) and ``size``
-    (for the fit test)."""
-    low = min_size_for(size)
-    fitted = ctx.text.fit_size(text, role, box.width, box.height, max(size, low), low)
-    return ctx.text.fits(text, role, fitted, box.width, box.height)
 
 
 def look_key(scene: Scene) -> Any:
@@ -90,7 +60,7 @@ def _surface_like(surface: pygame.Surface) -> pygame.Surface:
     return pygame.Surface(surface.get_size(), 0, surface)
 
 
-def widgets_key(group: FocusGroup) -> tuple:
+def widgets_key(group: FocusGroup) -> tuple[Any, ...]:
     """Everything about the widgets that changes how they look."""
     out = []
     for w in group.widgets:
@@ -99,13 +69,6 @@ def widgets_key(group: FocusGroup) -> tuple:
                     getattr(w, "label", None), getattr(w, "value", None), getattr(w, "cursor", None),
                     None if blink is None else blink < 0.6, tuple(w.rect)))
     return tuple(out)
-
-
-def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Colour = theme.SURFACE,
-          border: Colour | None = theme.BORDER) -> None:
-    pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
-    if border is not None:
-        pygame.draw.rect(surface, border, rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
 
 
 class _GameParts:
@@ -126,7 +89,7 @@ class _GameParts:
 
     def button(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_click: Callable[[], None],
                style: str = "primary", **kw: Any) -> Button:
-        return self.group.add(Button(rect, self.ctx.text, label, on_click, style=style, **kw))  # type: ignore[return-value]
+        return self.group.add(Button(rect, self.ctx.text, label, on_click, style=style, **kw))
 
     def labels(self) -> list[tuple[str, pygame.Rect, Role, int]]:
         return []
@@ -138,7 +101,7 @@ class _GameParts:
         """What the painted layer reads that can change (the layer is repainted when it does)."""
         return None
 
-    def view_key(self) -> tuple:
+    def view_key(self) -> tuple[Any, ...]:
         return (self.ctx.lang, self.state_key(), widgets_key(self.group))
 
     def _scratch(self, name: str, like: pygame.Surface) -> pygame.Surface:
@@ -271,13 +234,13 @@ class GameModal(_GameParts, ModalScene[T]):
             self._backdrop.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
             if self._panel is None or view != old_view:
                 self._paint_panel()
-            assert self._frame is not None
+            assert self._frame is not None and self._panel is not None
             self._frame.blit(self._backdrop, (0, 0))
             self._frame.blit(self._panel, self.rect, self.rect)
         else:
             assert self._backdrop is not None and self._panel is not None
             if live != old_live:
-                for scene, before, now in zip(below, old_live, live):
+                for scene, before, now in zip(below, old_live, live, strict=False):
                     area = getattr(scene, "live_rect", lambda: None)()
                     if before == now or area is None:
                         continue
@@ -305,8 +268,7 @@ class GameModal(_GameParts, ModalScene[T]):
             self._panel = self._scratch("panel", self._backdrop)
             self._panel.set_colorkey(_COLOURKEY)
         self._panel.fill(_COLOURKEY, self.rect)
-        pygame.draw.rect(self._panel, theme.SURFACE, self.rect, border_radius=theme.RADIUS + 8)
-        pygame.draw.rect(self._panel, theme.BORDER, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS + 8)
+        panel(self._panel, self.rect, radius=theme.RADIUS + 8)
         self._panel.set_clip(self.rect)
         self.draw_content(self._panel)
         self.group.draw(self._panel)

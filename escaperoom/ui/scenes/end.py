@@ -15,11 +15,11 @@ import pygame
 
 from escaperoom.content.models import Puzzle
 from escaperoom.kinds import ErrorKind, Words, words_for
-from escaperoom.rules.lawbook import load_lawbook
 from escaperoom.session import Mistake, Phase
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text, panel
+from escaperoom.ui.scenes.base import CANVAS, GameScene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.theme import BadgeStyle, Icon
 
@@ -52,7 +52,7 @@ class EndScene(GameScene):
         super().__init__(game)
         self.session = game.session
         self.summary = self.session.summary()
-        self.book = load_lawbook()
+        self.book = self.ctx.book
         y = CANVAS.bottom - 40 - theme.BUTTON_HEIGHT
         self.to_title = self.button((CANVAS.right - 80 - 760, y, 760, theme.BUTTON_HEIGHT),
                                     self.t("spel.end.to_title"), self.go_title)
@@ -64,18 +64,10 @@ class EndScene(GameScene):
         self.group.focus(self.to_title, visible=True)
 
     def go_title(self) -> None:
-        from escaperoom.ui.scenes.title import TitleScene
-        assert self.stack is not None
-        self.game.close()
-        self.stack.reset(TitleScene(self.game))
+        self.game.flow.to_title()
 
     def go_debrief(self) -> None:
-        from escaperoom.ui.scenes.title import TitleScene
-        assert self.stack is not None
-        self.game.close()
-        title = TitleScene(self.game)
-        self.stack.reset(title)
-        title.open_debrief()
+        self.game.flow.to_debrief()
 
     # --- what it says --------------------------------------------------------------------------------------------
 
@@ -144,7 +136,7 @@ class EndScene(GameScene):
     def shown_decisions(self) -> tuple[list[tuple[DecisionLine, str]], int]:
         """(decision, the sentence that fits) for the rows on screen, and how many more there are."""
         decisions = self.decisions()
-        shown = []
+        shown: list[tuple[DecisionLine, str]] = []
         for decision in decisions[:_ROWS]:
             box = self._row_text_box(len(shown))
             text = next((s for s in decision.sentences if self._fits(s, box)), decision.sentences[-1])
@@ -238,7 +230,7 @@ class EndScene(GameScene):
 
     def _draw_counts(self, surface: pygame.Surface) -> None:
         words = [label for label in self.labels() if label[2] == "bold" and label[3] == theme.TEXT_SMALL]
-        for (kind, count), (word, row, role, size) in zip(self.counts(), words):
+        for (kind, count), (word, row, role, size) in zip(self.counts(), words, strict=False):
             style = theme.feedback_style(kind)
             draw_icon(surface, style.icon, pygame.Rect(_COUNTS.x + 36, row.y + 4, 44, 44), style.colour,
                       theme.SURFACE)

@@ -1,11 +1,8 @@
-"""Facilitator controls on the players' screen, out of their way: keys handled before any scene sees them, and
-the overlays they open. Every action goes through the session, which records it in the journal.
-
-    F1 this key list · F2 or P pause/resume · F3 +5 min · F4 −5 min · F5 free hint for the current puzzle
-    F6 skip the current puzzle · F7 show its answer (``session.reveal_answer``) · F8 end the game (confirmed)
-
-P only works on the map or the pause overlay (elsewhere the team may be typing). The overlays (key list,
-answer, message, end confirmation) close with Esc, Enter or a tap and lead back to the scene below."""
+"""The facilitator's overlays on the players' screen: the key list (F1), a message (the answer of a puzzle, F7, or
+why a key did nothing) and the end confirmation (F8), and the answer in words for F7. The keys themselves are
+routed by ``escaperoom.ui.flow.FacilitatorKeys`` before any scene sees them; every action goes through the
+session, which records it in the journal. The overlays close with Esc, Enter or a tap and lead back to the scene
+below."""
 
 from __future__ import annotations
 
@@ -16,89 +13,15 @@ import pygame
 from escaperoom.content.models import Puzzle
 from escaperoom.kinds import words_for
 from escaperoom.ui import theme
-from escaperoom.ui.scene import SceneStack
-from escaperoom.ui.scenes.base import GameModal, draw_text
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.scenes.base import GameModal
 from escaperoom.ui.scenes.game import Game
-
-STEP_S = 5 * 60
-KEYS = (pygame.K_F1, pygame.K_F2, pygame.K_F3, pygame.K_F4, pygame.K_F5, pygame.K_F6, pygame.K_F7, pygame.K_F8)
-
-
-class FacilitatorKeys:
-    """Turns the facilitator's keys into session calls and overlays. ``handle`` returns True when it used a key."""
-
-    def __init__(self, game: Game):
-        self.game = game
-
-    def _room(self, stack: SceneStack):
-        from escaperoom.ui.scenes.room import RoomScene
-        return next((s for s in stack if isinstance(s, RoomScene)), None)
-
-    def handle(self, event: pygame.event.Event, stack: SceneStack) -> bool:
-        if event.type != pygame.KEYDOWN:
-            return False
-        from escaperoom.ui.scenes.pause import FACILITATOR, PauseScene
-        room = self._room(stack)
-        if event.key == pygame.K_F1:
-            if isinstance(stack.top, KeyListScene):
-                stack.pop(None)
-            else:
-                stack.push(KeyListScene(self.game))
-            return True
-        if room is None or self.game.recorder is None or self.game.session.phase.final:
-            return False
-        session = self.game.session
-        key = event.key
-        if key == pygame.K_p and not isinstance(stack.top, (type(room), PauseScene)):
-            return False
-        if key in (pygame.K_F2, pygame.K_p):
-            if isinstance(stack.top, PauseScene) or session.phase.value == "pauze":
-                session.resume()
-                if isinstance(stack.top, PauseScene):
-                    stack.pop(None)
-            else:
-                session.pause()
-                if not isinstance(stack.top, PauseScene):
-                    stack.push(PauseScene(self.game, by=FACILITATOR))  # only F2/P resumes it
-            return True
-        if key in (pygame.K_F3, pygame.K_F4):
-            sign = 1 if key == pygame.K_F3 else -1
-            session.adjust_time(sign * STEP_S)
-            room.notify(self.game.ctx.t("spel.facilitator.time_added" if sign > 0 else "spel.facilitator.time_taken",
-                                        minuten=STEP_S // 60))
-            return True
-        if key == pygame.K_F8:
-            stack.push(ConfirmEndScene(self.game))
-            return True
-        if key not in (pygame.K_F5, pygame.K_F6, pygame.K_F7):
-            return False
-        current = session.current
-        if current is None:
-            stack.push(MessageScene(self.game, self.game.ctx.t("spel.facilitator.no_puzzle")))
-            return True
-        if key == pygame.K_F5:
-            from escaperoom.ui.scenes.hint import HintScene
-            session.give_hint(current)
-            stack.push(HintScene(self.game, current, free=True))
-        elif key == pygame.K_F6:
-            session.skip(current)
-            while stack.top is not room and len(stack) > 1:
-                stack.pop()
-            room.notify(self.game.ctx.t("spel.facilitator.skipped"))
-        else:
-            answer = session.reveal_answer(current)
-            puzzle = session.scenario.puzzle(current)
-            stack.push(MessageScene(self.game, answer_text(self.game, puzzle, answer),
-                                    self.game.ctx.t("spel.facilitator.answer_heading",
-                                                    puzzel=puzzle.titel.get(self.game.ctx.lang))))
-        return True
 
 
 def answer_text(game: Game, puzzle: Puzzle, answer: Any) -> str:
     """The model answer in words, one line per item, for the facilitator to read out: recipients by their role
     name and legal bases by citation and short name from the law book, in the game's language (the kind's words)."""
-    from escaperoom.rules.lawbook import load_lawbook
-    words = words_for(puzzle, game.session.scenario, load_lawbook(), game.ctx.lang, strings=game.ctx.strings)
+    words = words_for(puzzle, game.session.scenario, game.ctx.book, game.ctx.lang, strings=game.ctx.strings)
     return words.model_answer_text(answer)
 
 

@@ -1,18 +1,25 @@
 """What the game screens share while the app runs: the UI context, the loaded scenarios, the saves folder, the
-start-up choices from the command line and (once a game runs) the recorder with its session. Passed to every
-game scene; no globals. Starting and resuming go through ``escaperoom.recorder``."""
+start-up choices from the command line, (once a game runs) the recorder with its session, and the flow: what a
+screen may ask for when it leads somewhere else (``Flow``, carried out by ``escaperoom.ui.flow``, the only module
+that names the screens). Passed to every game scene; no globals. Starting and resuming go through
+``escaperoom.recorder``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from escaperoom import recorder as _recorder
+from escaperoom.content.models import Puzzle
 from escaperoom.errors import SaveError
 from escaperoom.kinds.judging import Judged
 from escaperoom.saves import list_sessions
 from escaperoom.session import Feedback, Session
 from escaperoom.ui.context import UiContext
+
+TEAM, FACILITATOR = "team", "facilitator"  # who paused the game (the pause overlay differs)
 
 
 @dataclass
@@ -34,6 +41,26 @@ class ResumeProblem:
     reason: str
 
 
+class Flow(Protocol):
+    """Where a game screen can lead: the screens ask, ``escaperoom.ui.flow.GameFlow`` opens (on the app's stack)."""
+
+    # title, setup, intro
+    def open_setup(self) -> None: ...
+    def open_resume_error(self, problem: ResumeProblem) -> None: ...
+    def open_intro(self) -> None: ...
+    def open_room(self, *, replace: bool = False) -> None: ...
+    def open_debrief(self) -> bool: ...
+    # the room
+    def open_puzzle(self, puzzle: Puzzle, on_hint: Callable[[], None] | None = None) -> None: ...
+    def open_lock(self, on_code: Callable[[str | None], None]) -> None: ...
+    def open_hint(self, puzzle_id: str, *, free: bool = False) -> None: ...
+    def open_pause(self, by: str) -> None: ...
+    def open_end(self) -> None: ...
+    # leaving a game
+    def to_title(self) -> None: ...
+    def to_debrief(self) -> None: ...
+
+
 @dataclass
 class Game:
     ctx: UiContext
@@ -42,6 +69,7 @@ class Game:
     defaults: Defaults = field(default_factory=Defaults)
     recorder: _recorder.Recorder | None = None
     autoplay: bool = False  # scenes skip waits meant for humans (the autoplayer drives them)
+    flow: Flow = field(init=False, repr=False)  # set by ``GameFlow(game, stack)``
 
     @property
     def session(self) -> Session:

@@ -10,8 +10,9 @@ import pygame
 from escaperoom.content.models import Hint
 from escaperoom.session import Phase
 from escaperoom.ui import theme
+from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.scenes.base import GameModal, draw_text, duration_text
+from escaperoom.ui.scenes.base import GameModal, duration_text
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.theme import Icon
 
@@ -97,8 +98,7 @@ class HintScene(GameModal[None]):
             word, wbox, role, size = labels[2 + i]
             step = pygame.Rect(wbox.x - 70, wbox.y, wbox.width + 80, wbox.height)
             done = level in levels_taken
-            pygame.draw.rect(surface, theme.SURFACE_RAISED if done else theme.BG, step, border_radius=theme.RADIUS)
-            pygame.draw.rect(surface, theme.ACCENT if done else theme.BORDER, step, 3, border_radius=theme.RADIUS)
+            panel(surface, step, theme.SURFACE_RAISED if done else theme.BG, theme.ACCENT if done else theme.BORDER)
             icon_box = pygame.Rect(step.x + 12, step.y + 12, 52, 56)
             if done:
                 draw_icon(surface, Icon.CHECK, icon_box, theme.ACCENT, theme.SURFACE_RAISED)

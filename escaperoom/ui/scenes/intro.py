@@ -7,7 +7,8 @@ from __future__ import annotations
 import pygame
 
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text, panel
+from escaperoom.ui.draw import draw_text, panel
+from escaperoom.ui.scenes.base import CANVAS, GameScene
 from escaperoom.ui.scenes.game import Game
 
 _STORY = pygame.Rect(100, 190, 1140, 820)
@@ -24,9 +25,7 @@ class IntroScene(GameScene):
         self.group.focus(self.go, visible=True)
 
     def to_room(self) -> None:
-        from escaperoom.ui.scenes.room import RoomScene
-        assert self.stack is not None
-        self.stack.replace(RoomScene(self.game))
+        self.game.flow.open_room(replace=True)
 
     def labels(self):
         sc = self.game.session.scenario.scenario

@@ -5,11 +5,14 @@ Esc or Annuleren cancels. Leads back to the room (which shows the end scene when
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from escaperoom.session import lock_length
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import CANVAS, GameModal, draw_text
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.scenes.base import CANVAS, GameModal
 from escaperoom.ui.scenes.game import Game
 
 _KEY = theme.TOUCH_MIN  # a key is a touch target: at least 120 px square
@@ -50,7 +53,7 @@ class LockScene(GameModal[str | None]):
         for i, char in enumerate(self.keys):
             r, c = divmod(i, per_row)
             rect = (x0 + c * (_KEY + _KEY_GAP_X), y0 + r * (_KEY + _KEY_GAP_Y), _KEY, _KEY)
-            self.key_buttons.append(self.button(rect, char, (lambda ch=char: self.add(ch)), "secondary",
+            self.key_buttons.append(self.button(rect, char, partial(self.add, char), "secondary",
                                                 size=theme.TEXT_LARGE))
         self.keypad_bottom = y0 + rows * _KEY + (rows - 1) * _KEY_GAP_Y
         self.open_button, self.erase_button, self.cancel_button = self.button_row(

@@ -1,5 +1,5 @@
 """Pause overlay: the clock stands still and the time left is shown. Who paused decides who resumes, and the
-text says so. The team's own pause (Esc on the map, ``open_pause``): "Verder spelen" (tap/Enter, or Esc again)
+text says so. The team's own pause (Esc on the map): "Verder spelen" (tap/Enter, or Esc again)
 resumes. The facilitator's pause (F2/P, ``scenes.facilitator``): only the facilitator resumes (F2/P), so the
 overlay shows no resume button. Both offer "Naar het beginscherm", which leaves the game saved (Doorgaan on the
 title continues it). Leads back to the scene below, or to the title."""
@@ -10,18 +10,10 @@ import pygame
 
 from escaperoom.session import Phase
 from escaperoom.ui import theme
-from escaperoom.ui.scene import SceneStack
-from escaperoom.ui.scenes.base import GameModal, clock_text, draw_text
-from escaperoom.ui.scenes.game import Game
-
-TEAM, FACILITATOR = "team", "facilitator"
-
-
-def open_pause(game: Game, stack: SceneStack) -> None:
-    """The team pauses (Esc): stop the clock and show the overlay (once)."""
-    game.session.pause(by="team")
-    if not isinstance(stack.top, PauseScene):
-        stack.push(PauseScene(game, by=TEAM))
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.hud import clock_text
+from escaperoom.ui.scenes.base import GameModal
+from escaperoom.ui.scenes.game import TEAM, Game
 
 
 class PauseScene(GameModal[None]):
@@ -46,10 +38,7 @@ class PauseScene(GameModal[None]):
         self.dismiss(None)
 
     def to_title(self) -> None:
-        from escaperoom.ui.scenes.title import TitleScene
-        assert self.stack is not None
-        self.game.close()
-        self.stack.reset(TitleScene(self.game))
+        self.game.flow.to_title()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pygame
 
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import GameModal, draw_text
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.scenes.base import GameModal
 from escaperoom.ui.scenes.game import Game, ResumeProblem
 
 

@@ -3,8 +3,9 @@ word plus an icon: open / opgelost / overgeslagen), the lock tile with the code 
 and the resident's stability meter (named, with its number, a bar and its trend as an arrow and a word).
 Controls: tap a tile or move with Tab/arrows and press Enter; the Hint button opens the hint ladder for the
 station last visited; Esc pauses. Ticks the session's clock every frame, also while a puzzle is on top.
-Leads to a puzzle scene (``escaperoom.ui.puzzles.scene_for``, with a hint button that opens the ladder over it), the hint overlay, the lock modal, the pause
-overlay and, when the game is over (escaped, time up, ended), the end scene."""
+Leads (through ``game.flow``) to a puzzle (with a hint button that opens the ladder over it, and then its
+feedback), the hint overlay, the lock modal, the pause overlay and, when the game is over (escaped, time up,
+ended), the end scene."""
 
 from __future__ import annotations
 
@@ -16,15 +17,14 @@ from escaperoom.content.models import Puzzle
 from escaperoom.kinds import kind_of
 from escaperoom.session import Phase, SessionError, Status
 from escaperoom.ui import theme
-from escaperoom.ui.hud import clock_colour, draw_trend_arrow, stability_colour, trend
+from escaperoom.ui.draw import draw_text, panel
+from escaperoom.ui.hud import clock_colour, clock_text, draw_trend_arrow, stability_colour, trend
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.pointer import Phase as PointerPhase
-from escaperoom.ui.pointer import Pointer
-from escaperoom.ui.scenes.base import GameScene, clock_text, draw_text, panel
-from escaperoom.ui.scenes.game import Game
+from escaperoom.ui.puzzles._base import session_error_text
+from escaperoom.ui.scenes.base import GameScene
+from escaperoom.ui.scenes.game import TEAM, Game
 from escaperoom.ui.theme import Icon
-from escaperoom.ui.widgets import Widget
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS
+from escaperoom.ui.widgets.pressable import Pressable
 
 MAP = pygame.Rect(60, 170, 1200, 870)
 SIDE = pygame.Rect(1310, 40, 550, 1000)
@@ -45,7 +45,7 @@ def station_name(game: Game, station: str) -> str:
 
 
 
-class StationTile(Widget):
+class StationTile(Pressable):
     """One station on the map; pressing it (tap, click, Enter) calls ``on_choose(puzzle_id)``."""
 
     def __init__(self, rect: pygame.Rect, game: Game, puzzle: Puzzle, on_choose: Callable[[str], None]):
@@ -53,27 +53,9 @@ class StationTile(Widget):
         self.game = game
         self.puzzle = puzzle
         self.on_choose = on_choose
-        self._pressed: object = None
 
-    def handle_pointer(self, action: Pointer) -> bool:
-        inside = self.rect.collidepoint(action.pos)
-        if action.phase is PointerPhase.DOWN:
-            if inside:
-                self._pressed = action.id
-            return inside
-        if self._pressed is None or action.id != self._pressed:
-            return False
-        if action.phase is PointerPhase.UP:
-            self._pressed = None
-            if inside:
-                self.on_choose(self.puzzle.id)
-        return True
-
-    def handle_key(self, event: pygame.event.Event) -> bool:
-        if event.key in ACTIVATE_KEYS:
-            self.on_choose(self.puzzle.id)
-            return True
-        return False
+    def activate(self) -> None:
+        self.on_choose(self.puzzle.id)
 
     def boxes(self) -> dict[str, pygame.Rect]:
         inner = self.rect.inflate(-2 * theme.SPACE_M, -2 * theme.SPACE_M)
@@ -194,23 +176,20 @@ class RoomScene(GameScene):
         self.toast, self.toast_left = text, _TOAST_S
 
     def choose(self, puzzle_id: str) -> None:
-        assert self.stack is not None
         puzzle = self.session.scenario.puzzle(puzzle_id)
         if self.session.phase is not Phase.PLAYING:
             return
         if kind_of(puzzle).is_lock:
             if self.session.lock_open:
-                from escaperoom.ui.scenes.lock import LockScene
-                self.stack.push(LockScene(self.game), on_result=self.try_code)
+                self.game.flow.open_lock(self.try_code)
             else:
                 self.notify(self.t("spel.room.lock_closed"))
             return
         if self.session.status(puzzle_id) is not Status.OPEN:
             return
-        from escaperoom.ui.puzzles import scene_for
         self.session.enter(puzzle_id)
         self.last_station = puzzle_id
-        self.stack.push(scene_for(puzzle, self.session, self.ctx, on_hint=lambda: self._hint_over(puzzle.id)))
+        self.game.flow.open_puzzle(puzzle, on_hint=lambda: self._hint_over(puzzle.id))
 
     def try_code(self, code: str | None) -> None:
         lock = self.session.scenario.lock
@@ -219,7 +198,6 @@ class RoomScene(GameScene):
         try:
             result = self.session.submit(lock.id, {"code": code})
         except SessionError:
-            from escaperoom.ui.puzzles._base import session_error_text
             self.notify(session_error_text(self.session, self.t, lock.id))
             return
         if not result.solved:
@@ -233,27 +211,22 @@ class RoomScene(GameScene):
 
     def _hint_over(self, pid: str) -> None:
         """The hint ladder on top of whatever is showing (the puzzle scene)."""
-        from escaperoom.ui.scenes.hint import HintScene
-        assert self.stack is not None
         if self.session.status(pid) is Status.OPEN:
-            self.stack.push(HintScene(self.game, pid))
+            self.game.flow.open_hint(pid)
 
     def open_hint(self) -> None:
         pid = self.hint_target()
         if pid is None:
             self.notify(self.t("spel.room.choose_station"))
             return
-        from escaperoom.ui.scenes.hint import HintScene
-        assert self.stack is not None
-        self.stack.push(HintScene(self.game, pid))
+        self.game.flow.open_hint(pid)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.group.handle_event(event):
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and self.session.phase is Phase.PLAYING:
-            from escaperoom.ui.scenes.pause import open_pause
-            assert self.stack is not None
-            open_pause(self.game, self.stack)
+            self.session.pause(by=TEAM)  # the team pauses: the clock stops and the overlay shows
+            self.game.flow.open_pause(TEAM)
             return True
         return False
 
@@ -268,8 +241,7 @@ class RoomScene(GameScene):
             self.toast = ""
         self.group.update(dt)
         if self.session.phase.final and self.stack is not None:
-            from escaperoom.ui.scenes.end import EndScene
-            self.stack.reset(EndScene(self.game))
+            self.game.flow.open_end()
 
     # --- drawing -------------------------------------------------------------------------------------------
 
@@ -364,8 +336,7 @@ class RoomScene(GameScene):
 
     def _draw_toast(self, surface: pygame.Surface) -> None:
         box = pygame.Rect(MAP.x + 80, MAP.bottom - 170, MAP.width - 160, 150)
-        pygame.draw.rect(surface, theme.BG, box, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, theme.AMBER, box, 4, border_radius=theme.RADIUS)
+        panel(surface, box, theme.BG, theme.AMBER, 4)
         draw_text(self.ctx, surface, self.toast, box.inflate(-48, -24), role="bold", size=theme.TEXT_BODY,
                   colour=theme.AMBER, align="center", valign="middle")
 

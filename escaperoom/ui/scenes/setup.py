@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import pygame
 
+from escaperoom.kinds.judging import Judged
 from escaperoom.pii import find_personal_data
 from escaperoom.session import Feedback
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.fonts import Align
+from escaperoom.ui.scenes.base import CANVAS, GameScene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.widgets import TextField
 
@@ -55,7 +58,7 @@ class SetupScene(GameScene):
     def enter(self) -> None:
         self.group.focus(self.team_field, visible=True)
 
-    def _loaded(self):
+    def _loaded(self) -> Judged:
         return self.game.scenarios[self.scenario_index]
 
     def _scenario_label(self) -> str:
@@ -107,9 +110,7 @@ class SetupScene(GameScene):
             self.group.focus(self.team_field)
             return
         self.game.start(self._loaded().scenario.id, team, self.duration, self.feedback, self.ctx.lang)
-        from escaperoom.ui.scenes.intro import IntroScene
-        assert self.stack is not None
-        self.stack.replace(IntroScene(self.game))
+        self.game.flow.open_intro()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.group.handle_event(event):
@@ -140,7 +141,7 @@ class SetupScene(GameScene):
     def draw_back(self, surface: pygame.Surface) -> None:
         for i, (text, box, role, size) in enumerate(self.labels()):
             colour = theme.TEXT_MUTED if i == 1 else theme.TEXT
-            align = "right" if i == 1 else "left"
+            align: Align = "right" if i == 1 else "left"
             draw_text(self.ctx, surface, text, box, role=role, size=size, colour=colour, align=align,
                       valign="middle")
         dur = self._rows[2]

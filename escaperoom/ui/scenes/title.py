@@ -1,17 +1,18 @@
 """Title screen: the game's name and four big buttons — Nieuw spel (to setup), Doorgaan (resume the newest
 unfinished game; a damaged, foreign or newer save leads to the resume error scene, the file is kept),
-Nabespreking (the debrief scenes when they exist, else a message) and Afsluiten.
-Controls: mouse/touch on a button, or Tab/arrows + Enter. Leads to setup, room, resume error, debrief or quit."""
+Nabespreking (the debrief, else a message) and Afsluiten.
+Controls: mouse/touch on a button, or Tab/arrows + Enter. Leads (through ``game.flow``) to setup, the room, the
+resume error, the debrief or quit."""
 
 from __future__ import annotations
-
-import importlib
 
 import pygame
 
 from escaperoom.session import Session
 from escaperoom.ui import theme
-from escaperoom.ui.scenes.base import CANVAS, GameScene, draw_text
+from escaperoom.ui.draw import draw_text
+from escaperoom.ui.icons import draw_icon
+from escaperoom.ui.scenes.base import CANVAS, GameScene
 from escaperoom.ui.scenes.game import Game, ResumeProblem
 from escaperoom.ui.theme import Icon
 
@@ -42,45 +43,20 @@ class TitleScene(GameScene):
     # --- actions -------------------------------------------------------------------------------------------
 
     def new_game(self) -> None:
-        from escaperoom.ui.scenes.setup import SetupScene
-        assert self.stack is not None
-        self.stack.push(SetupScene(self.game))
+        self.game.flow.open_setup()
 
     def continue_game(self) -> None:
-        assert self.stack is not None
         outcome = self.game.resume_latest()
         if outcome is None:
             self.message = self.t("spel.title.nothing_to_resume")
         elif isinstance(outcome, ResumeProblem):
-            from escaperoom.ui.scenes.resume_error import ResumeErrorScene
-            self.stack.push(ResumeErrorScene(self.game, outcome), on_result=self._after_error)
+            self.game.flow.open_resume_error(outcome)
         elif isinstance(outcome, Session):
-            from escaperoom.ui.scenes.room import RoomScene
-            self.stack.push(RoomScene(self.game))
-
-    def _after_error(self, fresh: object) -> None:
-        if fresh:
-            self.new_game()
+            self.game.flow.open_room()
 
     def open_debrief(self) -> None:
-        assert self.stack is not None
-        try:
-            module = importlib.import_module("escaperoom.ui.debrief_scenes")
-        except ImportError:
-            module = None
-        factory = None
-        for name in ("debrief_scene", "scene_for", "DebriefScene", "ListScene", "SessionsScene"):
-            factory = getattr(module, name, None) if module else None
-            if factory is not None:
-                break
-        if factory is None:
+        if not self.game.flow.open_debrief():
             self.message = self.t("spel.title.no_debrief")
-            return
-        try:
-            scene = factory(self.game.saves_dir, self.ctx)
-        except TypeError:
-            scene = factory(self.ctx)
-        self.stack.push(scene)
 
     def quit_game(self) -> None:
         assert self.stack is not None
@@ -100,7 +76,6 @@ class TitleScene(GameScene):
         draw_text(self.ctx, surface, title, title_box, role="bold", size=size, colour=theme.ACCENT,
                   align="center", valign="middle")
         draw_text(self.ctx, surface, sub, sub_box, size=sub_size, align="center", valign="middle")
-        from escaperoom.ui.icons import draw_icon
         draw_icon(surface, Icon.LOCK, pygame.Rect(CANVAS.centerx - 40, 60, 80, 80), theme.ACCENT, theme.BG)
         if self.message:
             box = pygame.Rect(160, CANVAS.bottom - 74, 1600, 64)

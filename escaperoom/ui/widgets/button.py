@@ -1,6 +1,6 @@
-"""Button: a labelled touch target (>= 120 px high) that runs ``on_click`` when released over it, or on
-Enter/Space while focused. ``style`` is ``"primary"`` (amber) or ``"secondary"`` (slate). The label shrinks
-to fit its box, so long translations stay inside."""
+"""Button: a labelled touch target (>= 120 px high) that runs ``on_click`` when pressed and released over it, or
+on Enter/Space while focused (``Pressable``); it looks pressed while held. ``style`` is ``"primary"`` (amber) or
+``"secondary"`` (slate). The label shrinks to fit its box, so long translations stay inside."""
 
 from __future__ import annotations
 
@@ -9,17 +9,18 @@ from collections.abc import Callable
 import pygame
 
 from escaperoom.ui import theme
+from escaperoom.ui.draw import panel
 from escaperoom.ui.fonts import TextCache, blit_in_box
 from escaperoom.ui.icons import draw_icon
-from escaperoom.ui.pointer import Phase, Pointer
 from escaperoom.ui.theme import Icon
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS, RectLike, Widget
+from escaperoom.ui.widgets.base import RectLike
+from escaperoom.ui.widgets.pressable import Pressable
 
 _PAD_X = theme.SPACE_L
 _PAD_Y = theme.SPACE_XS
 
 
-class Button(Widget):
+class Button(Pressable):
     def __init__(
         self,
         rect: RectLike,
@@ -37,8 +38,6 @@ class Button(Widget):
         self.style = style
         self.icon = icon
         self.max_size = size
-        self.pressed = False  # a pointer went down on the button and is still over it
-        self._press_id: object = None
         self._label = ""
         self._size = size
         self.set_label(label)
@@ -74,30 +73,8 @@ class Button(Widget):
         if self.enabled and self.on_click is not None:
             self.on_click()
 
-    # --- input -------------------------------------------------------------------------------------------
-
-    def handle_pointer(self, action: Pointer) -> bool:
-        inside = self.rect.collidepoint(action.pos)
-        if action.phase is Phase.DOWN:
-            if inside:
-                self._press_id, self.pressed = action.id, True
-                return True
-            return False
-        if self._press_id is None or action.id != self._press_id:
-            return False
-        if action.phase is Phase.MOVE:
-            self.pressed = inside
-            return True
-        self._press_id, self.pressed = None, False
-        if inside:
-            self.click()
-        return True
-
-    def handle_key(self, event: pygame.event.Event) -> bool:
-        if event.key in ACTIVATE_KEYS:
-            self.click()
-            return True
-        return False
+    def activate(self) -> None:
+        self.click()
 
     # --- drawing -----------------------------------------------------------------------------------------
 
@@ -112,11 +89,9 @@ class Button(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         fill, ink, border = self._colours()
         body = self.rect.move(0, 3) if self.pressed else self.rect
-        pygame.draw.rect(surface, fill, body, border_radius=theme.RADIUS)
-        if border is not None:
-            pygame.draw.rect(surface, border, body, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
+        panel(surface, body, fill, border)
         icon = self._icon_box()
-        if icon is not None:
+        if icon is not None and self.icon is not None:
             draw_icon(surface, self.icon, icon.move(0, body.y - self.rect.y), ink, cutout=fill)
         box = self._label_box().move(0, body.y - self.rect.y)
         label = self.text.render(self._label, "bold", self._size, ink, box.width, "center")

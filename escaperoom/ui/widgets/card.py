@@ -3,7 +3,8 @@
 Press and move more than ``theme.DRAG_SLOP`` to drag; on release ``on_drop(card, pos)`` lets the scene decide
 (put it in a bin with ``place_at`` or send it back with ``return_home``). A press without moving, or
 Enter/Space while focused, runs ``on_activate(card)`` (e.g. select it, then choose a bin with the keyboard).
-While dragged the card is drawn above its siblings and follows only the pointer that picked it up."""
+While dragged the card is drawn above its siblings and follows only the pointer that picked it up. The press itself
+is ``Pressable``'s."""
 
 from __future__ import annotations
 
@@ -13,16 +14,17 @@ import pygame
 
 from escaperoom.ui import theme
 from escaperoom.ui.fonts import TextCache, blit_in_box
-from escaperoom.ui.pointer import Phase, Pointer
+from escaperoom.ui.pointer import Pointer
 from escaperoom.ui.theme import Colour
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS, RectLike, Widget
+from escaperoom.ui.widgets.base import RectLike
+from escaperoom.ui.widgets.pressable import Pressable
 
 _PAD = theme.SPACE_S
 _STRIPE = 14
 _CANVAS = pygame.Rect((0, 0), theme.CANVAS_SIZE)
 
 
-class Card(Widget):
+class Card(Pressable):
     def __init__(
         self,
         rect: RectLike,
@@ -30,8 +32,8 @@ class Card(Widget):
         title: str,
         body: str = "",
         *,
-        on_drop: Callable[["Card", tuple[int, int]], None] | None = None,
-        on_activate: Callable[["Card"], None] | None = None,
+        on_drop: Callable[[Card, tuple[int, int]], None] | None = None,
+        on_activate: Callable[[Card], None] | None = None,
         colour: Colour = theme.ACCENT,
         title_size: int = theme.TEXT_BODY,
         body_size: int = theme.TEXT_SMALL,
@@ -44,7 +46,7 @@ class Card(Widget):
         self.colour = colour
         self.selected = False
         self.dragging = False
-        self._grab: tuple[object, int, int, tuple[int, int]] | None = None  # pointer id, offset x/y, press pos
+        self._grab: tuple[int, int, tuple[int, int]] | None = None  # offset x/y, press pos
         self._title_max, self._body_max = title_size, body_size
         self.title, self.body = title, body
         self._fit()
@@ -62,14 +64,14 @@ class Card(Widget):
         """Title first (up to two lines), the body gets the rest; both worked out here, not while drawing."""
         inner = self._inner(self.rect)
         fonts = self.text.fonts
-        title_room = inner.height if not self.body else min(inner.height, 2 * fonts.line_height("bold", self._title_max))
+        two_lines = 2 * fonts.line_height("bold", self._title_max)
+        title_room = inner.height if not self.body else min(inner.height, two_lines)
         self._title_size = self.text.fit_size(self.title, "bold", inner.width, title_room, self._title_max)
         title_h = self.text.render(self.title, "bold", self._title_size, theme.TEXT, inner.width).get_height()
         self._title_h = min(title_h, title_room)
         body_h = max(0, inner.height - self._title_h - theme.SPACE_XS)
-        self._body_size = (
-            self.text.fit_size(self.body, "regular", inner.width, body_h, self._body_max) if self.body else self._body_max
-        )
+        self._body_size = (self.text.fit_size(self.body, "regular", inner.width, body_h, self._body_max)
+                           if self.body else self._body_max)
         self._body_line = fonts.line_height("regular", self._body_size)
         self._title_line = fonts.line_height("bold", self._title_size)
 
@@ -99,39 +101,32 @@ class Card(Widget):
 
     # --- input ---------------------------------------------------------------------------------------------
 
-    def handle_pointer(self, action: Pointer) -> bool:
-        if action.phase is Phase.DOWN:
-            if self._grab is None and self.rect.collidepoint(action.pos):
-                self._grab = (action.id, action.pos[0] - self.rect.x, action.pos[1] - self.rect.y, action.pos)
-                return True
-            return False
-        if self._grab is None or action.id != self._grab[0]:
-            return False
-        _, off_x, off_y, start = self._grab
-        if action.phase is Phase.MOVE:
-            if not self.dragging:
-                moved = max(abs(action.pos[0] - start[0]), abs(action.pos[1] - start[1]))
-                self.dragging = moved > theme.DRAG_SLOP
-            if self.dragging:
-                self.rect.topleft = (action.pos[0] - off_x, action.pos[1] - off_y)
-                self.rect.clamp_ip(_CANVAS)
-            return True
-        # release
-        was_dragging, self.dragging, self._grab = self.dragging, False, None
-        if was_dragging:
-            if self.on_drop is not None:
-                self.on_drop(self, action.pos)
-            else:
-                self.return_home()
-        else:
-            self.activate()
-        return True
+    def accepts_press(self, action: Pointer) -> bool:
+        return self.press_id is None  # while dragged it follows only the pointer that picked it up
 
-    def handle_key(self, event: pygame.event.Event) -> bool:
-        if event.key in ACTIVATE_KEYS:
+    def press_started(self, action: Pointer) -> None:
+        self._grab = (action.pos[0] - self.rect.x, action.pos[1] - self.rect.y, action.pos)
+
+    def press_moved(self, action: Pointer, inside: bool) -> None:
+        if self._grab is None:
+            return
+        off_x, off_y, start = self._grab
+        if not self.dragging:
+            moved = max(abs(action.pos[0] - start[0]), abs(action.pos[1] - start[1]))
+            self.dragging = moved > theme.DRAG_SLOP
+        if self.dragging:
+            self.rect.topleft = (action.pos[0] - off_x, action.pos[1] - off_y)
+            self.rect.clamp_ip(_CANVAS)
+
+    def press_ended(self, action: Pointer, inside: bool) -> None:
+        """A drag ends in ``on_drop`` (or back home); a press without moving (anywhere) activates."""
+        was_dragging, self.dragging, self._grab = self.dragging, False, None
+        if not was_dragging:
             self.activate()
-            return True
-        return False
+        elif self.on_drop is not None:
+            self.on_drop(self, action.pos)
+        else:
+            self.return_home()
 
     # --- drawing -------------------------------------------------------------------------------------------
 

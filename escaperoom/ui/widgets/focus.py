@@ -8,11 +8,14 @@ ring. Keys and text go to the focused widget first. Used by scenes and by the mo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 import pygame
 
 from escaperoom.ui.pointer import Phase, pointer
 from escaperoom.ui.widgets.base import Widget
+
+W = TypeVar("W", bound=Widget)
 
 _DIRECTIONS = {
     pygame.K_UP: (0, -1),
@@ -31,7 +34,7 @@ class FocusGroup:
         for widget in widgets:
             self.add(widget)
 
-    def add(self, widget: Widget) -> Widget:
+    def add(self, widget: W) -> W:
         self.widgets.append(widget)
         return widget
 

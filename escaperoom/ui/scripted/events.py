@@ -1,12 +1,13 @@
-"""Synthetic input for tests: build the pygame events a player would cause (click, tap, drag, key, typing).
+"""Synthetic input: the pygame events a player would cause (click, tap, drag, key, typing, Tab to a widget).
 
 Feed them to a widget or scene (``feed(target, events)``) or to ``App.step(events)``. Positions are canvas
-pixels; finger events get normalised coordinates, as SDL sends them. Used by the UI and scene tests.
+pixels; finger events get normalised coordinates, as SDL sends them. Used by the scripted drivers (autoplay, the
+puzzle drivers, the gallery), the benchmarks and the UI tests.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 import pygame
@@ -64,12 +65,27 @@ def drag(start: Pos, end: Pos, steps: int = 4, *, touch: bool = False) -> list[p
         return [finger(pygame.FINGERDOWN, start)] + [finger(pygame.FINGERMOTION, p) for p in path] + [
             finger(pygame.FINGERUP, end)
         ]
-    moves = [mouse_move(p, rel=(p[0] - q[0], p[1] - q[1])) for q, p in zip([start] + path, path)]
+    moves = [mouse_move(p, rel=(p[0] - q[0], p[1] - q[1])) for q, p in zip([start, *path], path, strict=False)]
     return [mouse_down(start)] + moves + [mouse_up(end)]
 
 
 def key(code: int, mod: int = 0, unicode: str = "") -> pygame.event.Event:
     return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0)
+
+
+def digit(n: int) -> pygame.event.Event:
+    """The key for digit ``n`` (0..9), as the top row sends it."""
+    return key(pygame.K_0 + n, unicode=str(n))
+
+
+def tab_events(order: Sequence[object], current: object, target: object) -> list[pygame.event.Event]:
+    """Tab presses that move the focus from ``current`` to ``target`` along ``order`` (the widgets that can take
+    the focus, in the focus group's order; ``current`` may be None or not in it)."""
+    if current is target:
+        return []
+    start = order.index(current) if current in order else -1
+    steps = (order.index(target) - start) % len(order) if start >= 0 else order.index(target) + 1
+    return [key(pygame.K_TAB) for _ in range(steps)]
 
 
 def type_text(text: str) -> list[pygame.event.Event]:

@@ -10,8 +10,8 @@ import pytest
 
 from escaperoom.debrief.model import build_debrief, load_sessions
 from escaperoom.kinds import check_answer
-from escaperoom.ui.autoplay import LEGAL_KINDS, Autoplayer, Plan, seed_for, varied_wrong_answer
 from escaperoom.ui.main import open_app
+from escaperoom.ui.scripted.autoplay import LEGAL_KINDS, Autoplayer, Plan, seed_for, varied_wrong_answer
 
 
 def test_the_same_team_name_gives_the_same_plan_and_other_names_other_plans(henk_loaded):

@@ -1,25 +1,34 @@
-"""Every game screen (the five puzzle scenes and the feedback cards included) in a typical state, built on an opened app: for the frame benchmark, the screenshots in
-``docs/screenshots/`` and the test that opens every scene. ``show(app, name)`` resets the app's stack to that
-screen; ``NAMES`` lists them. Sessions go to the app's saves folder (use a temporary one)."""
+"""Every game screen (the five puzzle scenes and the feedback cards included) in a typical state, built on an
+opened app: for the frame benchmark, the screenshots in ``docs/screenshots/`` and the test that opens every scene.
+``show(app, name)`` resets the app's stack to that screen; ``NAMES`` lists them. Sessions go to the app's saves
+folder (use a temporary one). ``python -m escaperoom.ui.scripted.gallery NAME --out PNG`` saves one headless."""
 
 from __future__ import annotations
 
+import argparse
+import os
+import tempfile
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from escaperoom.kinds import kind_named, kind_of
 from escaperoom.session import Feedback, Status
+from escaperoom.ui.main import open_app
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene, answer_text
-from escaperoom.ui.scenes.game import Game, ResumeProblem
+from escaperoom.ui.scenes.game import FACILITATOR, TEAM, Game, ResumeProblem
 from escaperoom.ui.scenes.hint import HintScene
 from escaperoom.ui.scenes.intro import IntroScene
 from escaperoom.ui.scenes.lock import LockScene
-from escaperoom.ui.scenes.pause import FACILITATOR, TEAM, PauseScene
+from escaperoom.ui.scenes.pause import PauseScene
 from escaperoom.ui.scenes.resume_error import ResumeErrorScene
 from escaperoom.ui.scenes.room import RoomScene
 from escaperoom.ui.scenes.setup import SetupScene
 from escaperoom.ui.scenes.title import TitleScene
+from escaperoom.ui.scripted.autoplay import wrong_answer
+from escaperoom.ui.scripted.puzzles import script_events
 
 
 def _start(game: Game, feedback: Feedback | None = None) -> None:
@@ -31,7 +40,6 @@ def _progress(game: Game, *, all_done: bool = False) -> None:
     """Some play: first puzzle wrong then right, second right, third skipped (all when ``all_done``)."""
     s = game.session
     rooms = s.scenario.rooms
-    from escaperoom.ui.autoplay import wrong_answer
     first = rooms[0]
     s.submit(first.id, wrong_answer(first, s.model_answer(first.id)))
     s.take_hint(first.id)
@@ -54,6 +62,10 @@ def _room(app: Any, **kw: Any) -> RoomScene:
     app.stack.push(room)
     room.last_station = game.session.scenario.rooms[3].id
     return room
+
+
+def _kamer(app: Any) -> None:
+    _room(app)
 
 
 def _hint(app: Any) -> None:
@@ -127,12 +139,11 @@ def _feedback(feedback: Feedback | None = None) -> Callable[[Any], None]:
     """The feedback after a partly wrong answer to the first puzzle: the cards with explanations (direct), or
     only the count (escape mode: explanations wait for the debrief)."""
     def build(app: Any) -> None:
-        from escaperoom.ui.autoplay import wrong_answer
         _puzzle("sorteren", feedback)(app)
         scene = app.stack.top
         pid = scene.puzzle.id
         scene_answer = wrong_answer(scene.puzzle, app.game.session.model_answer(pid))
-        for event in scene.script_events(scene_answer):
+        for event in script_events(scene, scene_answer):
             app.stack.handle_event(event)
     return build
 
@@ -155,7 +166,7 @@ SCREENS: dict[str, Callable[[Any], None]] = {
     "titel": lambda app: app.stack.reset(TitleScene(app.game)),
     "instellen": _simple(lambda g: SetupScene(g, team="De Privacyridders")),
     "intro": _simple(IntroScene, started=True),
-    "kamer": lambda app: _room(app) and None,
+    "kamer": _kamer,
     "hint": _hint,
     "slot": _lock,
     "pauze": _pause(TEAM),
@@ -186,16 +197,9 @@ def show(app: Any, name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m escaperoom.ui.scenes.gallery NAME [--seconds S] [--lang en] [--out PNG]``: show one screen in
+    """``python -m escaperoom.ui.scripted.gallery NAME [--seconds S] [--lang en] [--out PNG]``: show one screen in
     a real full-screen window for S seconds (for screenshots under Xvfb: ``import -window root``), or, with
     ``--out``, save it headless at 1920x1080."""
-    import argparse
-    import tempfile
-    import time
-    from pathlib import Path
-
-    from escaperoom.ui.main import open_app
-
     parser = argparse.ArgumentParser()
     parser.add_argument("name", choices=NAMES)
     parser.add_argument("--seconds", type=float, default=3.0)
@@ -203,7 +207,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path)
     opts = parser.parse_args(argv)
     if opts.out is not None:
-        import os
         os.environ["SDL_VIDEODRIVER"] = "dummy"
     with tempfile.TemporaryDirectory() as saves:
         app = open_app(argparse.Namespace(window=True, headless=opts.out is not None, lang=opts.lang,

@@ -1,8 +1,9 @@
 """A scripted team that plays a whole scenario through the real scenes, by posting the events a player would
 cause (key presses, typing, clicks, drags): title → setup (types the team name) → intro → the room → every puzzle
-(through each puzzle scene's ``script_events``) → the lock → the end scene. It makes mistakes on purpose, and
-which ones follows from a seed — by default derived from the team name, so ``escaperoom --autoplay --team X``
-plays the same game for X every time and teams with other names differ (the debrief benchmark needs that spread):
+(through each puzzle screen's driver, ``scripted.puzzles``) → the lock → the end scene. It makes mistakes on
+purpose, and which ones follows from a seed — by default derived from the team name, so
+``escaperoom --autoplay --team X`` plays the same game for X every time and teams with other names differ (the
+debrief benchmark needs that spread):
 
 * which puzzles get a wrong first answer (at least one sorting, basis or redaction puzzle always does, so every
   game has a te ruim or te voorzichtig error), and what is wrong in it: some cards to another recipient or kept
@@ -34,7 +35,16 @@ from escaperoom.content.models import Puzzle
 from escaperoom.kinds import KINDS, Answer, check_answer, kind_of, lock_code
 from escaperoom.session import Status, lock_length
 from escaperoom.text import Text
-from escaperoom.ui.testing import click, key, type_text
+from escaperoom.ui.puzzles.feedback import FeedbackScene
+from escaperoom.ui.scenes.end import EndScene
+from escaperoom.ui.scenes.hint import HintScene
+from escaperoom.ui.scenes.intro import IntroScene
+from escaperoom.ui.scenes.lock import LockScene
+from escaperoom.ui.scenes.room import RoomScene
+from escaperoom.ui.scenes.setup import SetupScene
+from escaperoom.ui.scenes.title import TitleScene
+from escaperoom.ui.scripted.events import click, key, tab_events, type_text
+from escaperoom.ui.scripted.puzzles import driver_for, script_events
 
 REASON = "Er is acuut gevaar voor de buurvrouw, dus delen is nodig."
 REASONS = (REASON, "Veiligheid gaat voor, maar alleen wat nodig is.", "We willen eerst met de bewoner praten.",
@@ -90,11 +100,11 @@ class Plan:
     think_frames: dict[int, int] = field(default_factory=dict)  # frames (of 0.25 game seconds) before answering
 
     @classmethod
-    def fixed(cls, wrong_first: tuple[int, ...]) -> "Plan":
+    def fixed(cls, wrong_first: tuple[int, ...]) -> Plan:
         return cls(wrong=set(wrong_first), hints=set(wrong_first[:1]), anchor=None)
 
     @classmethod
-    def seeded(cls, seed: int, rooms: list[Puzzle]) -> "Plan":
+    def seeded(cls, seed: int, rooms: list[Puzzle]) -> Plan:
         rng = random.Random(seed)
         legal = [i for i, p in enumerate(rooms) if kind_of(p).legal]
         anchor = rng.choice(legal) if legal else (0 if rooms else None)
@@ -108,12 +118,7 @@ class Plan:
 
 def tab_to(group: Any, widget: Any) -> list[pygame.event.Event]:
     """Tab presses that move a focus group's focus to ``widget``."""
-    order = [w for w in group.widgets if w.can_focus]
-    if group.focused is widget:
-        return []
-    start = order.index(group.focused) if group.focused in order else -1
-    steps = (order.index(widget) - start) % len(order) if start >= 0 else order.index(widget) + 1
-    return [key(pygame.K_TAB)] * steps
+    return tab_events([w for w in group.widgets if w.can_focus], group.focused, widget)
 
 
 class Autoplayer:
@@ -163,7 +168,6 @@ class Autoplayer:
             self._wait -= 1
             return []
         self._wait = _SETTLE
-        from escaperoom.ui.scenes.end import EndScene
         if isinstance(top, EndScene):
             self.finished = True
             self.final_phase = top.session.phase.value
@@ -172,14 +176,6 @@ class Autoplayer:
         return self._act(top)
 
     def _act(self, top: Any) -> list[pygame.event.Event]:
-        from escaperoom.ui.puzzles.feedback import FeedbackScene
-        from escaperoom.ui.scenes.hint import HintScene
-        from escaperoom.ui.scenes.intro import IntroScene
-        from escaperoom.ui.scenes.lock import LockScene
-        from escaperoom.ui.scenes.room import RoomScene
-        from escaperoom.ui.scenes.setup import SetupScene
-        from escaperoom.ui.scenes.title import TitleScene
-
         enter = key(pygame.K_RETURN)
         if isinstance(top, TitleScene):
             return self._press(top.group, top.new)
@@ -207,15 +203,15 @@ class Autoplayer:
                 erase = [e for _ in range(len(top.code)) for e in click(top.erase_button.rect.center)]
                 return erase + taps + click(top.open_button.rect.center)
             return [key(pygame.K_BACKSPACE)] * 8 + type_text(code) + [enter]
-        script = getattr(top, "script_events", None)
-        if script is not None and top not in self._scripted and getattr(top, "result", None) is None:
+        if driver_for(top) is not None and top not in self._scripted and getattr(top, "result", None) is None:
             if top not in self._thought and self.wrong_first is None:  # a moment to think: game time passes
                 self._thought.add(top)
                 self._wait = self.plan.think_frames.get(self._index(top.puzzle.id), 0)
                 return []
             self._scripted.add(top)
             self._same = 0  # the thinking frames do not count as being stuck
-            return script(self._answer_for(top.puzzle), pointer="mouse" if self.mode == "mouse" else "keyboard")
+            return script_events(top, self._answer_for(top.puzzle),
+                                 pointer="mouse" if self.mode == "mouse" else "keyboard")
         if isinstance(top, FeedbackScene):
             index = self._index(top.puzzle.id) if getattr(top, "puzzle", None) is not None else -1
             if not top.solved and index in self.plan.hints and index not in self._hinted_at:
