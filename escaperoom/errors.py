@@ -53,6 +53,12 @@ class ContentError(EscapeRoomError):
         self.problems: list[Problem] = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(p.format() for p in self.problems))
 
+    @classmethod
+    def at(cls, file: Path | None, message: str, hint: str = "", *, line: int | None = None,
+           key: str = "") -> ContentError:
+        """A file refused for one reason: the way the reader reports an unreadable or oversized file."""
+        return cls(Problem(file, message, key=key, line=line, hint=hint))
+
     @property
     def first(self) -> Problem:
         return self.problems[0]

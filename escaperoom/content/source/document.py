@@ -1,0 +1,133 @@
+"""A content file read and parsed: :class:`TomlDocument` (data, text, ``line_of``), ``read_toml``, ``parse_toml``.
+
+Used by the content loader and ``escaperoom check``: every failure is a :class:`ContentError` holding one Dutch
+:class:`Problem` (``file:line: message`` plus a hint); refuses too deeply nested files as well.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from escaperoom.content.limits import MAX_DEPTH, MAX_FILE_BYTES
+from escaperoom.content.source.encoding import decode
+from escaperoom.content.source.files import read_bytes
+from escaperoom.content.source.keypath import KeyPath
+from escaperoom.content.source.scanner import LineScanner
+from escaperoom.content.source.toml_errors import TOML_HINT, translate_decode_error
+from escaperoom.errors import ContentError, Problem
+
+__all__ = ["TomlDocument", "read_toml", "parse_toml"]
+
+
+class TomlDocument:
+    """A parsed TOML file: ``data`` (what tomllib gives), ``text`` (decoded, BOM removed, line endings
+    normalised to ``\\n``, so line numbers match what an editor shows) and :meth:`line_of`."""
+
+    __slots__ = ("path", "data", "text", "_scan")
+
+    def __init__(self, path: Path | None, data: dict[str, Any], text: str):
+        self.path = path
+        self.data = data
+        self.text = text
+        self._scan: LineScanner | None = None
+
+    def __repr__(self) -> str:
+        return f"TomlDocument(path={self.path!r}, keys={list(self.data)[:8]!r})"
+
+    def line_of(self, key_path: Iterable[str | int]) -> int | None:
+        """The 1-based line where ``key_path`` is written, e.g. ``("puzzels", 2, "verzoeken", 0, "toestemming")``.
+
+        When that exact key is not written in the file (a missing key, a default), the line of the nearest
+        written ancestor (e.g. the ``[[puzzels]]`` header of item 2); ``None`` when nothing matches.
+        Never raises: it is called while reporting other errors.
+        """
+        try:
+            path: KeyPath = tuple(key_path)
+            if self._scan is None:
+                self._scan = LineScanner(self.text)
+                self._scan.run()
+            lines = self._scan.lines
+            for end in range(len(path), 0, -1):
+                line = lines.get(path[:end])
+                if line is not None:
+                    return line
+            return None
+        except Exception:  # noqa: BLE001 — a locator bug must never hide the error being reported
+            return None
+
+
+def read_toml(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES, max_depth: int = MAX_DEPTH) -> TomlDocument:
+    """Read and parse one TOML file. Every failure is a :class:`ContentError` with one Dutch :class:`Problem`.
+
+    Accepts a UTF-8 BOM and CRLF or lone-CR line endings. Refuses directories, missing, unreadable, empty,
+    oversized (``max_bytes``; checked before reading), binary, non-UTF-8 and too deeply nested files.
+    """
+    path = Path(path)
+    raw = read_bytes(path, max_bytes)
+    text = decode(path, raw)
+    return parse_toml(text, path, max_depth=max_depth)
+
+
+def parse_toml(text: str, path: Path | None = None, *, max_depth: int = MAX_DEPTH) -> TomlDocument:
+    """Parse TOML text (as :func:`read_toml` does after decoding); ``path`` is only used in problems."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ContentError.at(path, "het bestand is leeg", "schrijf de inhoud in TOML, bijvoorbeeld: titel = \"...\"")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(translate_decode_error(path, text, str(exc))) from None
+    except RecursionError:
+        raise ContentError(_too_deep(path, text, max_depth)) from None
+    except MemoryError:
+        raise ContentError.at(path, "het bestand is te groot of te ingewikkeld om te lezen",
+                              "maak het bestand kleiner of splits het op") from None
+    except ValueError as exc:
+        raise ContentError(_value_error(path, text, exc)) from None
+    except Exception as exc:  # noqa: BLE001 — tomllib on str input raises nothing else we know of
+        raise ContentError.at(path, f"het bestand kan niet worden gelezen als TOML ({exc})", TOML_HINT) from None
+    if _deeper_than(data, max_depth):
+        raise ContentError(_too_deep(path, text, max_depth))
+    if not data:
+        raise ContentError.at(path, "het bestand is leeg: er staat alleen commentaar in, geen gegevens",
+                              "haal de # weg voor de regels die mee moeten doen")
+    return TomlDocument(path, data, text)
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
+    return False
+
+
+def _too_deep(path: Path | None, text: str, limit: int) -> Problem:
+    scan = LineScanner(text, max_depth=limit)
+    scan.run()
+    return Problem(
+        path,
+        f"het bestand is te diep genest (meer dan {limit} lagen lijsten of tabellen in elkaar)",
+        line=scan.deep_line,
+        hint="puzzels hebben maar een paar lagen nodig; staan er per ongeluk veel [ of { of punten achter elkaar?",
+    )
+
+
+def _value_error(path: Path | None, text: str, exc: ValueError) -> Problem:
+    if "digits" in str(exc):
+        match = re.search(r"\d{1000,}", text)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        return Problem(path, "er staat een veel te lang getal in het bestand", line=line,
+                       hint="getallen in puzzels zijn kort; bedoel je tekst? zet die tussen aanhalingstekens")
+    return Problem(path, f"het bestand kan niet worden gelezen als TOML ({exc})", hint=TOML_HINT)
