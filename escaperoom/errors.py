@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from escaperoom.printable import printable
+
 
 class EscapeRoomError(Exception):
     """Base class: ``str(err)`` is a complete Dutch sentence fit for a trainer."""
@@ -33,16 +35,19 @@ class Problem:
     severity: str = "fout"
 
     def format(self) -> str:
-        where = str(self.file) if self.file is not None else "<onbekend bestand>"
+        """``file:line: severity: message (sleutel 'key')`` and a ``tip:`` line; safe to print on a terminal: what
+        came from a file (a key, a quoted value, the file name) shows control characters as ``\\x1b``."""
+        key = printable(self.key)
+        where = printable(str(self.file)) if self.file is not None else "<onbekend bestand>"
         if self.line is not None:
             where += f":{self.line}"
         elif self.key:
-            where += f":[{self.key}]"
-        text = f"{where}: {self.severity}: {self.message}"
+            where += f":[{key}]"
+        text = f"{where}: {self.severity}: {printable(self.message)}"
         if self.key and self.line is not None:
-            text += f" (sleutel '{self.key}')"
+            text += f" (sleutel '{key}')"
         if self.hint:
-            text += f"\n    tip: {self.hint}"
+            text += f"\n    tip: {printable(self.hint)}"
         return text
 
 
