@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -179,7 +180,7 @@ def cmd_check(paths: list[Path], stale_months: int = 12) -> int:
     if not files:
         print("escaperoom check: geen .toml-bestanden gevonden", file=sys.stderr)
         return 2
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not os.path.exists(p)]  # never raises, also on a name too long
     loaded, problems = load_many(paths or None, stale_months=stale_months)
     for problem in problems:
         print(problem.format())

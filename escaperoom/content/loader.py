@@ -7,6 +7,7 @@ key path, line and a Dutch hint; errors stop a file from loading, warnings (stal
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from escaperoom.content.models import (
     GEEN_GRONDSLAG, BasisPuzzle, DilemmaPuzzle, LockPuzzle, RedactPuzzle, RequestSpec, Scenario, SortPuzzle,
 )
 from escaperoom.content.source import TomlDocument, format_key_path, read_toml
+from escaperoom.content.source.files import links_out_of, toml_files_in
 from escaperoom.errors import ContentError, Problem, RuleError
 from escaperoom.judge import Case, judge_scenario
 from escaperoom.paths import assets_dir, puzzels_dir
@@ -42,11 +44,12 @@ class Loaded:
 
 
 def discover(paths: list[Path] | None = None) -> list[Path]:
-    """The ``.toml`` files named, or found (recursively) in the folders named; default: the bundled puzzels/."""
+    """The ``.toml`` files named, or found (recursively) in the folders named; default: the bundled puzzels/.
+    A link in a folder to a file outside it is left out (:func:`load_many` reports it)."""
     out: list[Path] = []
     for path in paths or [puzzels_dir()]:
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*.toml") if p.is_file())
+        if os.path.isdir(path):  # never raises (a name too long for the file system is simply not a folder)
+            out += toml_files_in(path)
         else:
             out.append(path)
     return out
@@ -54,7 +57,7 @@ def discover(paths: list[Path] | None = None) -> list[Path]:
 
 def empty_folders(paths: list[Path] | None) -> list[Path]:
     """The folders named that hold no ``.toml`` file: ``check`` warns about them instead of skipping them silently."""
-    return [p for p in paths or [] if p.is_dir() and not any(f.is_file() for f in p.rglob("*.toml"))]
+    return [p for p in paths or [] if os.path.isdir(p) and not toml_files_in(p) and not links_out_of(p)]
 
 
 def load_scenario(path: Path, book: LawBook | None = None, *, today: dt.date | None = None,
@@ -84,6 +87,7 @@ def load_many(paths: list[Path] | None = None, book: LawBook | None = None, **kw
         Problem(folder, "in deze map staan geen .toml-bestanden; er is niets gecontroleerd", severity="waarschuwing",
                 hint="controleer of dit de goede map is: puzzelbestanden eindigen op .toml")
         for folder in empty_folders(paths)]
+    problems += [p for folder in paths or [puzzels_dir()] if os.path.isdir(folder) for p in links_out_of(folder)]
     seen: dict[str, Path] = {}
     for path in discover(paths):
         try:

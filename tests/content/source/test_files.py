@@ -1,7 +1,11 @@
-"""Reading a content file from disk: missing, no access, a folder, too big — one Dutch problem, never a traceback."""
+"""Reading a content file from disk: missing, no access, a folder, too big — one Dutch problem, never a traceback.
+
+The hostile cases (FIFOs, devices, links out of the folder, names too long) are in test_hostile_files.py.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from escaperoom.content.source import read_toml
@@ -23,15 +27,19 @@ def test_a_directory_is_refused_as_a_map_not_a_file(tmp_path):
 
 
 def test_an_unreadable_file_is_reported_without_traceback(tmp_path, monkeypatch):
+    """The reader opens with ``os.open`` (never blocking on a FIFO), so the refusal is simulated there; the
+    tests run as root on CI, where a chmod 000 file is still readable."""
     path = tmp_path / "geheim.toml"
     path.write_text('a = 1\n', encoding="utf-8")
+    real_open = os.open
 
-    def refuse(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+    def refuse(name, *args, **kwargs):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert problem_of(path).message == "het bestand kan niet worden gelezen: geen toegang"
-
 
 
 def test_a_fifty_megabyte_file_is_refused_with_its_size_before_it_is_read(tmp_path):
