@@ -146,8 +146,13 @@ class _Checker:
     def asset(self, path: tuple, rel: str | None) -> None:
         if rel is None:
             return
-        root = assets_dir().resolve()
-        target = (root / rel).resolve()
+        try:  # the model already refused NUL, "..", absolute and over-long paths; this is the file system's say
+            root = assets_dir().resolve()
+            target = (root / rel).resolve()
+            target.is_file()
+        except (OSError, RuntimeError, ValueError):
+            self.add(path, f"bestand '{rel}' kan niet worden gelezen in assets/", "controleer de naam en de map")
+            return
         if not target.is_relative_to(root):
             self.add(path, f"'{rel}' ligt buiten de map assets/", "verwijs alleen naar bestanden in assets/")
         elif not target.is_file():

@@ -1,21 +1,21 @@
 """A content file read and parsed: :class:`TomlDocument` (data, text, ``line_of``), ``read_toml``, ``parse_toml``.
 
 Used by the content loader and ``escaperoom check``: every failure is a :class:`ContentError` holding one Dutch
-:class:`Problem` (``file:line: message`` plus a hint); refuses too deeply nested files as well.
+:class:`Problem` (``file:line: message`` plus a hint); refuses too deeply nested files and too many entries too.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from escaperoom.content.limits import MAX_DEPTH, MAX_FILE_BYTES
+from escaperoom.content.limits import MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES
 from escaperoom.content.source.encoding import decode
 from escaperoom.content.source.files import read_bytes
-from escaperoom.content.source.keypath import KeyPath
+from escaperoom.content.source.keypath import KeyPath, format_key_path
 from escaperoom.content.source.scanner import LineScanner
 from escaperoom.content.source.toml_errors import TOML_HINT, translate_decode_error
 from escaperoom.errors import ContentError, Problem
@@ -60,19 +60,22 @@ class TomlDocument:
             return None
 
 
-def read_toml(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES, max_depth: int = MAX_DEPTH) -> TomlDocument:
+def read_toml(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES, max_depth: int = MAX_DEPTH,
+              max_entries: int = MAX_ENTRIES) -> TomlDocument:
     """Read and parse one TOML file. Every failure is a :class:`ContentError` with one Dutch :class:`Problem`.
 
-    Accepts a UTF-8 BOM and CRLF or lone-CR line endings. Refuses directories, missing, unreadable, empty,
-    oversized (``max_bytes``; checked before reading), binary, non-UTF-8 and too deeply nested files.
+    Accepts a UTF-8 BOM and CRLF or lone-CR line endings. Refuses directories, FIFOs and devices, missing,
+    unreadable, empty, oversized (``max_bytes``; checked before reading), binary, non-UTF-8, too deeply nested
+    (``max_depth``) files and files with more than ``max_entries`` keys and list items.
     """
     path = Path(path)
     raw = read_bytes(path, max_bytes)
     text = decode(path, raw)
-    return parse_toml(text, path, max_depth=max_depth)
+    return parse_toml(text, path, max_depth=max_depth, max_entries=max_entries)
 
 
-def parse_toml(text: str, path: Path | None = None, *, max_depth: int = MAX_DEPTH) -> TomlDocument:
+def parse_toml(text: str, path: Path | None = None, *, max_depth: int = MAX_DEPTH,
+               max_entries: int = MAX_ENTRIES) -> TomlDocument:
     """Parse TOML text (as :func:`read_toml` does after decoding); ``path`` is only used in problems."""
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -97,7 +100,14 @@ def parse_toml(text: str, path: Path | None = None, *, max_depth: int = MAX_DEPT
     if not data:
         raise ContentError.at(path, "het bestand is leeg: er staat alleen commentaar in, geen gegevens",
                               "haal de # weg voor de regels die mee moeten doen")
-    return TomlDocument(path, data, text)
+    doc = TomlDocument(path, data, text)
+    beyond = _entry_beyond(data, max_entries)
+    if beyond is not None:
+        raise ContentError.at(path, f"het bestand heeft te veel sleutels en lijst-items: meer dan {max_entries:,}"
+                                    .replace(",", "."),
+                              "een casus heeft er een paar honderd; staat er iets per ongeluk heel vaak in, of is "
+                              "dit het goede bestand?", line=doc.line_of(beyond), key=format_key_path(beyond))
+    return doc
 
 
 def _deeper_than(data: Any, limit: int) -> bool:
@@ -111,6 +121,28 @@ def _deeper_than(data: Any, limit: int) -> bool:
         elif isinstance(node, list):
             stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
     return False
+
+
+def _entry_beyond(data: dict[str, Any], limit: int) -> KeyPath | None:
+    """The key path of entry number ``limit + 1`` (keys and list items, in file order), or ``None``."""
+    count = 0
+    stack: list[tuple[KeyPath, Iterator[tuple[str | int, Any]]]] = [((), iter(data.items()))]
+    while stack:
+        path, entries = stack[-1]
+        for key, value in entries:
+            count += 1
+            child: KeyPath = (*path, key)
+            if count > limit:
+                return child
+            if isinstance(value, dict):
+                stack.append((child, iter(value.items())))
+                break
+            if isinstance(value, list):
+                stack.append((child, iter(enumerate(value))))
+                break
+        else:
+            stack.pop()
+    return None
 
 
 def _too_deep(path: Path | None, text: str, limit: int) -> Problem:
