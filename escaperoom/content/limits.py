@@ -19,10 +19,10 @@ from escaperoom.text import Text
 
 __all__ = [
     "MAX_DEPTH", "MAX_ENTRIES", "MAX_EXPLANATION", "MAX_FILE_BYTES", "MAX_HINT", "MAX_ID", "MAX_ITEMS", "MAX_LABEL",
-    "MAX_LIST", "MAX_NAME", "MAX_OPTION", "MAX_PATH", "MAX_PATH_PART", "MAX_PUZZLES", "MAX_STATIONS", "MAX_STORY",
-    "MAX_TITLE", "EXPLANATION", "HINT", "LABEL", "NAME", "OPTION", "STORY", "TITLE", "HintedError", "TextRoom",
-    "check_asset_path", "check_id", "check_provision_id", "check_reward", "name_limit", "text_limit",
-]  # fmt: skip
+    "MAX_LIST", "MAX_NAME", "MAX_OPTION", "MAX_PATH", "MAX_PATH_PART", "MAX_PROBLEMS", "MAX_PUZZLES", "MAX_STATIONS",
+    "MAX_STORY", "MAX_TITLE", "EXPLANATION", "HINT", "LABEL", "NAME", "OPTION", "STORY", "TITLE", "HintedError",
+    "TextRoom", "check_asset_path", "check_id", "check_provision_id", "check_reward", "name_limit", "text_limit",
+]
 
 # ---------------------------------------------------------------------------------------------------- the file
 
@@ -36,6 +36,10 @@ MAX_DEPTH = 64
 MAX_ENTRIES = 10_000
 """Keys and list items together. henk.toml has 570; a scenario of 20 puzzles about 2,000. Checked right after
 parsing, so 100,000 stray headers are one clear message in milliseconds, not 100,000 problems."""
+
+MAX_PROBLEMS = 50
+"""Problems reported for one file: the first ones to fix; the rest is counted in one line ("… en nog 4.950
+meldingen"), so a badly broken file gives a readable report, and quickly."""
 
 # ---------------------------------------------------------------------------------------------------- texts
 # The game draws on a 1920x1080 canvas read from 4 m: body text at 44 px and never below 36 px, titles at 64-72 px.

@@ -19,6 +19,7 @@ __all__ = ["CONTENT_PHRASES"]
 
 _TEXT_MODELS = {"Text"}  # models an author writes as a plain string (escaperoom.text.Text)
 _SINGULAR = {"puzzels": "puzzel"}  # "onbekende puzzelsoort 'x'" reads better than "onbekende soort 'x'"
+_MOST_TYPO_CANDIDATES = 200  # a table with more unknown keys than this is no typo; don't search them all
 
 
 def _missing(e: Finding) -> Problem:
@@ -28,8 +29,9 @@ def _missing(e: Finding) -> Problem:
         return e.problem(f"hier ontbreekt item {name}")
     where = format_key_path(parent_loc)
     present = list(e.parent_data) if isinstance(e.parent_data, dict) else []
-    allowed = e.where.allowed_here(parent_loc, e.raw[:-1]) or []
-    typo = did_you_mean(name, [k for k in present if k not in allowed])
+    allowed = set(e.where.allowed_here(parent_loc, e.raw[:-1]) or [])
+    unknown = [k for k in present if k not in allowed]
+    typo = did_you_mean(name, unknown) if len(unknown) <= _MOST_TYPO_CANDIDATES else None
     if typo:
         hint = f"staat er een tikfout in '{typo}'? die sleutel moet '{name}' heten"
     else:
@@ -41,7 +43,7 @@ def _extra(e: Finding) -> Problem:
     name = e.name
     allowed = e.where.allowed_here(e.clean[:-1], e.raw[:-1])
     if allowed is not None:
-        present = set(e.parent_data) if isinstance(e.parent_data, dict) else set()
+        present = e.where.keys_of(e.parent_data)
         guess = did_you_mean(name, [k for k in allowed if k not in present]) or did_you_mean(name, allowed)
         if guess:
             hint = f"bedoelde je '{guess}'?"

@@ -67,6 +67,11 @@ class Translation:
         self.tags = set(tags)
         self.model = model
         self.allowed_keys = allowed_keys
+        # per-table caches (the data does not change while it is being translated): with 100,000 unknown keys in
+        # one table, each error must not walk that table again, or the translation turns quadratic
+        self._tag_values: dict[int, frozenset[str]] = {}
+        self._keys: dict[int, frozenset[Any]] = {}
+        self._allowed: dict[tuple[Loc, Loc], list[str] | None] = {}
 
     @property
     def path(self) -> Path | None:
@@ -75,8 +80,30 @@ class Translation:
     def line(self, loc: Loc) -> int | None:
         return self.doc.line_of(loc) if loc and self.doc is not None else None
 
+    def is_tag_value(self, seg: str, node: dict[Any, Any]) -> bool:
+        """Whether ``seg`` is one of the text values of table ``node`` (the tag of a discriminated union)."""
+        values = self._tag_values.get(id(node))
+        if values is None:
+            values = self._tag_values[id(node)] = frozenset(v for v in node.values() if isinstance(v, str))
+        return seg in values
+
+    def keys_of(self, node: Any) -> frozenset[Any]:
+        """The keys of table ``node`` (none when it is not a table)."""
+        if not isinstance(node, dict):
+            return frozenset()
+        keys = self._keys.get(id(node))
+        if keys is None:
+            keys = self._keys[id(node)] = frozenset(node)
+        return keys
+
     def allowed_here(self, parent_loc: Loc, raw_parent: Loc) -> list[str] | None:
         """The keys that may stand in the table at ``parent_loc``, if anyone told us."""
+        cache_key = (parent_loc, raw_parent)
+        if cache_key not in self._allowed:
+            self._allowed[cache_key] = self._allowed_here(parent_loc, raw_parent)
+        return self._allowed[cache_key]
+
+    def _allowed_here(self, parent_loc: Loc, raw_parent: Loc) -> list[str] | None:
         if self.allowed_keys is not None:
             if callable(self.allowed_keys):
                 keys = self.allowed_keys(parent_loc)
@@ -91,10 +118,6 @@ class Translation:
             if target is not None:
                 return model_keys(target)
         return None
-
-
-def _is_tag_value(seg: str, node: dict[Any, Any]) -> bool:
-    return any(isinstance(v, str) and v == seg for v in node.values())
 
 
 class Finding:
@@ -121,9 +144,9 @@ class Finding:
             last = k == len(self.raw) - 1
             name = aliases.get(seg, seg) if isinstance(seg, str) else seg
             if isinstance(seg, str) and isinstance(node, dict) and not (last and missing):
-                if name not in node and _is_tag_value(seg, node):
+                if name not in node and self.where.is_tag_value(seg, node):
                     continue  # the tag of a discriminated union, e.g. soort = "sorteren"
-                if seg in tags and _is_tag_value(seg, node):
+                if seg in tags and self.where.is_tag_value(seg, node):
                     continue
             if isinstance(node, dict) and isinstance(name, str) and name in node:
                 parent, node = node, node[name]

@@ -17,6 +17,7 @@ from escaperoom.content.diagnostics.content_words import CONTENT_PHRASES
 from escaperoom.content.diagnostics.finding import AllowedKeys, Finding, Translation, phrase
 from escaperoom.content.diagnostics.model_walk import Loc
 from escaperoom.content.diagnostics.state_words import STATE_PHRASES
+from escaperoom.content.limits import MAX_PROBLEMS
 from escaperoom.content.source import TomlDocument
 from escaperoom.errors import ContentError, Problem
 
@@ -31,8 +32,10 @@ def problems_from_validation(
     model: Any = None,
     allowed_keys: AllowedKeys | None = None,
     tags: Collection[str] = (),
+    limit: int = MAX_PROBLEMS,
 ) -> list[Problem]:
-    """One Dutch :class:`Problem` per pydantic error (alternatives of one union merged), in pydantic's order.
+    """One Dutch :class:`Problem` per pydantic error (alternatives of one union merged), in pydantic's order;
+    after ``limit`` problems one more says how many follow ("… en nog 4.950 meldingen over dit bestand").
 
     - ``aliases`` renames loc segments to the keys written in the TOML (field name → TOML key), for models
       whose errors are not reported by alias.
@@ -42,11 +45,19 @@ def problems_from_validation(
       the ones in ``tags``, and any segment that is not in the data (found by walking ``doc.data``).
     """
     where = Translation(doc.data, doc, aliases=aliases, tags=tags, model=model, allowed_keys=allowed_keys)
-    found: list[tuple[Problem, Loc | None]] = []  # (problem, raw loc when it came from a union alternative)
+    merged = _Merged()
+    more: set[str] = set()  # the keys of the problems past the limit: counted, not phrased (that is the slow part)
     for error in err.errors(include_url=False):
         finding = Finding(error, where)
-        found.append((phrase(finding, CONTENT_PHRASES), finding.raw if finding.pseudo else None))
-    return _merge(found)
+        if len(merged.problems) < limit:
+            merged.add(phrase(finding, CONTENT_PHRASES), finding.raw if finding.pseudo else None)
+        elif finding.key not in merged.keys:
+            more.add(finding.key)
+    if more:
+        merged.problems.append(Problem(doc.path, f"… en nog {_count(len(more), 'melding', 'meldingen')} over dit "
+                                                 "bestand", hint="los eerst de meldingen hierboven op en controleer "
+                                                                 "het bestand dan opnieuw"))
+    return merged.problems
 
 
 def content_error_from_validation(err: pydantic.ValidationError, doc: TomlDocument, **options: Any) -> ContentError:
@@ -61,26 +72,36 @@ def state_problem(err: pydantic.ValidationError, data: Any) -> Problem:
     return phrase(Finding(first, Translation(data)), STATE_PHRASES)
 
 
-def _merge(found: list[tuple[Problem, Loc | None]]) -> list[Problem]:
-    """Drop exact repeats; fold the errors of one smart union (same key, several alternatives) into one."""
-    out: list[Problem] = []
-    seen: set[tuple[str, str]] = set()
-    union_at: dict[str, tuple[int, Loc]] = {}
-    for problem, raw in found:
+class _Merged:
+    """The problems so far: exact repeats dropped, the errors of one smart union (same key, several alternatives)
+    folded into one."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.keys: set[str] = set()
+        self._seen: set[tuple[str, str]] = set()
+        self._union_at: dict[str, tuple[int, Loc]] = {}
+
+    def add(self, problem: Problem, raw: Loc | None) -> None:
+        """Add ``problem``; ``raw`` is its raw loc when it came from a union alternative."""
         key = problem.key
-        if (key, problem.message) in seen:
-            continue
-        seen.add((key, problem.message))
-        if raw is not None and key in union_at and union_at[key][1] != raw:
-            index = union_at[key][0]
-            first = out[index]
-            out[index] = Problem(first.file, _either(first.message, problem.message), key=first.key,
-                                 line=first.line, hint=first.hint or problem.hint, severity=first.severity)
-            continue
+        if (key, problem.message) in self._seen:
+            return
+        self._seen.add((key, problem.message))
+        self.keys.add(key)
+        if raw is not None and key in self._union_at and self._union_at[key][1] != raw:
+            index = self._union_at[key][0]
+            first = self.problems[index]
+            self.problems[index] = Problem(first.file, _either(first.message, problem.message), key=first.key,
+                                           line=first.line, hint=first.hint or problem.hint, severity=first.severity)
+            return
         if raw is not None:
-            union_at.setdefault(key, (len(out), raw))
-        out.append(problem)
-    return out
+            self._union_at.setdefault(key, (len(self.problems), raw))
+        self.problems.append(problem)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"1 {one}" if n == 1 else f"{n:,} {many}".replace(",", ".")
 
 
 _EXPECTED = re.compile(r"^hier hoort (?P<what>.+), maar er staat (?P<got>.+)$")

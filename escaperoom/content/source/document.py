@@ -95,50 +95,43 @@ def parse_toml(text: str, path: Path | None = None, *, max_depth: int = MAX_DEPT
         raise ContentError(_value_error(path, text, exc)) from None
     except Exception as exc:  # noqa: BLE001 — tomllib on str input raises nothing else we know of
         raise ContentError.at(path, f"het bestand kan niet worden gelezen als TOML ({exc})", TOML_HINT) from None
-    if _deeper_than(data, max_depth):
-        raise ContentError(_too_deep(path, text, max_depth))
     if not data:
         raise ContentError.at(path, "het bestand is leeg: er staat alleen commentaar in, geen gegevens",
                               "haal de # weg voor de regels die mee moeten doen")
-    doc = TomlDocument(path, data, text)
-    beyond = _entry_beyond(data, max_entries)
-    if beyond is not None:
+    excess = _first_excess(data, max_depth, max_entries)
+    if excess is not None and excess[0] == "depth":
+        raise ContentError(_too_deep(path, text, max_depth))
+    if excess is not None:
         raise ContentError.at(path, f"het bestand heeft te veel sleutels en lijst-items: meer dan {max_entries:,}"
                                     .replace(",", "."),
                               "een casus heeft er een paar honderd; staat er iets per ongeluk heel vaak in, of is "
-                              "dit het goede bestand?", line=doc.line_of(beyond), key=format_key_path(beyond))
-    return doc
+                              "dit het goede bestand?", line=_line_of_one(text, excess[1]),
+                              key=format_key_path(excess[1]))
+    return TomlDocument(path, data, text)
 
 
-def _deeper_than(data: Any, limit: int) -> bool:
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return True
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
-    return False
+def _line_of_one(text: str, path: KeyPath) -> int | None:
+    """The line of ``path``, scanning only as far as needed (the key past the limit of a huge file)."""
+    return LineScanner(text, until=path).run().lines.get(path)
 
 
-def _entry_beyond(data: dict[str, Any], limit: int) -> KeyPath | None:
-    """The key path of entry number ``limit + 1`` (keys and list items, in file order), or ``None``."""
+def _first_excess(data: dict[str, Any], max_depth: int, max_entries: int) -> tuple[str, KeyPath] | None:
+    """The first place (in file order) where ``data`` is nested deeper than ``max_depth`` (``"depth"``) or holds
+    entry number ``max_entries + 1`` (keys and list items: ``"entries"``); ``None`` when it stays within both.
+    One walk that stops there, so 100,000 stray headers cost 10,001 steps."""
     count = 0
-    stack: list[tuple[KeyPath, Iterator[tuple[str | int, Any]]]] = [((), iter(data.items()))]
+    stack: list[tuple[KeyPath, Iterator[tuple[Any, Any]]]] = [((), iter(data.items()))]
     while stack:
         path, entries = stack[-1]
         for key, value in entries:
             count += 1
             child: KeyPath = (*path, key)
-            if count > limit:
-                return child
-            if isinstance(value, dict):
-                stack.append((child, iter(value.items())))
-                break
-            if isinstance(value, list):
-                stack.append((child, iter(enumerate(value))))
+            if count > max_entries:
+                return "entries", child
+            if isinstance(value, (dict, list)):
+                if len(stack) > max_depth:
+                    return "depth", child
+                stack.append((child, iter(value.items()) if isinstance(value, dict) else iter(enumerate(value))))
                 break
         else:
             stack.pop()

@@ -70,7 +70,8 @@ class LineScanner:
     (arrays, inline tables, a string), which the error translation uses to point at the real culprit.
     """
 
-    def __init__(self, text: str, *, stop: int | None = None, max_depth: int = MAX_DEPTH):
+    def __init__(self, text: str, *, stop: int | None = None, max_depth: int = MAX_DEPTH,
+                 until: KeyPath | None = None):
         self.text = text
         self.n = len(text) if stop is None else max(0, min(stop, len(text)))
         self.max_depth = max_depth
@@ -85,6 +86,7 @@ class LineScanner:
         self.unclosed_string_line: int | None = None  # first single-line string without closing quote
         self.deep_line: int | None = None
         self._value_path: KeyPath = ()
+        self._until = until  # stop as soon as this key path is found (one line of a big file)
 
     # -- helpers
 
@@ -101,6 +103,8 @@ class LineScanner:
     def _record(self, path: KeyPath, pos: int) -> None:
         if path:
             self.lines.setdefault(path, self.line_at(pos))
+            if path == self._until:
+                self.n = min(self.n, pos + 1)  # the walk ends after this step
 
     def _join(self, base: KeyPath, parts: list[str], pos: int) -> KeyPath:
         path = base
