@@ -36,18 +36,19 @@ class Problem:
 
     def format(self) -> str:
         """``file:line: severity: message (sleutel 'key')`` and a ``tip:`` line; safe to print on a terminal: what
-        came from a file (a key, a quoted value, the file name) shows control characters as ``\\x1b``."""
-        key = printable(self.key)
-        where = printable(str(self.file)) if self.file is not None else "<onbekend bestand>"
+        came from a file (a key, a quoted value, the file name) shows control characters as ``\\x1b`` and
+        characters one cannot see (zero-width, no-break space) as ``\\u200b``."""
+        key = printable(self.key, invisible=True)
+        where = printable(str(self.file), invisible=True) if self.file is not None else "<onbekend bestand>"
         if self.line is not None:
             where += f":{self.line}"
         elif self.key:
             where += f":[{key}]"
-        text = f"{where}: {self.severity}: {printable(self.message)}"
+        text = f"{where}: {self.severity}: {printable(self.message, invisible=True)}"
         if self.key and self.line is not None:
             text += f" (sleutel '{key}')"
         if self.hint:
-            text += f"\n    tip: {printable(self.hint)}"
+            text += f"\n    tip: {printable(self.hint, invisible=True)}"
         return text
 
 

@@ -53,3 +53,9 @@ def test_a_problem_prints_what_came_from_the_file_safely():
     assert "\x1b" not in text
     assert "onbekende sleutel '\\x1b[2J'" in text and "(sleutel '\\x1b[2J')" in text
     assert text.count("\n") == 1  # the tip line; a newline from a file never starts a line of its own
+
+
+def test_a_problem_shows_an_invisible_character_from_a_file_so_a_key_is_not_mistaken_for_a_valid_one():
+    problem = Problem(None, "onbekende sleutel 'sche\u200bma'", key='"sche\u200bma"', line=2)
+    assert problem.format() == ("<onbekend bestand>:2: fout: onbekende sleutel 'sche\\u200bma' "
+                                "(sleutel '\"sche\\u200bma\"')")

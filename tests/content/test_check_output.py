@@ -18,7 +18,8 @@ def hostile(tmp_path) -> Path:
     """henk.toml with unknown keys whose names hold an ANSI sequence, a bell, a C1 CSI and an RTL override."""
     path = tmp_path / "casus.toml"
     text = HENK.read_text(encoding="utf-8").replace(
-        "schema = 1", 'schema = 1\n"\\u001b[2J\\u001b[31mrood" = 1\n"bel\\u0007" = 2\n"c1\\u009b31m" = 3\n"\\u202egnp" = 4')
+        "schema = 1",
+        'schema = 1\n"\\u001b[2J\\u001b[31mrood" = 1\n"bel\\u0007" = 2\n"c1\\u009b31m" = 3\n"\\u202egnp" = 4')
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -253,6 +253,8 @@ def _word_value(w: _Where, value: str, in_array: bool, key: str) -> Explanation:
 def _trailing_text(base: str, w: _Where) -> Explanation:
     line = w.line
     before, rest = w.before.rstrip(), w.rest
+    if rest[:1] and not rest[:1].isprintable() and not rest[:1].isspace():
+        return (f"onzichtbaar stuurteken {_codepoint(rest[:1])} na de waarde", _INVISIBLE_HINT, line, "")
     value_before = before.split("=", 1)[1].strip() if "=" in before else before.strip()
     if rest.startswith(",") and before[-1:].isdigit() and rest[1:2].isdigit():
         whole = re.search(r"[\d_]+$", before)

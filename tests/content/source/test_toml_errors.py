@@ -161,3 +161,8 @@ def test_toml_like_text_either_parses_or_gives_one_problem_on_a_real_line(text):
         assert doc.line_of((key,)) is not None
 
 
+
+
+def test_a_raw_control_character_after_a_value_is_named_with_its_code():
+    problem = text_problem("a = 1\nschema = 1\x07\n")
+    assert problem.message == "onzichtbaar stuurteken U+0007 na de waarde" and problem.line == 2
