@@ -43,12 +43,9 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         info = path.stat()
     except FileNotFoundError:
         raise ContentError.at(path, "het bestand bestaat niet", _missing_file_hint(path)) from None
-    except PermissionError:
-        raise ContentError.at(path, "het bestand kan niet worden gelezen: geen toegang",
-                              "controleer de rechten op het bestand en de map") from None
     except (OSError, ValueError) as exc:
-        raise ContentError.at(path, f"het bestand kan niet worden gelezen ({_os_reason(exc)})",
-                              "controleer de naam en de map") from None
+        raise _unreadable(path, exc, "controleer de rechten op het bestand en de map",
+                          "controleer de naam en de map") from None
     _refuse_kind(path, info.st_mode)
     if info.st_size > max_bytes:
         raise ContentError.at(path, f"het bestand is te groot ({size_text(info.st_size)}; de grens is "
@@ -78,19 +75,18 @@ def _read_regular(path: Path, max_bytes: int) -> bytes:
     """Open without blocking, check again on the open file what it is (it may have been swapped), then read."""
     try:
         fd = os.open(path, _OPEN_FLAGS)
-    except PermissionError:
-        raise ContentError.at(path, "het bestand kan niet worden gelezen: geen toegang",
-                              "controleer de rechten, of sluit het programma dat het bestand open heeft") from None
-    except (OSError, ValueError) as exc:
-        raise ContentError.at(path, f"het bestand kan niet worden gelezen ({_os_reason(exc)})",
-                              "controleer of het bestand niet beschadigd of nog open is") from None
-    with os.fdopen(fd, "rb") as handle:
-        _refuse_kind(path, os.fstat(handle.fileno()).st_mode)
-        try:
+        with os.fdopen(fd, "rb") as handle:
+            _refuse_kind(path, os.fstat(handle.fileno()).st_mode)
             return handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise ContentError.at(path, f"het bestand kan niet worden gelezen ({_os_reason(exc)})",
-                                  "controleer of het bestand niet beschadigd of nog open is") from None
+    except (OSError, ValueError) as exc:
+        raise _unreadable(path, exc, "controleer de rechten, of sluit het programma dat het bestand open heeft",
+                          "controleer of het bestand niet beschadigd of nog open is") from None
+
+
+def _unreadable(path: Path, exc: BaseException, access_hint: str, other_hint: str) -> ContentError:
+    if isinstance(exc, PermissionError):
+        return ContentError.at(path, "het bestand kan niet worden gelezen: geen toegang", access_hint)
+    return ContentError.at(path, f"het bestand kan niet worden gelezen ({_os_reason(exc)})", other_hint)
 
 
 def _missing_file_hint(path: Path) -> str:
