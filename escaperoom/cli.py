@@ -3,7 +3,8 @@
 Exit codes: 0 fine, 1 content errors (or a command that failed on bad input), 2 usage error. Never a traceback for
 bad input: every :class:`EscapeRoomError` is printed as Dutch text. Output never crashes on a console that cannot
 show a character (a Windows redirect in cp1252): such characters are replaced, and ``verdict --json`` then escapes
-them (``\u2192``) so the JSON stays exact.
+them (``\u2192``) so the JSON stays exact. What came from a file is printed with control characters and
+terminal escape sequences as visible escapes (``\x1b``), never raw (:mod:`escaperoom.printable`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import os
 import sys
 from pathlib import Path
 
 from escaperoom import __version__
 from escaperoom.errors import EscapeRoomError
+from escaperoom.printable import json_printable, printable
 
 COMMANDS = ("check", "verdict", "debrief", "wis", "speel")
 
@@ -183,7 +186,7 @@ def cmd_check(paths: list[Path], stale_months: int = 12) -> int:
     if not files:
         print("escaperoom check: geen .toml-bestanden gevonden", file=sys.stderr)
         return 2
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not os.path.exists(p)]  # never raises, also on a name too long
     loaded, problems = load_many_judged(paths or None, stale_months=stale_months)
     for problem in problems:
         print(problem.format())
@@ -212,11 +215,10 @@ def cmd_verdict(paths: list[Path], *, as_json: bool, lang: str) -> int:
         doc = {"schema": JSON_SCHEMA, "casussen": [scenario_json(book, item, lang) for item in loaded],
                "problemen": [{"bestand": str(p.file), "regel": p.line, "sleutel": p.key, "ernst": p.severity,
                               "melding": p.message, "tip": p.hint} for p in problems]}
-        json.dump(doc, sys.stdout, ensure_ascii=not _utf(sys.stdout), indent=2)
-        print()
+        print(json_printable(json.dumps(doc, ensure_ascii=not _utf(sys.stdout), indent=2)))
     else:
         for item in loaded:
-            print(render_text(book, item, lang))
+            print(printable(render_text(book, item, lang), keep_newlines=True))
         for p in problems:
             print(p.format(), file=sys.stderr)
     return 1 if errors else 0

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from escaperoom.printable import printable
+
 
 class EscapeRoomError(Exception):
     """Base class: ``str(err)`` is a complete Dutch sentence fit for a trainer."""
@@ -33,16 +35,20 @@ class Problem:
     severity: str = "fout"
 
     def format(self) -> str:
-        where = str(self.file) if self.file is not None else "<onbekend bestand>"
+        """``file:line: severity: message (sleutel 'key')`` and a ``tip:`` line; safe to print on a terminal: what
+        came from a file (a key, a quoted value, the file name) shows control characters as ``\\x1b`` and
+        characters one cannot see (zero-width, no-break space) as ``\\u200b``."""
+        key = printable(self.key, invisible=True)
+        where = printable(str(self.file), invisible=True) if self.file is not None else "<onbekend bestand>"
         if self.line is not None:
             where += f":{self.line}"
         elif self.key:
-            where += f":[{self.key}]"
-        text = f"{where}: {self.severity}: {self.message}"
+            where += f":[{key}]"
+        text = f"{where}: {self.severity}: {printable(self.message, invisible=True)}"
         if self.key and self.line is not None:
-            text += f" (sleutel '{self.key}')"
+            text += f" (sleutel '{key}')"
         if self.hint:
-            text += f"\n    tip: {self.hint}"
+            text += f"\n    tip: {printable(self.hint, invisible=True)}"
         return text
 
 
@@ -52,6 +58,12 @@ class ContentError(EscapeRoomError):
     def __init__(self, problems: list[Problem] | Problem):
         self.problems: list[Problem] = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(p.format() for p in self.problems))
+
+    @classmethod
+    def at(cls, file: Path | None, message: str, hint: str = "", *, line: int | None = None,
+           key: str = "") -> ContentError:
+        """A file refused for one reason: the way the reader reports an unreadable or oversized file."""
+        return cls(Problem(file, message, key=key, line=line, hint=hint))
 
     @property
     def first(self) -> Problem:

@@ -15,7 +15,6 @@ end screen. :meth:`Session.from_state` validates a saved state completely and ra
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,6 +22,7 @@ from typing import Annotated, Any, Callable
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from escaperoom.content.diagnostics import quote_value, state_problem
 from escaperoom.content.models import Hint, Puzzle, Scenario
 from escaperoom.kinds import Answer, Case, ErrorKind, PuzzleResult, check_answer, kind_of, lock_code, model_answer
 from escaperoom.pii import find_personal_data
@@ -405,7 +405,7 @@ class Session:
         try:
             model = _StateModel.model_validate(state)
         except ValidationError as err:
-            raise _state_error(err) from None
+            raise _state_error(err, state) from None
         ins = model.instellingen
         if ins.scenario != scenario.id:
             raise StateError("instellingen.scenario",
@@ -585,69 +585,7 @@ class _StateModel(_Strict):
     fouten: list[_MistakeModel] = []
 
 
-def quote_value(value: Any) -> str:
-    """A value as the message quotes it: ``nan``, ``1e+30``, ``"x"``, ``[1, 2]`` (cut off when long)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and not math.isfinite(value):
-        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
-    try:
-        text = '"' + value + '"' if isinstance(value, str) else repr(value)
-    except (RecursionError, ValueError):  # a deeply nested list, an int with thousands of digits
-        text = "…"
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _key_path(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part != "[key]":
-            out += f".{part}" if out else str(part)
-    return out
-
-
-_TYPE_WORDS = {"int_type": "is geen geheel getal", "int_from_float": "is geen geheel getal",
-               "int_parsing": "is geen geheel getal", "int_parsing_size": "is geen geheel getal",
-               "float_type": "is geen geldig getal", "float_parsing": "is geen geldig getal",
-               "finite_number": "is geen geldig getal", "string_type": "is geen tekst",
-               "bool_type": "is geen ja/nee-waarde (true of false)", "dict_type": "is geen tabel",
-               "model_type": "is geen tabel", "model_attributes_type": "is geen tabel", "list_type": "is geen lijst"}
-
-
-def _state_error(err: ValidationError) -> StateError:
+def _state_error(err: ValidationError, state: Any) -> StateError:
     """The first problem pydantic found, as one Dutch sentence naming the key and the value found."""
-    first = err.errors(include_url=False)[0]
-    kind, loc, ctx, value = first["type"], tuple(first["loc"]), first.get("ctx") or {}, first.get("input")
-    if kind == "missing":  # the loc of a missing key is the key itself; input is the table around it
-        key = _key_path(loc)
-        return StateError(key, f"'{key}' ontbreekt.")
-    key = _key_path(loc) or "spelstand"
-    if kind in _TYPE_WORDS:
-        text = f"{_TYPE_WORDS[kind]} ({quote_value(value)})"
-    elif kind in _BOUNDS:
-        limit = next(v for k, v in ctx.items() if k in ("ge", "gt", "le", "lt"))
-        limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
-        words = "mag niet negatief zijn" if kind == "greater_than_equal" and limit == 0 else \
-            _BOUNDS[kind].format(limit=limit)
-        text = f"{words} ({quote_value(value)})"
-    elif kind == "too_short":
-        text = "is leeg"
-    elif kind in ("enum", "literal_error"):
-        expected = str(ctx.get("expected", "")).replace(" or ", " of ")
-        text = f"heeft een onbekende waarde ({quote_value(value)}); mogelijk: {expected}"
-    elif kind == "value_error":
-        text = str(ctx.get("error", first["msg"]))
-        if not text.startswith(_OWN_VERBS):  # a message from a model we reuse (Text): quote it
-            text = f"is ongeldig: {text}"
-    elif kind == "extra_forbidden":
-        text = "is een onbekende sleutel"
-    else:
-        text = f"is ongeldig ({quote_value(value)})"
-    return StateError(key, f"'{key}' {text}.")
-
-
-_OWN_VERBS = ("is ", "noemt ")
-_BOUNDS = {"greater_than_equal": "moet minstens {limit} zijn", "greater_than": "moet meer dan {limit} zijn",
-           "less_than_equal": "mag hoogstens {limit} zijn", "less_than": "moet minder dan {limit} zijn"}
+    problem = state_problem(err, state)
+    return StateError(problem.key, problem.message)

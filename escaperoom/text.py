@@ -41,5 +41,5 @@ class Text(BaseModel):
         return self.nl
 
     @classmethod
-    def of(cls, nl: str, en: str | None = None) -> "Text":
+    def of(cls, nl: str, en: str | None = None) -> Text:
         return cls(nl=nl, en=en)

@@ -8,6 +8,7 @@ lets the rule engine judge the loaded scenario (``escaperoom.kinds.judging``): t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ import pydantic
 from escaperoom.content.diagnostics import did_you_mean, problems_from_validation
 from escaperoom.content.models import Puzzle, RequestSpec, Scenario
 from escaperoom.content.source import TomlDocument, format_key_path, read_toml
+from escaperoom.content.source.files import links_out_of, toml_files_in
 from escaperoom.errors import ContentError, Problem
 from escaperoom.paths import assets_dir, puzzels_dir
 from escaperoom.rules.lawbook import LawBook, load_lawbook
@@ -60,11 +62,12 @@ PuzzleChecks = Callable[["Checker", KeyPath, Puzzle], None]
 
 
 def discover(paths: list[Path] | None = None) -> list[Path]:
-    """The ``.toml`` files named, or found (recursively) in the folders named; default: the bundled puzzels/."""
+    """The ``.toml`` files named, or found (recursively) in the folders named; default: the bundled puzzels/.
+    A link in a folder to a file outside it is left out (:func:`load_many` reports it)."""
     out: list[Path] = []
     for path in paths or [puzzels_dir()]:
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*.toml") if p.is_file())
+        if os.path.isdir(path):  # never raises (a name too long for the file system is simply not a folder)
+            out += toml_files_in(path)
         else:
             out.append(path)
     return out
@@ -72,7 +75,7 @@ def discover(paths: list[Path] | None = None) -> list[Path]:
 
 def empty_folders(paths: list[Path] | None) -> list[Path]:
     """The folders named that hold no ``.toml`` file: ``check`` warns about them instead of skipping them silently."""
-    return [p for p in paths or [] if p.is_dir() and not any(f.is_file() for f in p.rglob("*.toml"))]
+    return [p for p in paths or [] if os.path.isdir(p) and not toml_files_in(p) and not links_out_of(p)]
 
 
 def load_scenario(path: Path, book: LawBook | None = None, *, puzzle_checks: PuzzleChecks | None = None) -> Loaded:
@@ -103,6 +106,7 @@ def load_each(paths: Sequence[Path] | None, load: Callable[[Path], L]) -> tuple[
         Problem(folder, "in deze map staan geen .toml-bestanden; er is niets gecontroleerd", severity="waarschuwing",
                 hint="controleer of dit de goede map is: puzzelbestanden eindigen op .toml")
         for folder in empty_folders(folders)]
+    problems += [p for folder in folders or [puzzels_dir()] if os.path.isdir(folder) for p in links_out_of(folder)]
     seen: dict[str, Path] = {}
     for path in discover(folders):
         try:
@@ -158,8 +162,13 @@ class Checker:
     def asset(self, path: KeyPath, rel: str | None) -> None:
         if rel is None:
             return
-        root = assets_dir().resolve()
-        target = (root / rel).resolve()
+        try:  # the model already refused NUL, "..", absolute and over-long paths; this is the file system's say
+            root = assets_dir().resolve()
+            target = (root / rel).resolve()
+            target.is_file()
+        except (OSError, RuntimeError, ValueError):
+            self.add(path, f"bestand '{rel}' kan niet worden gelezen in assets/", "controleer de naam en de map")
+            return
         if not target.is_relative_to(root):
             self.add(path, f"'{rel}' ligt buiten de map assets/", "verwijs alleen naar bestanden in assets/")
         elif not target.is_file():

@@ -9,12 +9,31 @@ session and the UI.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator
 
+from escaperoom.content.limits import (
+    EXPLANATION,
+    HINT,
+    LABEL,
+    MAX_ITEMS,
+    MAX_LIST,
+    MAX_PUZZLES,
+    MAX_STATIONS,
+    NAME,
+    OPTION,
+    STORY,
+    TITLE,
+    HintedError,
+    check_asset_path,
+    check_id,
+    check_provision_id,
+    check_reward,
+    name_limit,
+    text_limit,
+)
 from escaperoom.rules.facts import Category, Consent, DataItem, Decision, Request
 from escaperoom.text import Text
 
@@ -25,13 +44,29 @@ GEEN_GRONDSLAG = "geen"  # the "no basis: do not share" option of a grondslag pu
 Int = Annotated[int, Strict()]  # an author's "45" in quotes is an error, not silently 45
 Bool = Annotated[bool, Strict()]  # "true" in quotes or 1 is an error, not silently true
 
+# Ids and references: ASCII [a-z0-9_-] (content/limits.py says why), so an invisible or look-alike character is
+# named where it is written instead of surfacing later as "onbekend gegeven".
+Id = Annotated[str, AfterValidator(check_id)]
+ProvisionId = Annotated[str, AfterValidator(check_provision_id)]
+AssetPath = Annotated[str, AfterValidator(check_asset_path)]
 
-class _Hinted(ValueError):
-    """A validation error with a Dutch hint; the diagnostics show ``hint`` as the 'tip'."""
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.hint = hint
+# Texts, each with the room it gets on the screen (content/limits.py); the multi-line ones may hold newlines.
+Title = Annotated[Text, text_limit(TITLE, "de titel")]
+Label = Annotated[Text, text_limit(LABEL, "het label")]
+Purpose = Annotated[Text, text_limit(LABEL, "het doel")]
+Heading = Annotated[Text, text_limit(TITLE, "de kop van het document")]
+FragmentText = Annotated[Text, text_limit(LABEL, "het fragment")]
+OptionText = Annotated[Text, text_limit(OPTION, "de optie")]
+StepText = Annotated[Text, text_limit(OPTION, "de stap")]
+ReasonText = Annotated[Text, text_limit(OPTION, "de reden")]
+HintText = Annotated[Text, text_limit(HINT, "de hint", multiline=True)]
+TaskText = Annotated[Text, text_limit(HINT, "de opdracht", multiline=True)]
+QuestionText = Annotated[Text, text_limit(HINT, "de vraag", multiline=True)]
+Description = Annotated[Text, text_limit(HINT, "de beschrijving", multiline=True)]
+Explanation = Annotated[Text, text_limit(EXPLANATION, "de uitleg", multiline=True)]
+Note = Annotated[Text, text_limit(EXPLANATION, "de toelichting", multiline=True)]
+Story = Annotated[Text, text_limit(STORY, "het verhaal", multiline=True)]
+Name = Annotated[str, name_limit(NAME, "de naam")]
 
 
 class _Model(BaseModel):
@@ -41,9 +76,9 @@ class _Model(BaseModel):
 class Resident(_Model):
     """The resident whose stability is at stake (fictional)."""
 
-    naam: str
+    naam: Name
     leeftijd: Int | None = Field(default=None, ge=0, le=120)
-    beschrijving: Text
+    beschrijving: Description
 
 
 class Stability(_Model):
@@ -60,108 +95,107 @@ class Stability(_Model):
 class ItemSpec(_Model):
     """A data item in the scenario's catalogue: what it is, who holds it, its categories."""
 
-    label: Text
-    houder: str
-    categorieen: list[Category] = Field(min_length=1)
+    label: Label
+    houder: Id
+    categorieen: list[Category] = Field(min_length=1, max_length=MAX_LIST)
 
 
 class RequestSpec(_Model):
     """The facts of one sharing question (holder comes from the items)."""
 
-    ontvanger: str
-    doel: Text
+    ontvanger: Id
+    doel: Purpose
     toestemming: Consent = Consent.NIET_GEVRAAGD
     acuut_gevaar: Bool = False
-    situatie: dict[str, Bool] = Field(default_factory=dict)
-    nodig: list[str] = Field(default_factory=list)
-    verwacht: dict[str, Decision] = Field(default_factory=dict)
-    toelichting: Text | None = None  # author's note shown with the verdict (e.g. why an [onzeker] rule is used)
+    situatie: dict[Id, Bool] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    nodig: list[Id] = Field(default_factory=list, max_length=MAX_ITEMS)
+    verwacht: dict[Id, Decision] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    toelichting: Note | None = None  # author's note shown with the verdict (e.g. why an [onzeker] rule is used)
 
 
 class Hint(_Model):
     niveau: Literal["principe", "artikel", "voorbeeld"]
-    tekst: Text
+    tekst: HintText
     kosten_seconden: Int = Field(default=60, ge=0, le=900)
 
 
 class _Puzzle(_Model):
     is_lock: ClassVar[bool] = False  # the final code lock (one per scenario), not a station in the room
 
-    id: str
-    titel: Text
-    station: str
-    opdracht: Text
+    id: Id
+    titel: Title
+    station: Id
+    opdracht: TaskText
     beloning: str = Field(min_length=1, max_length=1)
-    hints: list[Hint] = Field(default_factory=list)
-    intervisie: list[Text] = Field(default_factory=list)
-    afbeelding: str | None = None  # path inside assets/
+    hints: list[Hint] = Field(default_factory=list, max_length=MAX_LIST)
+    intervisie: list[QuestionText] = Field(default_factory=list, max_length=MAX_LIST)
+    afbeelding: AssetPath | None = None  # path inside assets/
 
     @field_validator("beloning")
     @classmethod
     def _reward_is_code_char(cls, value: str) -> str:
-        if not value.isalnum():
-            raise ValueError("de beloning is één cijfer of letter van de eindcode")
-        return value.upper()
+        """One sign a team can type on the lock's keypad (0-9, A-Z); a lower-case letter becomes its capital."""
+        return check_reward(value)
 
 
 class SortPuzzle(_Puzzle):
     """Drag data cards to a recipient or to "niet delen"."""
 
     soort: Literal["sorteren"]
-    kaarten: list[str] = Field(min_length=1)
-    bestemmingen: list[RequestSpec] = Field(min_length=1)
+    kaarten: list[Id] = Field(min_length=1, max_length=MAX_LIST)
+    bestemmingen: list[RequestSpec] = Field(min_length=1, max_length=MAX_LIST)
 
 
 class BasisDecision(RequestSpec):
     """One sharing decision in a grondslag puzzle: which basis carries it (or none)?"""
 
-    gegeven: str
-    opties: list[str] = Field(min_length=2)
+    gegeven: Id
+    opties: list[ProvisionId] = Field(min_length=2, max_length=MAX_LIST)
 
 
 class BasisPuzzle(_Puzzle):
     soort: Literal["grondslag"]
-    beslissingen: list[BasisDecision] = Field(min_length=1)
+    beslissingen: list[BasisDecision] = Field(min_length=1, max_length=MAX_LIST)
 
 
 class Fragment(_Model):
-    tekst: Text
-    gegeven: str | None = None  # the data item this fragment discloses; None = neutral text
+    tekst: FragmentText
+    gegeven: Id | None = None  # the data item this fragment discloses; None = neutral text
 
 
 class RedactPuzzle(_Puzzle):
     """Black out the fragments of a document that may not be sent to the recipient."""
 
     soort: Literal["zwartlakken"]
-    document: Text  # the document's heading, e.g. "Concept-e-mail aan de woningcorporatie"
+    document: Heading  # the document's heading, e.g. "Concept-e-mail aan de woningcorporatie"
     verzoek: RequestSpec
-    fragmenten: list[Fragment] = Field(min_length=2)
+    fragmenten: list[Fragment] = Field(min_length=2, max_length=MAX_LIST)
 
 
 class OrderPuzzle(_Puzzle):
     """Put the steps of the decision procedure in order; ``stappen`` are written in the right order."""
 
     soort: Literal["volgorde"]
-    stappen: list[Text] = Field(min_length=2)
-    uitleg: Text
+    stappen: list[StepText] = Field(min_length=2, max_length=MAX_LIST)
+    uitleg: Explanation
 
 
 class DilemmaOption(_Model):
-    tekst: Text
+    tekst: OptionText
     aanvaardbaar: Bool | None = None  # may be derived from ``deelt`` when the puzzle has a ``verzoek``
-    deelt: list[str] | None = None
-    uitleg: Text
+    deelt: list[Id] | None = Field(default=None, max_length=MAX_ITEMS)
+    uitleg: Explanation
 
 
 class DilemmaPuzzle(_Puzzle):
     """Choose an option and give a reason; several options may be acceptable."""
 
     soort: Literal["dilemma"]
-    vraag: Text
+    vraag: QuestionText
     verzoek: RequestSpec | None = None
-    gegevens: list[str] = Field(default_factory=list)  # the items of ``verzoek``
-    opties: list[DilemmaOption] = Field(min_length=2)
-    redenen: list[Text] = Field(default_factory=list)  # reasons to pick from; the team may also type one
+    gegevens: list[Id] = Field(default_factory=list, max_length=MAX_ITEMS)  # the items of ``verzoek``
+    opties: list[DilemmaOption] = Field(min_length=2, max_length=MAX_LIST)
+    redenen: list[ReasonText] = Field(default_factory=list, max_length=MAX_LIST)  # the team may also type one
     reden_verplicht: Bool = True
 
 
@@ -171,7 +205,7 @@ class LockPuzzle(_Puzzle):
     is_lock: ClassVar[bool] = True
 
     soort: Literal["slot"]
-    codes_van: list[str] = Field(min_length=1)
+    codes_van: list[Id] = Field(min_length=1, max_length=MAX_PUZZLES)
     beloning: str = "*"
 
     @field_validator("beloning")
@@ -181,7 +215,7 @@ class LockPuzzle(_Puzzle):
 
 
 Puzzle = Annotated[
-    Union[SortPuzzle, BasisPuzzle, RedactPuzzle, OrderPuzzle, DilemmaPuzzle, LockPuzzle],
+    SortPuzzle | BasisPuzzle | RedactPuzzle | OrderPuzzle | DilemmaPuzzle | LockPuzzle,
     Field(discriminator="soort"),
 ]
 PUZZLE_KINDS = ("sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma", "slot")
@@ -189,21 +223,18 @@ PUZZLE_KINDS = ("sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma", "
 
 class ScenarioInfo(_Model):
     id: str
-    titel: Text
-    verhaal: Text
+    titel: Title
+    verhaal: Story
     duur_minuten: Int = Field(default=45, ge=5, le=240)
     bewoner: Resident
-    organisaties: list[str] = Field(min_length=1)
+    organisaties: list[Id] = Field(min_length=1, max_length=MAX_STATIONS)
     stabiliteit: Stability = Stability()
-    afbeelding: str | None = None
+    afbeelding: AssetPath | None = None
 
     @field_validator("id")
     @classmethod
     def _simple_id(cls, value: str) -> str:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", value):
-            raise ValueError(f"het casus-id '{value}' mag alleen kleine letters, cijfers, '-' en '_' bevatten "
-                             "(bijvoorbeeld \"henk\" of \"gezin-de-vries\")")
-        return value
+        return check_id(value, "het casus-id", 'bijvoorbeeld "henk" of "gezin-de-vries"')
 
 
 class Scenario(_Model):
@@ -214,18 +245,18 @@ class Scenario(_Model):
 
     schema_: Int = Field(default=SCHEMA_VERSION, alias="schema")
     scenario: ScenarioInfo
-    gegevens: dict[str, ItemSpec] = Field(min_length=1)
-    puzzels: list[Puzzle] = Field(min_length=1)
+    gegevens: dict[Id, ItemSpec] = Field(min_length=1, max_length=MAX_ITEMS)
+    puzzels: list[Puzzle] = Field(min_length=1, max_length=MAX_PUZZLES)
     _source: Path | None = PrivateAttr(default=None)
 
     @field_validator("schema_")
     @classmethod
     def _schema_supported(cls, value: int) -> int:
         if value > SCHEMA_VERSION:
-            raise _Hinted(f"schema {value} is nieuwer dan deze versie van het spel kent ({SCHEMA_VERSION})",
+            raise HintedError(f"schema {value} is nieuwer dan deze versie van het spel kent ({SCHEMA_VERSION})",
                           "werk het spel bij; of schrijf schema = 1 als het bestand voor deze versie is gemaakt")
         if value < 1:
-            raise _Hinted(f"schema {value} bestaat niet", f"schrijf schema = {SCHEMA_VERSION}")
+            raise HintedError(f"schema {value} bestaat niet", f"schrijf schema = {SCHEMA_VERSION}")
         return value
 
     @property
@@ -233,7 +264,7 @@ class Scenario(_Model):
         """The file this scenario was loaded from (set by the loader; ``None`` for a scenario built in code)."""
         return self._source
 
-    def with_source(self, path: Path | None) -> "Scenario":
+    def with_source(self, path: Path | None) -> Scenario:
         self._source = path
         return self
 

@@ -9,7 +9,15 @@ Pure (no pygame); the big-screen scenes are in ``escaperoom.ui.debrief``. Public
 """
 
 from escaperoom.debrief.model import (
-    Broken, Debrief, Duplicate, PuzzleSummary, SessionSet, TeamSession, build_debrief, build_debriefs, load_sessions,
+    Broken,
+    Debrief,
+    Duplicate,
+    PuzzleSummary,
+    SessionSet,
+    TeamSession,
+    build_debrief,
+    build_debriefs,
+    load_sessions,
     read_session,
 )
 from escaperoom.debrief.report import CSV_COLUMNS, render_html, write_csv, write_html

@@ -45,11 +45,23 @@ from pathlib import Path
 from typing import Any
 
 from escaperoom import __version__
-from escaperoom.debrief.model import (
-    ERROR_WORDS, LEGAL_ERRORS, VERDICT_WORDS, AnswerGroup, Debrief, ItemSpread, PuzzleSummary, SessionSet, TeamSession,
-    clock, parse_time, puzzle_words, short_label, typed_by,
-)
 from escaperoom.debrief.compass import PlacedLabel, counted, estimate_width, place_labels, spots
+from escaperoom.debrief.model import (
+    ERROR_WORDS,
+    LEGAL_ERRORS,
+    VERDICT_WORDS,
+    AnswerGroup,
+    Debrief,
+    ItemSpread,
+    PuzzleSummary,
+    SessionSet,
+    TeamSession,
+    clock,
+    parse_time,
+    puzzle_words,
+    short_label,
+    typed_by,
+)
 from escaperoom.debrief.whatif import whatif_for
 from escaperoom.errors import SaveError
 from escaperoom.kinds import Words
