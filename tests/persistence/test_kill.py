@@ -28,8 +28,11 @@ def _run_and_kill(mode: str, target: Path, rng: random.Random) -> list[int]:
     """Start the writer, wait for its first promise, let it run a random short while, SIGKILL it.
     Returns the numbers it promised (complete lines only: a line cut by the kill promised nothing)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    # bufsize=0: readline() must not read ahead. A buffered pipe reads a whole chunk, and communicate() reads the
+    # raw pipe after it, so every line the writer printed before readline() ran was lost: on a loaded machine the
+    # last promise looked older than it was and a correct state seemed two saves ahead of it.
     proc = subprocess.Popen([sys.executable, str(WRITER), mode, str(target)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env)
+                            stderr=subprocess.PIPE, env=env, bufsize=0)
     try:
         first = proc.stdout.readline()
         if first:

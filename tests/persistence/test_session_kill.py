@@ -69,9 +69,12 @@ def test_a_game_killed_32_times_loses_no_accepted_attempt_and_every_session_ends
         assert runs < 4 * KILLS, "the game ends too fast to be killed while it runs"
         runs += 1
         killing = numbers["kills"] < KILLS
-        proc = subprocess.Popen([sys.executable, str(PLAY), str(tmp_path)], stdout=subprocess.PIPE, text=True,
+        # Unbuffered bytes: a buffered (text) pipe lets readline() read ahead, and communicate() then reads only the
+        # raw pipe, so on a loaded machine every line printed before readline() ran was lost ("did not reach the
+        # end" for a game that did).
+        proc = subprocess.Popen([sys.executable, str(PLAY), str(tmp_path)], stdout=subprocess.PIPE, bufsize=0,
                                 env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        first = proc.stdout.readline()
+        first = proc.stdout.readline().decode()
         words = first.split()
         assert first.endswith("\n") and words and words[0] == "ready", first
         session_id, how, settled = words[1], words[2], words[3]
@@ -80,7 +83,8 @@ def test_a_game_killed_32_times_loses_no_accepted_attempt_and_every_session_ends
         if killing:
             time.sleep(rng.uniform(0.0, 0.06))
             proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate(timeout=60)
+        raw, _ = proc.communicate(timeout=60)
+        out = raw.decode()
         if killing:
             landed = proc.returncode == -signal.SIGKILL  # else the run ended before the kill: no kill counted
             numbers["kills"] += landed
