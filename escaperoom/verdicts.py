@@ -128,7 +128,8 @@ def _case_lines(book: LawBook, c: Case, v: Verdict, lang: str) -> list[str]:
         cites = f" [{'; '.join(cite(x) for x in step.citations)}]" if step.citations else ""
         lines.append(f"      {mark} {step.rule}: {step.text.get(lang)}{cites}")
     if v.doubtful:
-        lines.append("    let op: dit oordeel rust deels op een punt dat de kennisbank onzeker noemt")
+        lines.append("    let op: dit oordeel rust deels op een punt dat de kennisbank onzeker noemt" if lang == "nl"
+                     else "    note: this verdict rests partly on a point the knowledge base calls uncertain")
     lines += [f"      ? {_NOTE[lang != 'nl'][n.kind.value]}: {n.text.get(lang)}" for n in v.notes]
     return lines
 

@@ -159,7 +159,7 @@ def _merge(verdict: Verdict, also: tuple[Also, ...], legal: Verdict | None) -> V
     steps = tuple(TraceStep(a.rule, a.text, tuple(dict.fromkeys((*a.provisions, *a.cited))), False, "ook")
                   for a in also)
     notes = list(verdict.notes)
-    for note in legal.notes if legal is not None else ():
+    for note in legal.notes if legal is not None and not legal.decision.shares else ():
         if all(n.text != note.text for n in notes):
             notes.append(replace(note, carries=False))
     return replace(verdict, trace=(*verdict.trace, *steps), also=(*verdict.also, *also), notes=tuple(notes),

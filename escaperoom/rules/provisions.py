@@ -111,12 +111,13 @@ class Role(BaseModel):
 
     id: str
     naam: Text
+    in_zin: Text | None = None  # the name mid-sentence, where lower-casing the first letter would be wrong
     overheid: bool = False
     beroepsgeheim: bool = False
     noodhulp: bool = False
     politie: bool = False
-    onzeker_overheid: str | None = None  # the kennisbank is unsure whether this role is a public authority
-    onzeker_bsn: str | None = None  # the kennisbank is unsure whether a statute prescribes this role's BSN use
+    onzeker_overheid: Text | None = None  # the kennisbank is unsure whether this role is a public authority
+    onzeker_bsn: Text | None = None  # the kennisbank is unsure whether a statute prescribes this role's BSN use
 
 
 class Fact(BaseModel):
@@ -211,7 +212,7 @@ class Provision(BaseModel):
     vervalt_bij: tuple[str, ...] = ()
     exclusief: bool = False  # an exhaustive duty: unmet conditions leave only explicit consent (R20)
     doorbreekt_beroepsgeheim: bool = False
-    doorbreking_onzeker: str | None = None  # whether it breaks professional secrecy is itself [onzeker]
+    doorbreking_onzeker: Text | None = None  # whether it breaks professional secrecy is itself [onzeker]
     tenzij_toestemming: bool = False  # (for prohibitions) lifted by explicit consent
     wpg5: bool = False  # (police flows) the statute itself makes health data part of this exchange (Wpg 5 met)
     art6: tuple[str, ...] = ()  # the art. 6 AVG bases this provision gives (for a private holder: see art6_privaat)

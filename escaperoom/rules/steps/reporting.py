@@ -12,7 +12,6 @@ from escaperoom.rules.facts import Decision
 from escaperoom.rules.lawbook import Kind
 from escaperoom.rules.steps.run import Run
 from escaperoom.rules.verdict import Verdict
-from escaperoom.text import Text
 
 
 def judge(run: Run) -> Verdict | None:
@@ -23,5 +22,5 @@ def judge(run: Run) -> Verdict | None:
     for prov in rights:
         run.note("R05", "r04.geheim_blijft", prov.id, bepaling=run.cite(prov.id))
         if prov.doorbreking_onzeker and not run.consent:
-            run.doubt_provision(prov, Text(nl=prov.doorbreking_onzeker))
+            run.doubt_provision(prov, prov.doorbreking_onzeker)
     return None

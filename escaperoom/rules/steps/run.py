@@ -30,7 +30,10 @@ STOP = "stop"  # a step's answer: no later rule applies (the police regime ends 
 
 
 def in_sentence(role: Role) -> Text:
-    """A role's name mid-sentence: lower-case first letter, but acronyms and proper names kept."""
+    """A role's name mid-sentence: lower-case first letter, but acronyms and proper names kept (``in_zin``)."""
+    if role.in_zin is not None:
+        return role.in_zin
+
     def lower(name: str) -> str:
         words = name.split()
         keep = name[1:2].isupper() or (len(words) > 1 and words[1][:1].isupper() and "," not in words[0])
