@@ -106,13 +106,16 @@ def evaluate_item(book: LawBook, request: Request, item: DataItem, peildatum: dt
 
 
 def _case(law: Edition, texts: Texts, request: Request, item: DataItem) -> Case:
-    return Case(law, texts, request, item, partial(_once, law, texts, request))
+    return Case(law, texts, request, item, partial(_other_item, law, texts, request))
 
 
-def _once(law: Edition, texts: Texts, request: Request, item: DataItem,
-          off: frozenset[str] = frozenset()) -> Verdict | None:
+def _other_item(law: Edition, texts: Texts, request: Request, item: DataItem) -> Verdict | None:
+    return _once(_case(law, texts, request, item), quiet=True)  # only its decision is asked for
+
+
+def _once(case: Case, off: frozenset[str] = frozenset(), *, quiet: bool = False) -> Verdict | None:
     """One pass of the steps; ``None`` when no rule decides (every applicable one is switched off)."""
-    run = Run(_case(law, texts, request, item), off)
+    run = Run(case, off, quiet=quiet)
     _dates(run)
     for step in STEPS:
         out = step(run)
@@ -125,13 +128,14 @@ def _once(law: Edition, texts: Texts, request: Request, item: DataItem,
 
 def _decide(law: Edition, texts: Texts, request: Request, item: DataItem) -> tuple[Verdict, tuple[Also, ...]]:
     """The verdict and, when it is "mag niet", every other rule that would forbid it too (in priority order)."""
-    first = _once(law, texts, request, item)
+    case = _case(law, texts, request, item)
+    first = _once(case)
     if first is None:
         raise RuleError("geen enkele regel beslist over dit gegeven")  # cannot happen: R06/R18/R10 always decide
     chain: list[Also] = []
     off = {first.rule}
     while not first.decision.shares and len(chain) < 20:
-        nxt = _once(law, texts, request, item, frozenset(off))
+        nxt = _once(case, frozenset(off), quiet=True)
         if nxt is None or nxt.decision.shares or nxt.rule in off:
             break
         chain.append(_also(nxt))

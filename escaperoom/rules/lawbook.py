@@ -135,6 +135,9 @@ class LawBook:
                 steps.setdefault(step, []).append(prov)
         self._steps.update({s: tuple(ps) for s, ps in steps.items()})
         self._index["flows"] = tuple(p for p in self.provisions.values() if p.is_flow)
+        self._index["earliest"] = max((p.geldig_vanaf for p in self.provisions.values()
+                                       if p.geldig_vanaf and any(s in SINGLE_STEPS for s in p.stap)),
+                                      default=dt.date.min)
 
     def __getitem__(self, provision_id: str) -> Provision:
         return self.provisions[provision_id]
@@ -187,8 +190,7 @@ class LawBook:
     def earliest_peildatum(self) -> dt.date:
         """The first day on which every single step of the reasoning has a provision in force (before it the
         law book does not know the law: e.g. the Wbp before the AVG)."""
-        return max((p.geldig_vanaf for p in self.provisions.values()
-                    if p.geldig_vanaf and any(s in SINGLE_STEPS for s in p.stap)), default=dt.date.min)
+        return self._index["earliest"]  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ citing and looking up (undated: all provisions)
 

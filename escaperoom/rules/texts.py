@@ -70,6 +70,7 @@ class Texts:
 
     def __init__(self, entries: dict[str, Entry]):
         self.entries = entries
+        self._names = {text_id: entry.names for text_id, entry in entries.items()}
 
     def __contains__(self, text_id: str) -> bool:
         return text_id in self.entries
@@ -79,12 +80,12 @@ class Texts:
         entry = self.entries.get(text_id)
         if entry is None:
             raise RuleError(f"uitleg-tekst '{text_id}' staat niet in {TEXTS_FILE.name}")
-        missing = entry.names - params.keys()
+        missing = self._names[text_id] - params.keys()
         if missing:
             raise RuleError(f"uitleg-tekst '{text_id}': geen waarde voor {', '.join(sorted(missing))}")
         nl = entry.nl.format(**{k: v.nl if isinstance(v, Text) else v for k, v in params.items()})
         en = (entry.en or entry.nl).format(**{k: v.get("en") if isinstance(v, Text) else v for k, v in params.items()})
-        return Text(nl=nl, en=en)
+        return Text.model_construct(nl=nl, en=en)  # both parts are non-empty texts already
 
 
 def is_note(text_id: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from escaperoom.rules.facts import Category, Consent, DataItem, Decision, Request
 from escaperoom.rules.lawbook import ANY, Edition, Kind, Provision, Role, Step
@@ -29,6 +29,7 @@ _SAME = object()  # share(): keep the provision's own basis
 STOP = "stop"  # a step's answer: no later rule applies (the police regime ends where the Wpg ends)
 
 
+@cache
 def in_sentence(role: Role) -> Text:
     """A role's name mid-sentence: lower-case first letter, but acronyms and proper names kept (``in_zin``)."""
     if role.in_zin is not None:
@@ -38,7 +39,7 @@ def in_sentence(role: Role) -> Text:
         words = name.split()
         keep = name[1:2].isupper() or (len(words) > 1 and words[1][:1].isupper() and "," not in words[0])
         return name if keep else name[:1].lower() + name[1:]
-    return Text(nl=lower(role.naam.nl), en=lower(role.naam.get("en")))
+    return Text.model_construct(nl=lower(role.naam.nl), en=lower(role.naam.get("en")))
 
 
 @dataclass
@@ -89,10 +90,12 @@ class Case:
 
 @dataclass
 class Run:
-    """One pass of the steps over a case; ``off`` holds the rules this pass acts as if they did not exist."""
+    """One pass of the steps over a case; ``off`` holds the rules this pass acts as if they did not exist. A
+    ``quiet`` pass (looking for what else forbids) writes only its deciding step: nothing else of it is kept."""
 
     case: Case
     off: frozenset[str] = frozenset()
+    quiet: bool = False
     steps: list[TraceStep] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     requires: list[Also] = field(default_factory=list)
@@ -150,20 +153,22 @@ class Run:
 
     # ------------------------------------------------------------------ words
     def cite(self, provision_id: str) -> Text:
-        return Text(nl=self.law.cite(provision_id, "nl"), en=self.law.cite(provision_id, "en"))
+        return Text.model_construct(nl=self.law.cite(provision_id, "nl"), en=self.law.cite(provision_id, "en"))
 
     def cites(self, *provision_ids: str) -> Text:
         """Several citations joined: "A, B en C" / "A, B and C"."""
         def join(items: list[str], word: str) -> str:
             return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
-        return Text(nl=join([self.law.cite(p, "nl") for p in provision_ids], "en"),
-                    en=join([self.law.cite(p, "en") for p in provision_ids], "and"))
+        return Text.model_construct(nl=join([self.law.cite(p, "nl") for p in provision_ids], "en"),
+                                    en=join([self.law.cite(p, "en") for p in provision_ids], "and"))
 
     def say(self, text_id: str, **params: Param) -> Text:
         return self.case.texts.render(text_id, {**self.case.words, **params})
 
     def note(self, rule: str, text_id: str, *cites: str, decisive: bool = False, **params: Param) -> None:
         """Record a step of the reasoning; provisions it cites bring their [onzeker] notes along."""
+        if self.quiet and not decisive:
+            return
         self.steps.append(TraceStep(rule, self.say(text_id, **params), tuple(cites), decisive, text_id))
         for cite in cites:
             prov = self.law[cite]
@@ -174,21 +179,27 @@ class Run:
 
     def require(self, rule: str, effect: Effect, text_id: str, *cites: str, **params: Param) -> None:
         """Another rule that obliges or asks something here (or a point to note): in the trace and in ``also``."""
+        if self.quiet:
+            return
         self.note(rule, text_id, *cites, decisive=False, **params)
         self.requires.append(Also(rule, effect, tuple(cites), self.steps[-1].text))
 
     def doubt(self, text_id: str, *, kind: NoteKind = NoteKind.ONZEKER, provision: str | None = None,
               carries: bool = True, **params: Param) -> None:
         """A facilitator note (``notitie.*``) on an [onzeker] point or an own analysis that carries this outcome."""
+        if self.quiet:
+            return
         self._add(kind, provision, self.say(text_id, **params), carries=carries)
 
     def doubt_provision(self, prov: Provision, text: Text) -> None:
         self._add(NoteKind.ONZEKER, prov.id, text, carries=True)
 
     def _add(self, kind: NoteKind, provision: str | None, text: Text, *, carries: bool = False) -> None:
+        if self.quiet:
+            return
         if provision is not None:
             where = self.cite(provision)
-            text = Text(nl=f"{where.nl}: {text.nl}", en=f"{where.get('en')}: {text.get('en')}")
+            text = Text.model_construct(nl=f"{where.nl}: {text.nl}", en=f"{where.get('en')}: {text.get('en')}")
         if all(n.text != text for n in self.notes):
             self.notes.append(Note(kind, text, carries))
         if carries:
@@ -284,9 +295,10 @@ class Run:
                          secrecy=lifted if isinstance(lifted, str) else None, sector=sector)
 
 
+@cache
 def _start(role: Role) -> Text:
     """A role's name at the start of a sentence (English with its article)."""
-    return Text(nl=role.naam.nl, en="The " + in_sentence(role).get("en"))
+    return Text.model_construct(nl=role.naam.nl, en="The " + in_sentence(role).get("en"))
 
 
 def _inform(run: Run) -> None:
