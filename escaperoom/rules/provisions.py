@@ -204,7 +204,7 @@ class Provision(BaseModel):
     samenvatting: Text
     kort: Text | None = None  # a few words that name what it is ("toestemming"), shown next to the citation
     onzeker: Text | None = None  # a point the kennisbank marks [onzeker] (or the engine's own [analyse])
-    tekst_onzeker: str | None = None  # the text itself was not checked word for word (kennisbank §0.2, §11 pt 16)
+    tekst_onzeker: Text | None = None  # the text itself was not checked word for word (kennisbank §0.2, §11 pt 16)
     houders: tuple[str, ...] = ()
     ontvangers: tuple[str, ...] = ()
     categorieen: tuple[Category, ...] = ()

@@ -175,7 +175,7 @@ class Run:
             if prov.onzeker:
                 self._add(NoteKind.ONZEKER, prov.id, prov.onzeker, carries=decisive)
             if prov.tekst_onzeker:
-                self._add(NoteKind.NIET_LETTERLIJK, prov.id, Text(nl=prov.tekst_onzeker))
+                self._add(NoteKind.NIET_LETTERLIJK, prov.id, prov.tekst_onzeker)
 
     def require(self, rule: str, effect: Effect, text_id: str, *cites: str, **params: Param) -> None:
         """Another rule that obliges or asks something here (or a point to note): in the trace and in ``also``."""
