@@ -176,7 +176,12 @@ def _dates(run: Run) -> None:
         if not run.met(prov):
             continue
         day = run.law.day
-        if prov.geldig_vanaf and day < prov.geldig_vanaf:
+        basis = next((ref for ref in prov.steunt_op if not run.law.book.is_in_force(ref, day)), None)
+        if prov.applies_on(day) and basis is not None:
+            start = run.law.book[basis].geldig_vanaf
+            run.note("GELDIG", "geldig.steunt_op", prov.id, basis, bepaling=run.cite(prov.id), op=_date(day),
+                     steunt=run.cite(basis), vanaf=_date(start) if start else "—")
+        elif prov.geldig_vanaf and day < prov.geldig_vanaf:
             run.note("GELDIG", "geldig.nog_niet", prov.id, bepaling=run.cite(prov.id), op=_date(day),
                      vanaf=_date(prov.geldig_vanaf))
             if prov.geldig_vanaf_onzeker:

@@ -43,6 +43,13 @@ def test_the_verdict_command_output_carries_the_peildatum_and_the_explained_diff
     assert any(s["regel"] == "GELDIG" and s["tekst_id"] == "geldig.nog_niet" for s in then["stappen"])
 
 
+def test_a_provision_that_builds_on_a_later_statute_says_why_it_did_not_yet_apply():
+    req = Request(houder="politie", ontvanger="zvh", doel={"nl": "casusoverleg"}, situatie=frozenset({"zvh_casus"}))
+    verdict = evaluate_item(BOOK, req, ITEM, peildatum=BEFORE_WGS)
+    assert "Wpg art. 20 lid 3 gold op 1 juni 2020 nog niet: het bouwt voort op WGS art. 1.5, dat pas geldt vanaf " \
+           "1 maart 2025" in verdict.explanation("nl")
+
+
 def test_without_a_peildatum_the_engine_judges_by_todays_law():
     assert evaluate_item(BOOK, ZVH, ITEM).peildatum == dt.date.today()
 
