@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from escaperoom.errors import ContentError, Problem
+from escaperoom.text import Text
 from escaperoom.rules._lawfiles import cross_check, read_facts, read_law, read_roles
 from escaperoom.rules.provisions import (
     ANY,
@@ -83,6 +84,7 @@ class Edition:
                 steps.setdefault(step, []).append(prov)
         self._steps = {s: tuple(ps) for s, ps in steps.items()}
         self._cites: dict[tuple[str, str], str] = {}
+        self._both: dict[str, Text] = {}
 
     def __getitem__(self, provision_id: str) -> Provision:
         prov = self.provisions.get(provision_id)
@@ -93,6 +95,13 @@ class Edition:
         if key not in self._cites:
             self._cites[key] = cite(self[provision_id], lang)
         return self._cites[key]
+
+    def cite_both(self, provision_id: str) -> Text:
+        """The citation in Dutch and English, as one text (for the explanations)."""
+        if provision_id not in self._both:
+            self._both[provision_id] = Text.model_construct(nl=self.cite(provision_id, "nl"),
+                                                            en=self.cite(provision_id, "en"))
+        return self._both[provision_id]
 
     def step(self, step: Step) -> tuple[Provision, ...]:
         """The provisions in force that play this part in the reasoning, in file order (empty if none)."""

@@ -75,16 +75,20 @@ class Texts:
     def __contains__(self, text_id: str) -> bool:
         return text_id in self.entries
 
-    def render(self, text_id: str, params: dict[str, Param]) -> Text:
-        """The text with its placeholders filled, per language (a :class:`Text` value gives each language its own)."""
+    def render(self, text_id: str, params: dict[str, Param], defaults: dict[str, Param] | None = None) -> Text:
+        """The text with its placeholders filled from ``params`` (else ``defaults``), per language (a :class:`Text`
+        value gives each language its own)."""
         entry = self.entries.get(text_id)
         if entry is None:
             raise RuleError(f"uitleg-tekst '{text_id}' staat niet in {TEXTS_FILE.name}")
-        missing = self._names[text_id] - params.keys()
-        if missing:
-            raise RuleError(f"uitleg-tekst '{text_id}': geen waarde voor {', '.join(sorted(missing))}")
-        nl = entry.nl.format(**{k: v.nl if isinstance(v, Text) else v for k, v in params.items()})
-        en = (entry.en or entry.nl).format(**{k: v.get("en") if isinstance(v, Text) else v for k, v in params.items()})
+        values: dict[str, Param] = {}
+        for name in self._names[text_id]:
+            value = params.get(name, defaults.get(name) if defaults else None)
+            if value is None:
+                raise RuleError(f"uitleg-tekst '{text_id}': geen waarde voor {name}")
+            values[name] = value
+        nl = entry.nl.format(**{k: v.nl if isinstance(v, Text) else v for k, v in values.items()})
+        en = (entry.en or entry.nl).format(**{k: v.get("en") if isinstance(v, Text) else v for k, v in values.items()})
         return Text.model_construct(nl=nl, en=en)  # both parts are non-empty texts already
 
 

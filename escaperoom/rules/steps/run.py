@@ -153,7 +153,7 @@ class Run:
 
     # ------------------------------------------------------------------ words
     def cite(self, provision_id: str) -> Text:
-        return Text.model_construct(nl=self.law.cite(provision_id, "nl"), en=self.law.cite(provision_id, "en"))
+        return self.law.cite_both(provision_id)
 
     def cites(self, *provision_ids: str) -> Text:
         """Several citations joined: "A, B en C" / "A, B and C"."""
@@ -163,7 +163,7 @@ class Run:
                                     en=join([self.law.cite(p, "en") for p in provision_ids], "and"))
 
     def say(self, text_id: str, **params: Param) -> Text:
-        return self.case.texts.render(text_id, {**self.case.words, **params})
+        return self.case.texts.render(text_id, params, self.case.words)
 
     def note(self, rule: str, text_id: str, *cites: str, decisive: bool = False, **params: Param) -> None:
         """Record a step of the reasoning; provisions it cites bring their [onzeker] notes along."""
