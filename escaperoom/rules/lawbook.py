@@ -30,7 +30,6 @@ from functools import cache
 from pathlib import Path
 
 from escaperoom.errors import ContentError, Problem
-from escaperoom.text import Text
 from escaperoom.rules._lawfiles import cross_check, read_facts, read_law, read_roles
 from escaperoom.rules.provisions import (
     ANY,
@@ -45,6 +44,7 @@ from escaperoom.rules.provisions import (
     Step,
     cite,
 )
+from escaperoom.text import Text
 
 __all__ = ["ANY", "FACTS_FILE", "LAW_DIR", "ROLES_FILE", "SINGLE_STEPS", "Edition", "Fact", "Instrument", "Kind",
            "LawBook", "LawChange", "Provision", "ROLE_STEPS", "Role", "Step", "load_lawbook"]
