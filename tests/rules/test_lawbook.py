@@ -81,7 +81,7 @@ PEILDATA = {"wvggz": dt.date(2025, 7, 1), "wpg": dt.date(2025, 7, 1), "wgs_sv": 
 IN_FORCE = {"avg": (dt.date(2018, 5, 25), False), "uavg": (dt.date(2018, 5, 25), False),
             "wmo": (dt.date(2015, 1, 1), True), "jeugdwet": (dt.date(2015, 1, 1), True),
             "wvggz": (dt.date(2020, 1, 1), False), "wpg": (dt.date(2008, 1, 1), True),
-            "politiewet": (dt.date(2013, 1, 1), False), "wgbo": (dt.date(1995, 4, 1), True),
+            "politiewet": (dt.date(2013, 1, 1), False), "wgbo": (dt.date(1995, 4, 1), False),
             "wgs": (dt.date(2012, 7, 1), False), "besluit_wgs": (dt.date(2021, 1, 1), False),
             "wgs_sv": (dt.date(2025, 3, 1), False), "wabb": (dt.date(2007, 11, 26), True),
             "wabvpz": (dt.date(2008, 6, 1), False)}
