@@ -3,7 +3,11 @@ law as it stood on the peildatum (default today), never from a puzzle. Used by t
 ``verdict`` command and the debrief.
 
 The reasoning follows kennisbank §8.2 (R01–R20), one module per rule group in ``steps/``, run in this order
-(:data:`STEPS`). Where it deviates from the table's order, the reason is in the step's docstring:
+(:data:`STEPS`). It deviates from the table's order where the table itself says why: R13 first (no duty or danger
+carries more than is needed); R03/R20 before R02 and R02 before R01 (where the law obliges, "moet" is the stronger
+answer); R17 as a condition on every Wpg ground ("randvoorwaarde bij R02/R10"); R12 before R06 (the lesson of a
+covenant case, named in any case); R16 before R18 ("R18 wijkt voor R16", §6.1); R06 and R18 last, when nothing
+else decides:
 
     R13  the item is not needed for the purpose → mag niet                        (steps.purpose, checked first)
     R17  police data: the Wpg, not the AVG (a note; its own outcome guards every police ground)  (steps.police)
