@@ -67,7 +67,7 @@ class Request(BaseModel):
     acuut_gevaar: bool = False
     situatie: frozenset[str] = frozenset()  # the situation facts that are true (ids from rules/feiten.toml)
 
-    def with_fact(self, fact: str, value: bool) -> "Request":
+    def with_fact(self, fact: str, value: bool) -> Request:
         """A copy with one fact flipped: used by what-if toggles in the debrief."""
         if fact == "acuut_gevaar":
             return self.model_copy(update={"acuut_gevaar": value})
@@ -75,5 +75,5 @@ class Request(BaseModel):
         facts.add(fact) if value else facts.discard(fact)
         return self.model_copy(update={"situatie": frozenset(facts)})
 
-    def with_consent(self, consent: Consent) -> "Request":
+    def with_consent(self, consent: Consent) -> Request:
         return self.model_copy(update={"toestemming": consent})

@@ -60,11 +60,12 @@ def test_check_with_an_unknown_option_is_a_usage_error_with_exit_code_two():
 def test_verdict_json_has_the_documented_stable_structure(capsys):
     assert main(["verdict", "--json", str(HENK)]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["schema"] == 2
+    assert doc["schema"] == 3
     case = doc["casussen"][0]["puzzels"][0]["gevallen"][0]
     assert set(case) >= {"sleutel", "gegeven", "houder", "ontvanger", "oordeel", "regel", "grondslagen",
                          "artikelen", "uitleg", "stappen", "onzeker", "berust_op_onzeker",
-                         "tekst_niet_letterlijk"}
+                         "tekst_niet_letterlijk", "peildatum", "ook", "uitleg_ook", "notities"}
+    assert {"regel": "R15", "effect": "vereist"}.items() <= case["ook"][0].items()
     assert set(case["grondslagen"]) == {"art6", "art6_alle", "art9", "art10", "beroepsgeheim", "sector", "verbod"}
     assert case["oordeel"] == "moet_delen"
     assert case["grondslagen"]["art6_alle"] == ["avg.6.1.c"] and case["grondslagen"]["verbod"] == []

@@ -1,13 +1,15 @@
 """Legal test cases as data: every ``[[geval]]`` in ``tests/rules/cases/*.toml`` is judged by the rule engine.
 
-Each case is one data item in one request, named by a full Dutch sentence (the pytest id). Per case we check the
-decision, the decisive rule, the cited provisions and (when given) the legal bases and the rules in the trace.
+Each case is one data item in one request, named by a full Dutch sentence (the pytest id), judged on its
+``peildatum`` (default: today). Per case we check the decision, the decisive rule, the cited provisions and (when
+given) the legal bases, the other rules that also forbid or require it (``ook``) and the rules in the trace.
 Where the engine disagrees with the kennisbank the case carries ``bekend_verschil = { aspect = "why" }`` and the
 test for that aspect is a strict xfail: it starts failing the day the engine is fixed. See ``cases/README.md``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -20,9 +22,10 @@ from escaperoom.rules import Category, Consent, DataItem, Decision, Request, Ver
 CASES_DIR = Path(__file__).parent / "cases"
 BOOK = load_lawbook()
 
-TABLE_RULES = tuple(f"R{n:02d}" for n in range(1, 16))  # kennisbank §8.2
-NAMED_STEPS = ("ART10", "DOELBINDING", "BEVOEGDHEID", "TOESTEMMING", "GRONDSLAG")  # engine steps beyond the table
-Aspect = Literal["beslissing", "regel", "citaten", "grondslagen", "verbod", "in_trace"]
+TABLE_RULES = tuple(f"R{n:02d}" for n in range(1, 21))  # kennisbank §8.2 (R16–R20 since 2026-12-03)
+DECIDING_RULES = tuple(r for r in TABLE_RULES if r != "R15")  # R15 (inform and record) follows, never decides
+NAMED_STEPS = ("ART10", "DOELBINDING", "BEVOEGDHEID", "TOESTEMMING", "GELDIG")  # engine steps beyond the table
+Aspect = Literal["beslissing", "regel", "citaten", "grondslagen", "verbod", "in_trace", "ook"]
 
 ENGINE_NEVER_DECIDES: dict[str, str] = {}  # rules the engine cannot decide by (none since R07 became decisive)
 
@@ -34,6 +37,7 @@ class LegalCase(BaseModel):
 
     naam: str = Field(min_length=20)
     scenario: str | None = Field(default=None, pattern=r"^S0[1-6]$")
+    peildatum: dt.date | None = None
     gegeven: str
     houder: str
     ontvanger: str
@@ -50,12 +54,14 @@ class LegalCase(BaseModel):
     verbod: tuple[str, ...] = ()
     in_trace: tuple[str, ...] = ()
     niet_citeren: tuple[str, ...] = ()
+    geen_grondslag: tuple[str, ...] = ()
+    ook: tuple[str, ...] = ()
     bekend_verschil: dict[Aspect, str] = Field(default_factory=dict)
     toelichting: str | None = None
     file: str = ""
 
     @model_validator(mode="after")
-    def _bases_only_for_sharing(self) -> "LegalCase":
+    def _bases_only_for_sharing(self) -> LegalCase:
         if self.beslissing is Decision.MAG_NIET and self.grondslagen:
             raise ValueError("een 'mag niet'-geval heeft geen grondslagen; noem wat het verbiedt in 'verbod'")
         if self.beslissing is not Decision.MAG_NIET and self.verbod:
@@ -72,7 +78,7 @@ class LegalCase(BaseModel):
 
     def verdict(self) -> Verdict:
         if self.naam not in _VERDICTS:  # judged once per run; names are unique (tested below)
-            _VERDICTS[self.naam] = evaluate_item(BOOK, self.request(), self.item())
+            _VERDICTS[self.naam] = evaluate_item(BOOK, self.request(), self.item(), peildatum=self.peildatum)
         return _VERDICTS[self.naam]
 
 
@@ -132,7 +138,8 @@ def test_every_case_refers_only_to_known_roles_facts_rules_and_provisions():
         assert c.houder in BOOK.roles and c.ontvanger in BOOK.roles, c.naam
         assert set(c.situatie) <= set(BOOK.facts), c.naam
         assert c.regel in known_rules and set(c.in_trace) <= known_rules, c.naam
-        for pid in (*c.citaten, *c.grondslagen, *c.niet_citeren):
+        assert set(c.ook) <= known_rules, c.naam
+        for pid in (*c.citaten, *c.grondslagen, *c.niet_citeren, *c.geen_grondslag, *c.verbod):
             assert pid in BOOK.provisions, f"{c.naam}: onbekende bepaling {pid}"
 
 
@@ -145,17 +152,27 @@ def test_the_six_kennisbank_scenarios_and_their_variants_are_all_covered():
     s01 = by_scenario["S01"]
     objected = [c for c in s01 if "huurder_bezwaar" in c.situatie]
     steps_missing = [c for c in s01 if "vroegsignalering_stappen" not in c.situatie]
-    assert objected and all(c.beslissing is Decision.MAG_NIET for c in objected)
-    assert steps_missing and all(c.beslissing is Decision.MAG_NIET for c in steps_missing)
+    assert objected and all(c.beslissing is Decision.MAG_NIET and c.regel == "R03" for c in objected)
+    assert steps_missing and all(c.beslissing is Decision.MAG_NIET and c.regel == "R20" for c in steps_missing
+                                 if c.toestemming is not Consent.JA)
+    assert any(c.beslissing is Decision.MAG and c.regel == "R20" for c in steps_missing)  # S01 variant, R20
     assert any(c.beslissing is Decision.MOET for c in s01)
 
 
-def test_every_rule_r01_to_r14_is_expected_to_decide_some_case_and_r15_to_appear_in_a_trace():
+def test_every_rule_r01_to_r20_is_expected_to_decide_some_case_and_r15_to_appear_in_a_trace():
     expected = {c.regel for c in CASES}
-    assert set(TABLE_RULES[:14]) <= expected, sorted(set(TABLE_RULES[:14]) - expected)
+    assert set(DECIDING_RULES) <= expected, sorted(set(DECIDING_RULES) - expected)
     assert any("R15" in c.in_trace for c in CASES)
-    for step in ("ART10", "DOELBINDING", "BEVOEGDHEID", "TOESTEMMING", "GRONDSLAG"):
+    for step in ("ART10", "DOELBINDING", "BEVOEGDHEID", "TOESTEMMING"):
         assert step in expected, step
+
+
+def test_every_new_rule_r16_to_r20_has_cases_that_assert_its_bases_or_prohibitions():
+    """Issue 9: new rules get legal test cases with the bases asserted, not only the decision."""
+    for rule in ("R16", "R17", "R18", "R19", "R20"):
+        decided = [c for c in CASES if c.regel == rule]
+        assert len(decided) >= 2, rule
+        assert all(c.grondslagen or c.verbod for c in decided), rule
 
 
 # ------------------------------------------------------------------ the engine against the cases
@@ -182,6 +199,15 @@ def test_the_verdict_cites_the_expected_provisions(case: LegalCase):
     assert not missing, f"ontbreekt in de citaten: {missing}\n{_explain(case, verdict)}"
     forbidden = [p for p in case.niet_citeren if p in verdict.citations or p in verdict.bases]
     assert not forbidden, f"hoort niet bij dit oordeel: {forbidden}\n{_explain(case, verdict)}"
+    not_basis = [p for p in case.geen_grondslag if p in verdict.bases]
+    assert not not_basis, f"is geen grondslag: {not_basis}\n{_explain(case, verdict)}"
+
+
+@pytest.mark.parametrize("case", _params("ook", [c for c in CASES if c.ook]))
+def test_the_verdict_names_every_other_rule_that_forbids_or_requires_it(case: LegalCase):
+    verdict = case.verdict()
+    missing = [r for r in case.ook if r not in {a.rule for a in verdict.also}]
+    assert not missing, f"ontbreekt in 'ook': {missing}\n{_explain(case, verdict)}"
 
 
 @pytest.mark.parametrize("case", _params("grondslagen", [c for c in CASES if c.grondslagen]))
@@ -220,7 +246,7 @@ def test_the_trace_passes_through_the_expected_rules(case: LegalCase):
 @pytest.mark.parametrize("rule", [
     pytest.param(rule, id=rule, marks=[pytest.mark.xfail(strict=True, reason=ENGINE_NEVER_DECIDES[rule])]
                  if rule in ENGINE_NEVER_DECIDES else [])
-    for rule in TABLE_RULES[:14]
+    for rule in DECIDING_RULES
 ])
 def test_the_engine_decides_at_least_one_case_by_each_rule_of_the_kennisbank(rule: str):
     assert rule in {c.verdict().rule for c in CASES}
@@ -236,5 +262,6 @@ def test_r15_inform_and_record_appears_in_the_trace_of_every_sharing_case():
 def _explain(case: LegalCase, verdict: Verdict) -> str:
     steps = "\n".join(f"  {'*' if s.decisive else ' '} {s.rule}: {s.text.nl} {list(s.citations)}"
                       for s in verdict.trace)
+    also = ", ".join(f"{a.rule} {a.effect.value}" for a in verdict.also)
     return (f"[{case.file}] {case.naam}\n  engine: {verdict.decision.value} via {verdict.rule}; "
-            f"grondslagen {sorted(verdict.bases)}; verbod {list(verdict.prohibitions)}\n{steps}")
+            f"grondslagen {sorted(verdict.bases)}; verbod {list(verdict.prohibitions)}; ook [{also}]\n{steps}")

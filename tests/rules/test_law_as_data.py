@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from escaperoom.errors import ContentError
-from escaperoom.rules import Category, Consent, DataItem, Decision, Request, evaluate_item, load_lawbook
-from escaperoom.rules import engine
+from escaperoom.rules import Category, Consent, DataItem, Decision, Request, engine, evaluate_item, load_lawbook
 from escaperoom.rules.lawbook import FACTS_FILE, LAW_DIR, ROLES_FILE, SINGLE_STEPS, Step
 
 BOOK = load_lawbook()
+
+
+REASONING = [Path(engine.__file__), *sorted((Path(engine.__file__).parent / "steps").glob("*.py"))]
 
 
 def _string_constants(path: Path) -> set[str]:
@@ -24,13 +26,15 @@ def _string_constants(path: Path) -> set[str]:
     return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
 
 
-def test_the_engine_names_no_provision_id_of_the_law_files():
-    named = _string_constants(Path(engine.__file__)) & set(BOOK.provisions)
-    assert not named, f"engine.py noemt bepalingen bij hun id: {sorted(named)} — gebruik een stap (lawbook.Step)"
+@pytest.mark.parametrize("path", REASONING, ids=lambda p: p.name)
+def test_the_reasoning_names_no_provision_id_of_the_law_files(path):
+    named = _string_constants(path) & set(BOOK.provisions)
+    assert not named, f"{path.name} noemt bepalingen bij hun id: {sorted(named)} — gebruik een stap (lawbook.Step)"
 
 
-def test_the_engine_names_no_role_id_either():
-    named = _string_constants(Path(engine.__file__)) & set(BOOK.roles)
+@pytest.mark.parametrize("path", REASONING, ids=lambda p: p.name)
+def test_the_reasoning_names_no_role_id_either(path):
+    named = _string_constants(path) & set(BOOK.roles)
     assert not named, sorted(named)
 
 
@@ -85,6 +89,7 @@ _HEAD = """
 id = "testgeheim"
 naam = "Testwet geheimhouding"
 afkorting = "Tgw"
+naam_en = "Test Secrecy Act"
 bron = "BWBR0000000"
 url = "https://wetten.overheid.nl/BWBR0000000"
 tekstversie_ontbreekt = "Een testwet."

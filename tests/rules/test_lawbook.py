@@ -68,41 +68,99 @@ def test_a_duty_that_breaks_professional_secrecy_is_only_given_to_holders_that_h
             assert any(BOOK.roles[h].beroepsgeheim for h in prov.houders if h != ANY), prov.id
 
 
-# ------------------------------------------------------------------ dates and versions (kennisbank §0.2)
+# ------------------------------------------------------------------ dates and versions (kennisbank §0.2, §0.4)
 
-# Kennisbank §0.2 "Geraadpleegde wetsversies (peildata)": the text version each instrument was checked against.
+# Kennisbank §0.2 "Geraadpleegde wetsversies (peildata)", revision 2026-12-03: the text version each instrument was
+# checked against (UAVG 2026-09-01, Wmo/Wgs 2026-07-01, Politiewet 2026-06-12, Wabvpz 2025-07-05 are new).
 PEILDATA = {"wvggz": dt.date(2025, 7, 1), "wpg": dt.date(2025, 7, 1), "wgs_sv": dt.date(2025, 7, 5),
-            "wmo": dt.date(2026, 1, 1), "jeugdwet": dt.date(2026, 1, 1), "wgs": dt.date(2026, 1, 1),
-            "uavg": dt.date(2021, 7, 1), "big": dt.date(2025, 7, 5), "pw": dt.date(2025, 2, 4),
-            "wabb": dt.date(2025, 11, 11), "politiewet": dt.date(2026, 1, 1)}
-# The only dates of entry into force the kennisbank gives for provisions in the law files.
-KENNISBANK_DATES = {"besluit_wgs.2": dt.date(2021, 1, 1),  # §5.2 "in werking 1-1-2021"
-                    "wgs_sv.1.5": dt.date(2025, 3, 1), "wgs_sv.2.29.1": dt.date(2025, 3, 1),  # §7.1 "sinds 1 maart 2025"
-                    "wgs_sv.2.29.2": dt.date(2025, 3, 1)}
+            "wmo": dt.date(2026, 7, 1), "jeugdwet": dt.date(2026, 1, 1), "wgs": dt.date(2026, 7, 1),
+            "uavg": dt.date(2026, 9, 1), "big": dt.date(2025, 7, 5), "pw": dt.date(2025, 2, 4),
+            "wabb": dt.date(2025, 11, 11), "politiewet": dt.date(2026, 6, 12), "wabvpz": dt.date(2025, 7, 5),
+            "knmg": dt.date(2021, 4, 15)}  # KNMG: the guideline's approval (§0.4), kept as its text version
+# Kennisbank §0.4 "Inwerkingtreding": the date per instrument and whether §0.4 marks it [onzeker].
+IN_FORCE = {"avg": (dt.date(2018, 5, 25), False), "uavg": (dt.date(2018, 5, 25), False),
+            "wmo": (dt.date(2015, 1, 1), True), "jeugdwet": (dt.date(2015, 1, 1), True),
+            "wvggz": (dt.date(2020, 1, 1), False), "wpg": (dt.date(2008, 1, 1), True),
+            "politiewet": (dt.date(2013, 1, 1), False), "wgbo": (dt.date(1995, 4, 1), False),
+            "wgs": (dt.date(2012, 7, 1), False), "besluit_wgs": (dt.date(2021, 1, 1), False),
+            "wgs_sv": (dt.date(2025, 3, 1), False), "wabb": (dt.date(2007, 11, 26), True),
+            "wabvpz": (dt.date(2008, 6, 1), False)}
+# §0.4 gives no date (Wet BIG art. 88, Participatiewet: "[onzeker] niet bevestigd"), or none in the table (Sr, Sv), or a
+# date that is no entry into force (the KNMG guideline): the instrument says why.
+NO_DATE = {"big", "pw", "sr", "sv", "knmg"}
 
 
 def test_every_instrument_records_the_text_version_the_kennisbank_cites_or_says_why_there_is_none():
     for iid, inst in BOOK.instruments.items():
         if iid in PEILDATA:
             assert inst.tekstversie == PEILDATA[iid], iid
-            assert PEILDATA[iid].isoformat() in inst.url, iid
+            assert PEILDATA[iid].isoformat() in inst.url or iid == "knmg", iid
         else:
             assert inst.tekstversie is None and inst.tekstversie_ontbreekt, iid
 
 
-def test_every_provision_was_rechecked_against_the_kennisbank_and_none_carries_the_old_placeholder_date():
-    """The audit found ``gecontroleerd = 2026-11-01`` on every entry, a date recorded nowhere. The entries were
-    re-checked against the kennisbank on 2026-12-01; later checks only move dates forward."""
-    assert all(p.gecontroleerd >= dt.date(2026, 12, 1) for p in BOOK.provisions.values())
+def test_every_provision_was_rechecked_against_the_revised_kennisbank():
+    """The kennisbank was revised on 2026-12-03 (§0.0); every entry was re-checked against it that day."""
+    assert all(p.gecontroleerd >= dt.date(2026, 12, 3) for p in BOOK.provisions.values())
 
 
-def test_a_date_of_entry_into_force_is_given_only_where_the_kennisbank_gives_one_and_otherwise_explained():
-    dated = {p.id: p.geldig_vanaf for p in BOOK.provisions.values() if p.geldig_vanaf is not None}
-    assert dated == KENNISBANK_DATES
+def test_every_instrument_carries_its_date_of_entry_into_force_from_section_0_4_or_says_why_not():
+    assert set(IN_FORCE) | NO_DATE == set(BOOK.instruments)
+    for iid, (date, uncertain) in IN_FORCE.items():
+        inst = BOOK.instruments[iid]
+        assert inst.geldig_vanaf == date, iid
+        assert bool(inst.geldig_vanaf_onzeker) == uncertain, iid
+    for iid in NO_DATE:
+        inst = BOOK.instruments[iid]
+        assert inst.geldig_vanaf is None and "kennisbank" in (inst.geldig_vanaf_ontbreekt or ""), iid
+
+
+def test_every_provision_applies_from_its_instruments_date_unless_the_kennisbank_says_otherwise():
+    own = {"besluit_wgs.2": dt.date(2021, 1, 1), "uavg.23a": dt.date(2026, 9, 1), "uavg.30a": dt.date(2026, 9, 1),
+           "uavg.30b": dt.date(2026, 9, 1), "uavg.33.5": dt.date(2026, 9, 1), "uavg.48b": dt.date(2026, 9, 1)}
     for prov in BOOK.provisions.values():
-        if prov.geldig_vanaf is None:
+        if prov.id in own:
+            assert prov.geldig_vanaf == own[prov.id] and prov.geldig_vanaf_onzeker or prov.id == "besluit_wgs.2"
+        elif prov.geldig_vanaf is None:
             reason = prov.geldig_vanaf_ontbreekt or prov.instrument.geldig_vanaf_ontbreekt
             assert reason and "kennisbank" in reason, prov.id
+        else:
+            assert prov.geldig_vanaf == prov.instrument.geldig_vanaf, prov.id
+    assert BOOK["wabvpz.9.1"].geldig_vanaf is None  # art. 4–9 came later than the Act: date [onzeker], not guessed
+
+
+def test_the_uavg_text_of_2026_09_01_differs_from_the_old_one_where_the_verzamelwet_changed_it():
+    """Kennisbank §1.4–§1.6, §0.2: art. 46 without leden, 30 lid 3 on 9(2)(g) and (h), new 30a/30b and 33 lid 5."""
+    old, new = dt.date(2026, 8, 31), dt.date(2026, 9, 1)
+    assert (BOOK.cite("uavg.46", on=old), BOOK.cite("uavg.46", on=new)) == ("UAVG art. 46 lid 1", "UAVG art. 46")
+    assert "lid 2" in BOOK.version("uavg.46", old).samenvatting.nl
+    assert "48b" in BOOK.version("uavg.46", new).samenvatting.nl
+    assert "9 lid 2 h AVG" in BOOK.version("uavg.30.3.a", old).samenvatting.nl
+    assert "9 lid 2 g en h AVG" in BOOK.version("uavg.30.3.a", new).samenvatting.nl
+    assert "hinderlijk" in BOOK.version("uavg.1", old).samenvatting.nl.split("veiligheidsmaatregelen")[1]
+    assert BOOK.cite("uavg.33.6", on=old) == "UAVG art. 33 lid 5"
+    assert BOOK.cite("uavg.33.6", on=new) == "UAVG art. 33 lid 6"
+    for pid in ("uavg.30a", "uavg.30b", "uavg.33.5", "uavg.23a"):
+        assert not BOOK.is_in_force(pid, old) and BOOK.is_in_force(pid, new), pid
+    assert BOOK.version("uavg.46", old).url.endswith("2021-07-01#Artikel46")
+
+
+def test_a_provision_that_rests_on_another_does_not_apply_before_it():
+    """Wpg 20 lid 3 (to a WGS partnership) has no date of its own in the kennisbank, but cannot precede the WGS."""
+    assert not BOOK.is_in_force("wpg.20.3", dt.date(2024, 1, 1))
+    assert BOOK.is_in_force("wpg.20.3", dt.date(2025, 3, 1))
+
+
+def test_the_law_in_force_on_a_day_and_what_changed_since():
+    before = {p.id for p in BOOK.in_force(dt.date(2020, 6, 1))}
+    assert "wgs_sv.1.5" not in before and "wvggz.8:29.1" in before and "avg.6.1.a" in before
+    changes = BOOK.changes_between(dt.date(2026, 1, 1), dt.date(2026, 12, 3))
+    kinds = {(c.provision, c.kind) for c in changes}
+    assert {("uavg.46", "nieuwe_tekst"), ("uavg.30.3.a", "nieuwe_tekst"), ("uavg.33.5", "nieuw"),
+            ("wgs.8.3", "nieuwe_tekst")} <= kinds
+    replaced = {c.provision for c in BOOK.provisions_replaced_since(dt.date(2026, 1, 1), dt.date(2026, 12, 3))}
+    assert "uavg.46" in replaced and "uavg.33.5" not in replaced
+    assert BOOK.earliest_peildatum == dt.date(2018, 5, 25)  # before the AVG the law book does not know the law
 
 
 def test_the_besluit_gemeentelijke_schuldhulpverlening_is_its_own_instrument_with_its_staatsblad_publication():
@@ -146,6 +204,7 @@ _INSTRUMENT = """
 id = "test"
 naam = "Testwet"
 afkorting = "Tw"
+naam_en = "Test Act"
 bron = "BWBR0000000"
 url = "https://wetten.overheid.nl/BWBR0000000"
 tekstversie = 2026-01-01
@@ -251,16 +310,55 @@ samenvatting = { nl = "Gezondheidsgegevens zonder uitzondering." }
     assert "art. 9" in problem.message and problem.key == "bepaling test.4"
 
 
-def test_a_provision_without_a_date_and_without_a_reason_is_reported(tmp_path):
+def test_an_instrument_without_a_date_and_without_a_reason_is_reported(tmp_path):
     law = _law_dir(tmp_path)
     path = law / "testwet.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('geldig_vanaf_ontbreekt = "De testwet noemt geen datum."\n', ""),
-                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('geldig_vanaf_ontbreekt = "De testwet noemt geen datum."\n', ""), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         _load(law)
-    messages = [p.message for p in caught.value.problems]
-    assert "bepaling 'test.1' heeft geen geldig_vanaf en zegt niet waarom" in messages
-    assert "nooit een datum raden" in caught.value.problems[0].hint
+    (problem,) = caught.value.problems
+    assert problem.key == "wet" and "geldig_vanaf" in problem.message and "§0.4" in problem.message
+    assert "precies één van beide" in problem.message
+
+
+def test_a_text_version_that_overlaps_the_current_one_is_reported(tmp_path):
+    extra = """
+[[bepaling]]
+id = "test.5"
+artikel = "5"
+soort = "beginsel"
+gecontroleerd = 2026-12-01
+tekst_vanaf = 2026-09-01
+samenvatting = { nl = "Nieuwe tekst." }
+[[bepaling.versies]]
+tot = 2026-09-30
+samenvatting = { nl = "Oude tekst." }
+"""
+    with pytest.raises(ContentError) as caught:
+        _load(_law_dir(tmp_path, extra=extra))
+    (problem,) = caught.value.problems
+    assert "eindigt niet vóór 'tekst_vanaf'" in problem.message
+
+
+def test_a_task_provision_cited_as_a_basis_is_reported(tmp_path):
+    """Kennisbank §8.2: the ground is the holder's ground; a task of the recipient (Politiewet 3) is never one."""
+    extra = """
+[[bepaling]]
+id = "test.6"
+artikel = "6"
+soort = "taak"
+gecontroleerd = 2026-12-01
+samenvatting = { nl = "Een taak." }
+"""
+    law = _law_dir(tmp_path, extra=extra)
+    path = law / "testwet.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('art6 = ["test.1"]', 'art6 = ["test.1"]\nook = ["test.6"]'), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        _load(law)
+    (problem,) = caught.value.problems
+    assert "taakbepaling" in problem.message and "zie_ook" in problem.hint
 
 
 def test_an_instrument_without_text_version_or_reason_is_reported_in_dutch(tmp_path):
