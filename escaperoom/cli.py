@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import datetime as dt
 import json
 import os
 import sys
@@ -65,11 +66,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: puzzels/)")
     check.add_argument("--verouderd-na", type=_months, default=12, metavar="MAANDEN", dest="stale_months",
                        help="waarschuw voor wetsartikelen die langer dan zoveel maanden niet zijn gecontroleerd")
+    check.add_argument("--peildatum", type=_day, metavar="DATUM",
+                       help="beoordeel naar de wet zoals die gold op die dag (JJJJ-MM-DD of DD-MM-JJJJ; standaard: "
+                            "vandaag)")
 
     verdict = sub.add_parser("verdict", help="toon het oordeel van de rule engine per gegeven")
     verdict.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: puzzels/)")
     verdict.add_argument("--json", action="store_true", help="stabiele JSON-uitvoer (zie README)")
     verdict.add_argument("--lang", choices=("nl", "en"), default="nl")
+    verdict.add_argument("--peildatum", type=_day, metavar="DATUM",
+                         help="het oordeel naar de wet zoals die gold op die dag (JJJJ-MM-DD of DD-MM-JJJJ; "
+                              "standaard: vandaag)")
 
     debrief = sub.add_parser("debrief", help="nabespreking: toon sessies op het scherm of maak een rapport")
     debrief.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="sessiemappen of journaalbestanden")
@@ -101,6 +108,25 @@ def _months(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} maanden kan niet: geef minstens 1 (bijvoorbeeld 12)")
     return value
+
+
+def _day(text: str) -> dt.date:
+    """``--peildatum``: a day as 2026-12-07 or 07-12-2026, not before the law book knows the law (the AVG)."""
+    from escaperoom.rules.lawbook import load_lawbook
+    day = None
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            day = dt.datetime.strptime(text.strip(), pattern).date()
+            break
+        except ValueError:
+            continue
+    if day is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf bijvoorbeeld 2026-12-07 of 07-12-2026")
+    earliest = load_lawbook().earliest_peildatum
+    if day < earliest:
+        raise argparse.ArgumentTypeError(f"{day:%d-%m-%Y} ligt voor {earliest:%d-%m-%Y}: het spel kent de wet van "
+                                         "vóór de AVG niet; kies een latere datum")
+    return day
 
 
 _PLAIN = {"→": "->", "←": "<-", "↔": "<->", "≥": ">=", "≤": "<=", "ĳ": "ij", "Ĳ": "IJ", "✓": "v", "✗": "x"}
@@ -161,9 +187,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
-        return cmd_check(args.paths, args.stale_months)
+        return cmd_check(args.paths, args.stale_months, peildatum=args.peildatum)
     if args.command == "verdict":
-        return cmd_verdict(args.paths, as_json=args.json, lang=args.lang)
+        return cmd_verdict(args.paths, as_json=args.json, lang=args.lang, peildatum=args.peildatum)
     if args.command == "wis":
         from escaperoom.lifecycle import cmd_wis
         return cmd_wis(args)
@@ -179,7 +205,7 @@ def _run(args: argparse.Namespace) -> int:
     return run_game(args)
 
 
-def cmd_check(paths: list[Path], stale_months: int = 12) -> int:
+def cmd_check(paths: list[Path], stale_months: int = 12, *, peildatum: dt.date | None = None) -> int:
     from escaperoom.content.loader import discover
     from escaperoom.kinds.judging import load_many_judged
     files = discover(paths or None)
@@ -187,20 +213,23 @@ def cmd_check(paths: list[Path], stale_months: int = 12) -> int:
         print("escaperoom check: geen .toml-bestanden gevonden", file=sys.stderr)
         return 2
     missing = [p for p in paths if not os.path.exists(p)]  # never raises, also on a name too long
-    loaded, problems = load_many_judged(paths or None, stale_months=stale_months)
+    loaded, problems = load_many_judged(paths or None, stale_months=stale_months, peildatum=peildatum)
     for problem in problems:
         print(problem.format())
     errors = sum(1 for p in problems if p.severity == "fout")
     warnings = len(problems) - errors
     cases = sum(len(cs) for item in loaded for cs in item.cases.values())
+    law = f" naar de wet van {peildatum:%d-%m-%Y}" if peildatum else ""
     print(f"\n{len(files)} bestand(en) gecontroleerd: {len(loaded)} in orde, {errors} fout(en), "
-          f"{warnings} waarschuwing(en); {cases} oordelen van de rule engine vergeleken.")
+          f"{warnings} waarschuwing(en); {cases} oordelen van de rule engine vergeleken{law}.")
     if missing and not loaded:
         return 1
     return 1 if errors else 0
 
 
-def cmd_verdict(paths: list[Path], *, as_json: bool, lang: str) -> int:
+def cmd_verdict(paths: list[Path], *, as_json: bool, lang: str, peildatum: dt.date | None = None) -> int:
+    """The engine's verdict per item, by today's law or (``peildatum``) the law as it stood on that day: the casus
+    is checked against today's law (its ``verwacht``), then every case is judged again on the peildatum."""
     from escaperoom.content.loader import discover
     from escaperoom.kinds.judging import load_many_judged
     from escaperoom.rules.lawbook import load_lawbook
@@ -212,13 +241,13 @@ def cmd_verdict(paths: list[Path], *, as_json: bool, lang: str) -> int:
     loaded, problems = load_many_judged(paths or None, book)
     errors = [p for p in problems if p.severity == "fout"]
     if as_json:
-        doc = {"schema": JSON_SCHEMA, "casussen": [scenario_json(book, item, lang) for item in loaded],
+        doc = {"schema": JSON_SCHEMA, "casussen": [scenario_json(book, item, lang, peildatum) for item in loaded],
                "problemen": [{"bestand": str(p.file), "regel": p.line, "sleutel": p.key, "ernst": p.severity,
                               "melding": p.message, "tip": p.hint} for p in problems]}
         print(json_printable(json.dumps(doc, ensure_ascii=not _utf(sys.stdout), indent=2)))
     else:
         for item in loaded:
-            print(printable(render_text(book, item, lang), keep_newlines=True))
+            print(printable(render_text(book, item, lang, peildatum), keep_newlines=True))
         for p in problems:
             print(p.format(), file=sys.stderr)
     return 1 if errors else 0

@@ -12,6 +12,7 @@ a module here beside the others, its entry in :data:`KINDS`, its model in ``cont
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -54,9 +55,11 @@ def is_lock_kind(soort: str) -> bool:
     return kind is not None and kind.is_lock
 
 
-def cases_of(book: LawBook, sc: Scenario, puzzle: Puzzle, index: int) -> list[Case]:
-    """All legal cases of a puzzle, judged (empty for volgorde/slot and for dilemmas without a request)."""
-    return kind_of(puzzle).cases(book, sc, puzzle, index)
+def cases_of(book: LawBook, sc: Scenario, puzzle: Puzzle, index: int,
+             peildatum: dt.date | None = None) -> list[Case]:
+    """All legal cases of a puzzle, judged by the law on ``peildatum`` (default: today; empty for volgorde/slot and
+    for dilemmas without a request)."""
+    return kind_of(puzzle).cases(book, sc, puzzle, index, peildatum)
 
 
 def check_answer(sc: Scenario, puzzle: Puzzle, cases: list[Case], answer: Answer | Mapping[str, Any]) -> PuzzleResult:

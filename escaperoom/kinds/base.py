@@ -6,6 +6,7 @@ session, the what-if, the debrief and the screens.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Sequence
 from typing import Any, Protocol, TypeVar
@@ -42,8 +43,10 @@ class Kind(Protocol):
 
     # --- the engine ---------------------------------------------------------------------------------------
 
-    def cases(self, book: LawBook, sc: Scenario, puzzle: Any, index: int) -> list[Case]:
-        """The legal cases of the puzzle at ``index`` of the scenario, judged (none for a non-legal kind)."""
+    def cases(self, book: LawBook, sc: Scenario, puzzle: Any, index: int,
+              peildatum: dt.date | None = None) -> list[Case]:
+        """The legal cases of the puzzle at ``index`` of the scenario, judged by the law on ``peildatum`` (default
+        today; none for a non-legal kind)."""
         return []
 
     # --- answers ------------------------------------------------------------------------------------------

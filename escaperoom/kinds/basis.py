@@ -7,6 +7,7 @@ Screen: ``ui/puzzles/basis.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Sequence
 from typing import TypedDict
@@ -90,9 +91,10 @@ class BasisKind(Kind):
     legal = True
     separator = "|"
 
-    def cases(self, book: LawBook, sc: Scenario, puzzle: BasisPuzzle, index: int) -> list[Case]:
+    def cases(self, book: LawBook, sc: Scenario, puzzle: BasisPuzzle, index: int,
+              peildatum: dt.date | None = None) -> list[Case]:
         return [make_case(book, sc, puzzle.id, f"beslissing:{d}", spec, spec.gegeven,
-                          ("puzzels", index, "beslissingen", d), [spec.gegeven])
+                          ("puzzels", index, "beslissingen", d), [spec.gegeven], peildatum=peildatum)
                 for d, spec in enumerate(puzzle.beslissingen)]
 
     def score(self, sc: Scenario, puzzle: BasisPuzzle, cases: list[Case], answer: BasisAnswer) -> list[ItemResult]:

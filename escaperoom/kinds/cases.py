@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from escaperoom.content.loader import KeyPath
@@ -29,18 +30,19 @@ class Case:
 
     def rejudge(self, book: LawBook, *, fact: str | None = None, value: bool | None = None,
                 consent: Consent | None = None) -> Verdict:
-        """The verdict with one fact flipped ("maar wat als …?")."""
+        """The verdict with one fact flipped ("maar wat als …?"), by the law on the day this case was judged."""
         req = self.request
         if fact is not None and value is not None:
             req = req.with_fact(fact, value)
         if consent is not None:
             req = req.with_consent(consent)
-        return evaluate_item(book, req, self.item)
+        return evaluate_item(book, req, self.item, self.verdict.peildatum)
 
 
 def make_case(book: LawBook, sc: Scenario, puzzle_id: str, key: str, spec: RequestSpec, item_id: str,
-              path: KeyPath, request_items: list[str]) -> Case:
-    """The case of ``item_id`` in the request ``spec`` (whose items are ``request_items``), judged."""
+              path: KeyPath, request_items: list[str], *, peildatum: dt.date | None = None) -> Case:
+    """The case of ``item_id`` in the request ``spec`` (whose items are ``request_items``), judged by the law on
+    ``peildatum`` (default: today)."""
     req = sc.request(spec, request_items)
     item = sc.item(item_id, needed=item_id in spec.nodig)
-    return Case(key, puzzle_id, item_id, spec, req, item, evaluate_item(book, req, item), path)
+    return Case(key, puzzle_id, item_id, spec, req, item, evaluate_item(book, req, item, peildatum), path)

@@ -7,6 +7,7 @@ too cautious); without one the author says so (``aanvaardbaar``). Screen: ``ui/p
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Sequence
 from typing import TypedDict
@@ -104,11 +105,12 @@ class DilemmaKind(Kind):
     legal = False
     separator = "|"
 
-    def cases(self, book: LawBook, sc: Scenario, puzzle: DilemmaPuzzle, index: int) -> list[Case]:
+    def cases(self, book: LawBook, sc: Scenario, puzzle: DilemmaPuzzle, index: int,
+              peildatum: dt.date | None = None) -> list[Case]:
         if puzzle.verzoek is None:
             return []
         return [make_case(book, sc, puzzle.id, item_id, puzzle.verzoek, item_id, ("puzzels", index, "verzoek"),
-                          puzzle.gegevens)
+                          puzzle.gegevens, peildatum=peildatum)
                 for item_id in puzzle.gegevens]
 
     def score(self, sc: Scenario, puzzle: DilemmaPuzzle, cases: list[Case], answer: DilemmaAnswer) -> list[ItemResult]:

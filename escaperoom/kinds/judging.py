@@ -39,20 +39,24 @@ class Judged:
         return path
 
 
-def judge_scenario(book: LawBook, sc: Scenario) -> dict[str, list[Case]]:
-    """Every puzzle's cases, judged once (at load; the verdicts are then looked up while playing)."""
-    return {p.id: cases_of(book, sc, p, i) for i, p in enumerate(sc.puzzels)}
+def judge_scenario(book: LawBook, sc: Scenario, peildatum: dt.date | None = None) -> dict[str, list[Case]]:
+    """Every puzzle's cases, judged once by the law on ``peildatum`` (default: today) at load; the verdicts are then
+    looked up while playing."""
+    return {p.id: cases_of(book, sc, p, i, peildatum) for i, p in enumerate(sc.puzzels)}
 
 
 def judge(loaded: Loaded, book: LawBook | None = None, *, today: dt.date | None = None,
-          stale_months: int = STALE_MONTHS) -> Judged:
-    """Judge a loaded scenario; raises :class:`ContentError` when the engine cannot judge it or disagrees with the
-    author (the loader's warnings are kept, a stale-law warning added)."""
+          stale_months: int = STALE_MONTHS, peildatum: dt.date | None = None) -> Judged:
+    """Judge a loaded scenario by the law on ``peildatum`` (default: ``today``, default the real today); raises
+    :class:`ContentError` when the engine cannot judge it or disagrees with the author. The loader's warnings are
+    kept; warnings are added for provisions not checked for ``stale_months`` and for provisions the verdicts rest on
+    that were replaced or reworded after they were last checked."""
     book = book or load_lawbook()
+    today = today or dt.date.today()
     sc = loaded.scenario
     checker = Checker(sc, loaded.doc, book)
     try:
-        cases = judge_scenario(book, sc)
+        cases = judge_scenario(book, sc, peildatum or today)
     except RuleError as err:
         checker.add(("puzzels",), f"de rule engine kan deze casus niet beoordelen: {err}")
         raise ContentError(checker.problems) from None
@@ -61,22 +65,27 @@ def judge(loaded: Loaded, book: LawBook | None = None, *, today: dt.date | None 
     if errors:
         raise ContentError(errors)
     warnings = [*loaded.warnings, *checker.problems]
-    warnings += _stale(cases, loaded.doc, book, today or dt.date.today(), stale_months)
+    warnings += _stale(cases, loaded.doc, book, today, stale_months)
+    warnings += _changed(cases, loaded.doc, book, peildatum or today)
     return Judged(sc, cases, loaded.doc, warnings)
 
 
 def load_judged(path: Path, book: LawBook | None = None, *, today: dt.date | None = None,
-                stale_months: int = STALE_MONTHS) -> Judged:
-    """Load one scenario file and judge it; raises :class:`ContentError` with every error found."""
+                stale_months: int = STALE_MONTHS, peildatum: dt.date | None = None) -> Judged:
+    """Load one scenario file and judge it (by the law on ``peildatum``, default today); raises
+    :class:`ContentError` with every error found."""
     book = book or load_lawbook()
-    return judge(load_scenario(path, book, puzzle_checks=check_puzzle), book, today=today, stale_months=stale_months)
+    return judge(load_scenario(path, book, puzzle_checks=check_puzzle), book, today=today, stale_months=stale_months,
+                 peildatum=peildatum)
 
 
 def load_many_judged(paths: Sequence[Path] | None = None, book: LawBook | None = None, *, today: dt.date | None = None,
-                     stale_months: int = STALE_MONTHS) -> tuple[list[Judged], list[Problem]]:
+                     stale_months: int = STALE_MONTHS,
+                     peildatum: dt.date | None = None) -> tuple[list[Judged], list[Problem]]:
     """Load and judge every file; returns what loaded and every problem (errors and warnings), never raises for
     content."""
-    return load_each(paths, lambda path: load_judged(path, book, today=today, stale_months=stale_months))
+    return load_each(paths, lambda path: load_judged(path, book, today=today, stale_months=stale_months,
+                                                     peildatum=peildatum))
 
 
 def _agreement(checker: Checker, sc: Scenario, cases: dict[str, list[Case]]) -> None:
@@ -104,3 +113,31 @@ def _stale(cases: dict[str, list[Case]], doc: TomlDocument, book: LawBook, today
                     key="scenario", line=doc.line_of(("scenario",)), severity="waarschuwing",
                     hint=f"controleer de tekst op {p.url} en werk 'gecontroleerd' bij in {p.file.name}")
             for p in stale]
+
+
+_CHANGE_WORDS = {"vervallen": "geldt niet meer sinds {day}", "nieuwe_tekst": "heeft sinds {day} een nieuwe tekst"}
+
+
+def _changed(cases: dict[str, list[Case]], doc: TomlDocument, book: LawBook, peildatum: dt.date) -> list[Problem]:
+    """A warning for every provision a verdict of this casus cites that stopped applying or was reworded after the
+    day it was last checked (up to the peildatum): the casus may rest on law that changed under it."""
+    used = {cit for cs in cases.values() for c in cs for cit in c.verdict.citations}
+    out: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for pid in sorted(used):
+        if pid not in book.provisions:
+            continue
+        checked = book[pid].gecontroleerd
+        for change in book.provisions_replaced_since(checked, peildatum):
+            if change.provision != pid or (pid, change.kind) in seen:
+                continue
+            seen.add((pid, change.kind))
+            what = _CHANGE_WORDS.get(change.kind, "is gewijzigd op {day}").format(day=f"{change.day:%d-%m-%Y}")
+            replaced = f" (vervangen door {book.cite(change.replaced_by)})" if change.replaced_by in book.provisions \
+                else ""
+            out.append(Problem(doc.path, f"{book.cite(pid, on=checked)} {what}{replaced}, na de laatste controle op "
+                                         f"{checked:%d-%m-%Y}; de oordelen van deze casus kunnen daarop rusten",
+                               key="scenario", line=doc.line_of(("scenario",)), severity="waarschuwing",
+                               hint=f"controleer de tekst op {book[pid].url}, pas de casus zo nodig aan en werk "
+                                    f"'gecontroleerd' bij in {book[pid].file.name}"))
+    return out

@@ -7,6 +7,7 @@ for nothing. Screen: ``ui/puzzles/redact.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Sequence
 from typing import TypedDict
@@ -62,10 +63,11 @@ class RedactKind(Kind):
     legal = True
     separator = ""
 
-    def cases(self, book: LawBook, sc: Scenario, puzzle: RedactPuzzle, index: int) -> list[Case]:
+    def cases(self, book: LawBook, sc: Scenario, puzzle: RedactPuzzle, index: int,
+              peildatum: dt.date | None = None) -> list[Case]:
         items = [f.gegeven for f in puzzle.fragmenten if f.gegeven]
         return [make_case(book, sc, puzzle.id, f"fragment:{f}", puzzle.verzoek, frag.gegeven,
-                          ("puzzels", index, "verzoek"), items)
+                          ("puzzels", index, "verzoek"), items, peildatum=peildatum)
                 for f, frag in enumerate(puzzle.fragmenten) if frag.gegeven]
 
     def score(self, sc: Scenario, puzzle: RedactPuzzle, cases: list[Case], answer: RedactAnswer) -> list[ItemResult]:

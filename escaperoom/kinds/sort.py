@@ -7,6 +7,7 @@ Screen: ``ui/puzzles/sort.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Sequence
 from typing import TypedDict
@@ -84,9 +85,10 @@ class SortKind(Kind):
     legal = True
     separator = ","
 
-    def cases(self, book: LawBook, sc: Scenario, puzzle: SortPuzzle, index: int) -> list[Case]:
+    def cases(self, book: LawBook, sc: Scenario, puzzle: SortPuzzle, index: int,
+              peildatum: dt.date | None = None) -> list[Case]:
         return [make_case(book, sc, puzzle.id, f"{card}@{spec.ontvanger}", spec, card,
-                          ("puzzels", index, "bestemmingen", d), puzzle.kaarten)
+                          ("puzzels", index, "bestemmingen", d), puzzle.kaarten, peildatum=peildatum)
                 for d, spec in enumerate(puzzle.bestemmingen) for card in puzzle.kaarten]
 
     def score(self, sc: Scenario, puzzle: SortPuzzle, cases: list[Case], answer: SortAnswer) -> list[ItemResult]:

@@ -103,3 +103,35 @@ def test_the_rule_engine_failing_on_incomplete_law_files_is_reported_not_raised(
         load_judged(HENK, book)
     (problem,) = info.value.problems
     assert problem.message.startswith("de rule engine kan deze casus niet beoordelen: de wetbestanden zijn onvolledig")
+
+
+def test_a_provision_reworded_after_it_was_last_checked_is_a_warning_for_the_casus_that_rests_on_it(tmp_path):
+    """Issue 9 item 4: ``check`` warns when a casus relies on a provision with a newer text than the one it was
+    checked against. UAVG 46 lost its leden on 2026-09-01; in a copy of the law checked only on 2026-08-01 the
+    bundled casus (whose BSN verdicts cite it) gets a warning naming the article, the day and what to do."""
+    import shutil
+
+    from escaperoom.paths import puzzels_dir
+    from escaperoom.rules.lawbook import FACTS_FILE, LAW_DIR, ROLES_FILE, load_lawbook
+
+    law = tmp_path / "law"
+    shutil.copytree(LAW_DIR, law)
+    uavg = law / "uavg.toml"
+    text = uavg.read_text(encoding="utf-8")
+    old = 'id = "uavg.46"\nartikel = "46"\nsoort = "verbod"\nstap = ["bsn_doel"]\ngecontroleerd = 2026-12-03\n'
+    assert old in text
+    uavg.write_text(text.replace(old, old.replace("2026-12-03", "2026-08-01")), encoding="utf-8")
+    book = load_lawbook(law, ROLES_FILE, FACTS_FILE)
+    today = load_judged(puzzels_dir() / "henk.toml", book, today=dt.date(2026, 12, 7))
+    changed = [w for w in today.warnings if "UAVG art. 46" in w.message]
+    assert len(changed) == 1, [w.format() for w in today.warnings]
+    assert ("heeft sinds 01-09-2026 een nieuwe tekst, na de laatste controle op 01-08-2026" in changed[0].message
+            and changed[0].severity == "waarschuwing" and "werk 'gecontroleerd' bij in uavg.toml" in changed[0].hint)
+    before = load_judged(puzzels_dir() / "henk.toml", book, today=dt.date(2026, 12, 7), peildatum=dt.date(2026, 8, 15))
+    assert not [w for w in before.warnings if "UAVG art. 46" in w.message]  # judged by the law before the change
+
+
+def test_the_bundled_casus_rests_on_no_provision_changed_since_it_was_checked():
+    from escaperoom.paths import puzzels_dir
+
+    assert load_judged(puzzels_dir() / "henk.toml").warnings == []
