@@ -11,7 +11,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from escaperoom import recorder
+from escaperoom.play import recorder
 from escaperoom.kinds.judging import Judged, load_many_judged
 
 TEAM_NAMES = ["Team Noord", "Team Oost", "Team Zuid", "Team West", "Team Midden"]

@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from escaperoom.errors import EscapeRoomError, SaveError
-from escaperoom.journal import START_TYPE, read_journal
+from escaperoom.storage.journal import START_TYPE, read_journal
 from escaperoom.kinds import Words, is_lock_kind, kind_named, kind_of, read_expected, record_words
 from escaperoom.kinds.judging import Judged, load_many_judged
 from escaperoom.kinds.words import default_catalogue
-from escaperoom.recorder import applied_records
+from escaperoom.play.recorder import applied_records
 from escaperoom.rules.lawbook import LawBook, load_lawbook
-from escaperoom.session import GOOD, counts_as_decision
+from escaperoom.play.session import GOOD, counts_as_decision
 from escaperoom.strings import Catalogue
 
 LEGAL_ERRORS = ("te_ruim", "te_voorzichtig", "verkeerde_grondslag")
@@ -896,7 +896,7 @@ def build_debrief(sessions: Sequence[TeamSession], *, scenarios: Sequence[Judged
     ``basis`` says which attempt the spread and the division count: ``"eerste"`` (default: after a try the game
     shows the verdict, so later tries converge on the model answer — the first try is the team's own judgement)
     or ``"laatste"`` (where the team ended up)."""
-    from escaperoom.recorder import content_hash
+    from escaperoom.play.recorder import content_hash
 
     if not sessions:
         raise ValueError("een nabespreking heeft minstens één sessie nodig")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from escaperoom import recorder
+from escaperoom.play import recorder
 from escaperoom.debrief.model import read_session
 from escaperoom.kinds import kind_of, record_words, words_for
 from escaperoom.kinds.judging import load_judged

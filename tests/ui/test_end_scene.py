@@ -10,7 +10,7 @@ import re
 import pytest
 
 from escaperoom.kinds import ErrorKind
-from escaperoom.session import Phase
+from escaperoom.play.session import Phase
 from escaperoom.ui.scripted.autoplay import wrong_answer
 from escaperoom.ui.main import open_app
 from escaperoom.ui.scripted import gallery

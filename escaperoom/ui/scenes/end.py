@@ -15,7 +15,7 @@ import pygame
 
 from escaperoom.content.models import Puzzle
 from escaperoom.kinds import ErrorKind, Words, words_for
-from escaperoom.session import Mistake, Phase
+from escaperoom.play.session import Mistake, Phase
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon

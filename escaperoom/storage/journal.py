@@ -48,7 +48,7 @@ def _iso(moment: datetime) -> str:
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a create/rename/delete inside ``folder`` durable. Also used by :mod:`escaperoom.saves`.
+    """Make a create/rename/delete inside ``folder`` durable. Also used by :mod:`escaperoom.storage.saves`.
 
     Windows cannot open a directory this way and does not need it (NTFS journals metadata): skipped there.
     """

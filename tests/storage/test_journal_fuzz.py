@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from escaperoom.errors import SaveError
-from escaperoom.journal import Journal, JournalRead, read_journal, read_journal_header
+from escaperoom.storage.journal import Journal, JournalRead, read_journal, read_journal_header
 
 FILE_SETTINGS = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 

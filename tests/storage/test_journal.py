@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import escaperoom.journal as journal_module
+import escaperoom.storage.journal as journal_module
 from escaperoom.errors import SaveError
-from escaperoom.journal import JOURNAL_SCHEMA, Journal, read_journal, read_journal_header
+from escaperoom.storage.journal import JOURNAL_SCHEMA, Journal, read_journal, read_journal_header
 
 ISO_MS_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from escaperoom import recorder
+from escaperoom.play import recorder
 from escaperoom.errors import SaveError
-from escaperoom.journal import Journal, read_journal
+from escaperoom.storage.journal import Journal, read_journal
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
 from escaperoom.rules.lawbook import LAW_DIR
-from escaperoom.saves import SessionFiles, list_sessions, read_state, write_state
-from escaperoom.session import Phase
+from escaperoom.storage.saves import SessionFiles, list_sessions, read_state, write_state
+from escaperoom.play.session import Phase
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")
 

@@ -25,7 +25,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from escaperoom.content.diagnostics import quote_value, state_problem
 from escaperoom.content.models import Hint, Puzzle, Scenario
 from escaperoom.kinds import Answer, Case, ErrorKind, PuzzleResult, check_answer, kind_of, lock_code, model_answer
-from escaperoom.pii import find_personal_data
+from escaperoom.play.pii import find_personal_data
 from escaperoom.text import LANGUAGES, Text
 
 STATE_VERSION = 1

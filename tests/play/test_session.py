@@ -8,7 +8,7 @@ from escaperoom.content.models import NIET_DELEN
 from escaperoom.kinds import ErrorKind
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
-from escaperoom.session import Feedback, PersonalDataInReason, Phase, Session, SessionError, Settings, Status
+from escaperoom.play.session import Feedback, PersonalDataInReason, Phase, Session, SessionError, Settings, Status
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")
 
@@ -179,8 +179,8 @@ def test_the_end_summary_tells_what_the_choices_meant_for_the_resident():
 
 
 def test_a_record_written_just_before_a_crash_is_marked_not_applied_on_resume(tmp_path):
-    from escaperoom import recorder
-    from escaperoom.journal import read_journal
+    from escaperoom.play import recorder
+    from escaperoom.storage.journal import read_journal
     rec = recorder.start(tmp_path, LOADED, "Team Herstel")
     rec.session.submit("stappenplan", {"volgorde": [1, 0, 2, 3, 4, 5, 6, 7]})
     # simulate a crash after the journal append but before the state write
@@ -273,7 +273,7 @@ def test_an_item_that_changes_from_one_error_into_another_costs_the_new_error():
 
 
 def test_every_change_of_an_item_into_an_error_is_kept_as_a_mistake_naming_the_decision():
-    from escaperoom.session import Mistake
+    from escaperoom.play.session import Mistake
     s = _session()
     s.submit("vroegsignalering", _one_too_wide())
     s.submit("vroegsignalering", _one_too_wide())  # the same mistake again is not a new one

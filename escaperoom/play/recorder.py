@@ -23,11 +23,11 @@ from typing import Any
 from escaperoom import __version__
 from escaperoom.content.diagnostics import quote_value
 from escaperoom.errors import SaveError
-from escaperoom.journal import Journal, JournalRead, read_journal
+from escaperoom.storage.journal import Journal, JournalRead, read_journal
 from escaperoom.kinds.judging import Judged
 from escaperoom.rules.lawbook import LAW_DIR
-from escaperoom.saves import SessionFiles, clean_stale_temp_files, list_sessions, read_state, write_state
-from escaperoom.session import Feedback, Session, Settings, StateError
+from escaperoom.storage.saves import SessionFiles, clean_stale_temp_files, list_sessions, read_state, write_state
+from escaperoom.play.session import Feedback, Session, Settings, StateError
 from escaperoom.text import LANGUAGES
 
 _KEPT = "Het bestand blijft bewaard; begin een nieuw spel."

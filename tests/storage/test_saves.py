@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from escaperoom.errors import SaveError
-from escaperoom.saves import SAVE_SCHEMA, clean_stale_temp_files, read_state, write_state
+from escaperoom.storage.saves import SAVE_SCHEMA, clean_stale_temp_files, read_state, write_state
 
 STATE = {
     "team": "De Uilen",

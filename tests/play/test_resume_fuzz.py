@@ -12,12 +12,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from escaperoom import recorder
+from escaperoom.play import recorder
 from escaperoom.errors import SaveError
 from escaperoom.kinds import ErrorKind
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
-from escaperoom.saves import SessionFiles, read_state, write_state
+from escaperoom.storage.saves import SessionFiles, read_state, write_state
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")
 PUZZLES = [p.id for p in LOADED.scenario.puzzels]

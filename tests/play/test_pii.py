@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from escaperoom.pii import (KINDS, LABELS, Finding, elfproef, find_personal_data, iban_ok, kinds_for_labels, redact,
+from escaperoom.play.pii import (KINDS, LABELS, Finding, elfproef, find_personal_data, iban_ok, kinds_for_labels, redact,
                             summary)
 from escaperoom.strings import Catalogue
 

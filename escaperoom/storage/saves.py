@@ -3,7 +3,7 @@
 The session writes its state with :func:`write_state` after every change; the start screen lists sessions with
 :func:`list_sessions` to resume or delete them, and calls :func:`clean_stale_temp_files` at start-up.
 
-Layout: ``<saves>/<session_id>/journal.jsonl`` (see :mod:`escaperoom.journal`) and ``<saves>/<session_id>/stand.toml``.
+Layout: ``<saves>/<session_id>/journal.jsonl`` (see :mod:`escaperoom.storage.journal`) and ``<saves>/<session_id>/stand.toml``.
 Team names only: no participant names are stored anywhere.
 """
 
@@ -24,7 +24,7 @@ from typing import Any
 import tomli_w
 
 from escaperoom.errors import SaveError
-from escaperoom.journal import fsync_dir, read_journal_header
+from escaperoom.storage.journal import fsync_dir, read_journal_header
 
 SAVE_SCHEMA = 1
 APP_NAME = "escaperoom"
