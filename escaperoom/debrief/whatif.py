@@ -190,7 +190,7 @@ class WhatIf:
     def changes(self, toggle: Toggle | str) -> int:
         return sum(1 for ch in self.recompute(toggle) if ch.changed)
 
-    def team_effects(self, toggle: Toggle | str, debrief: "Debrief") -> list[TeamEffect]:
+    def team_effects(self, toggle: Toggle | str, debrief: Debrief) -> list[TeamEffect]:
         """Score each team's counted attempt again with the toggled verdicts: who would have been right?"""
         if isinstance(toggle, str):
             toggle = self.toggle(toggle)
@@ -212,7 +212,7 @@ class WhatIf:
         return out
 
 
-def whatif_for(debrief: "Debrief", puzzle_id: str) -> WhatIf | None:
+def whatif_for(debrief: Debrief, puzzle_id: str) -> WhatIf | None:
     """The what-if panel for a puzzle of the debrief, or None (casus not on this computer, or no legal cases)."""
     if debrief.loaded is None:
         return None
