@@ -33,8 +33,7 @@ from escaperoom.play.records import (
     applied_records,
     counts_as_decision,
     parse_record,
-    record_seq,
-    record_time,
+    stamp,
 )
 from escaperoom.storage.journal import read_journal
 from escaperoom.storage.saves import JOURNAL_NAME
@@ -417,7 +416,7 @@ def read_session(path: Path | str) -> TeamSession:
         session_id=session_id, team=(start.team or "").strip() or UNKNOWN_TEAM, casus=casus,
         casus_title=start.casus_title if start.casus_title is not None else casus,
         content_hash=start.content_hash or "", app_version=start.app_version or "",
-        started=record_time(journal.header), path=path, records=applied_records(journal.records),
+        started=stamp(journal.header)[1], path=path, records=applied_records(journal.records),
         warnings=list(journal.warnings), stability_start=start.stability_start,
     )
     _fold(session)
@@ -434,7 +433,7 @@ def _track(session: TeamSession, puzzle: str) -> PuzzleTrack:
 def _fold(session: TeamSession) -> None:
     """Walk the records in order: build the per-puzzle tracks and the timeline."""
     for index, raw in enumerate(session.records):
-        seq, t = record_seq(raw), record_time(raw)
+        seq, t = stamp(raw)
         try:
             record = parse_record(raw)
         except BadRecord as err:

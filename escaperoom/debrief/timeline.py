@@ -17,6 +17,7 @@ from escaperoom.debrief.words import LEGAL_ERRORS, error_word, puzzle_words, sho
 from escaperoom.kinds import is_lock_kind
 from escaperoom.kinds.judging import Judged
 from escaperoom.play.records import (
+    BY_TEAM,
     GOOD,
     Action,
     Ending,
@@ -29,7 +30,6 @@ from escaperoom.play.records import (
 from escaperoom.rules.lawbook import LawBook
 
 _HINT_LEVELS = ("principe", "artikel", "voorbeeld")  # the hint ladder (content.models.Hint.niveau)
-_TEAM = "team"  # a pause or resume by the players themselves (``FacilitatorRecord.by``)
 _Words = Callable[..., str]  # a timeline text by its key (``step_words`` in the debrief's language)
 
 
@@ -147,7 +147,7 @@ def _action(record: FacilitatorRecord, title: str, w: _Words) -> str:
     if action == Action.TIME:
         sec = record.seconds or 0
         return w("time_plus", s=sec) if sec >= 0 else w("time_minus", s=-sec)
-    if action in (Action.PAUSE, Action.RESUME) and record.by == _TEAM:
+    if action in (Action.PAUSE, Action.RESUME) and record.by == BY_TEAM:
         return w(f"{action}_team")
     if action in {a.value for a in Action}:
         return w(action, puzzle=title)

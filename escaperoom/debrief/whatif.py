@@ -10,16 +10,13 @@ for every request of the puzzle to the opposite of what holds for all of them no
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
+from escaperoom.debrief.model import FIRST, Debrief
 from escaperoom.kinds import AnswerError, Case, check_answer
 from escaperoom.kinds.judging import Judged
 from escaperoom.rules.facts import Consent
 from escaperoom.rules.lawbook import ANY, LawBook, load_lawbook
 from escaperoom.rules.verdict import Verdict
-
-if TYPE_CHECKING:
-    from escaperoom.debrief.model import Debrief
 
 DANGER = "acuut_gevaar"
 
@@ -195,7 +192,7 @@ class WhatIf:
         if isinstance(toggle, str):
             toggle = self.toggle(toggle)
         new_cases = [replace(c, verdict=self._new_verdict(c, toggle)) for c in self.cases]
-        first = debrief.basis == "eerste"
+        first = debrief.basis == FIRST
         out = []
         for team in debrief.sessions:
             track = team.tracks.get(self.puzzle.id)

@@ -1,10 +1,9 @@
 """The journal's vocabulary, defined once: every record type the game writes and the debrief reads back.
 
-Each type is a frozen dataclass with English fields; ``fields()`` gives the record's JSON fields exactly as the
-journal stores them (Dutch keys, in a fixed order) and ``parse(raw)`` reads them back. The session and the recorder
-build records (:mod:`escaperoom.play.session`, :mod:`escaperoom.play.recorder`); the debrief parses them
-(:mod:`escaperoom.debrief.sessions`). The journal itself (:mod:`escaperoom.storage.journal`) adds ``type``,
-``schema``, ``seq`` and ``t`` and knows nothing else about a record.
+Each type is a frozen dataclass with English fields; ``fields()`` gives its JSON fields exactly as the journal
+stores them (Dutch keys, fixed order), ``parse(raw)`` reads them back. The session and the recorder build records,
+the debrief (:mod:`escaperoom.debrief.sessions`) parses them; the journal (:mod:`escaperoom.storage.journal`) adds
+``type``, ``schema``, ``seq`` and ``t`` and knows nothing else about a record.
 
     sessie_start  StartRecord        the header: session, casus, team, settings, app version, content hash
     poging        AttemptRecord      one try at one puzzle, per item (ItemRecord) what the team did and the law says
@@ -14,16 +13,15 @@ build records (:mod:`escaperoom.play.session`, :mod:`escaperoom.play.recorder`);
     herstel       RepairRecord       on resume: the records a crash left unapplied (see :func:`applied_records`)
     (other)       UnknownRecord      a type a newer version wrote; kept, shown as "unknown" in the timeline
 
-Parsing is tolerant: a wrong or missing field becomes ``None`` (or its empty value), never an exception — except
-an attempt without its puzzle or items, which raises :class:`BadRecord` (the debrief skips it with a warning).
-Numbers must be finite and within ±2**53 and texts must be strings; anything else counts as missing.
+Parsing is tolerant: a wrong or missing field (numbers must be finite and within ±2**53, texts strings) becomes
+``None`` or its empty value, never an exception — except an attempt without its puzzle or items: :class:`BadRecord`.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -51,6 +49,9 @@ class Action(StrEnum):
     END = "beeindigen"
 
 
+BY_FACILITATOR, BY_TEAM = "facilitator", "team"  # who paused or resumed (``FacilitatorRecord.by``)
+
+
 class Ending(StrEnum):
     """How a game ended (the ``fase`` of an ``einde`` record; also the session's final phases)."""
 
@@ -60,8 +61,7 @@ class Ending(StrEnum):
 
 
 class BadRecord(ValueError):
-    """A record that does not have the shape its type promises (a hand-edited or damaged journal); the message is a
-    short Dutch phrase ("een poging zonder 'puzzel' of 'items'")."""
+    """A record without the shape its type promises (hand-edited, damaged); the message is a short Dutch phrase."""
 
 
 def counts_as_decision(judged: dict[str, str], credited: set[str], key: str, judgement: str) -> bool:
@@ -88,17 +88,13 @@ def _text(value: object) -> str | None:
 
 
 def _int(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value if -_MAX_INT <= value <= _MAX_INT else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_INT else None
 
 
 def _num(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    if isinstance(value, int):
-        return float(value) if -_MAX_INT <= value <= _MAX_INT else None
-    return value if math.isfinite(value) and abs(value) <= _MAX_INT else None
+    return float(value) if abs(value) <= _MAX_INT and math.isfinite(value) else None  # nan and inf fail both
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -133,12 +129,8 @@ class Clock:
         return cls(round(elapsed_s, 1), round(remaining_s, 1))
 
     def fields(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if self.elapsed_s is not None:
-            out["verstreken_s"] = self.elapsed_s
-        if self.remaining_s is not None:
-            out["resterend_s"] = self.remaining_s
-        return out
+        pairs = (("verstreken_s", self.elapsed_s), ("resterend_s", self.remaining_s))
+        return {key: value for key, value in pairs if value is not None}
 
     @classmethod
     def parse(cls, raw: Mapping[str, Any]) -> Clock:
@@ -165,8 +157,15 @@ class StartSettings:
 # --------------------------------------------------------------------------------------------------- the records
 
 
+class _Unplaced:
+    """A record about the whole game: no puzzle, no clock."""
+
+    puzzle: ClassVar[None] = None
+    clock: ClassVar[Clock] = Clock()
+
+
 @dataclass(frozen=True)
-class StartRecord:
+class StartRecord(_Unplaced):
     """The journal's first record: which session, casus and team, the settings, and what was played (app version,
     content hash, the stability the resident started at)."""
 
@@ -180,9 +179,6 @@ class StartRecord:
     app_version: str | None
     content_hash: str | None
     stability_start: int | None
-
-    puzzle: ClassVar[None] = None
-    clock: ClassVar[Clock] = Clock()
 
     def fields(self) -> dict[str, Any]:
         return {"sessie": self.session_id, "casus": self.casus, "scenario": self.scenario,
@@ -220,10 +216,9 @@ class StartRecord:
 
 @dataclass(frozen=True)
 class ItemRecord:
-    """One item of an attempt: what the team did (``antwoord``), every right answer in its kind's journal form
-    (``verwacht``, see ``Kind.write_expected``), the error (``fout``, None when right) and the points; for an item
-    the law judges the engine's verdict (``oordeel``, ``regel``, bases, prohibitions, citations, whether it rests
-    on an [onzeker] point) and for the others the author's explanation (``uitleg``)."""
+    """One item of an attempt: the team's answer, every right answer in its kind's journal form (``verwacht``), the
+    error (None when right) and the points; for an item the law judges the engine's verdict (decision, rule, bases,
+    prohibitions, citations, explanation, whether it rests on an [onzeker] point), else the author's explanation."""
 
     key: str
     label: str
@@ -247,13 +242,10 @@ class ItemRecord:
                    item.credit)
         v = item.verdict
         if v is not None:
-            return cls(base.key, base.label, base.answer, base.expected, base.error, base.points, v.decision.value,
-                       v.rule, tuple(sorted(v.bases)), tuple(sorted(v.prohibitions)), tuple(v.citations),
-                       v.explanation(lang), v.doubtful, tuple(v.uncertain))
-        if item.explanation is not None:
-            return cls(base.key, base.label, base.answer, base.expected, base.error, base.points,
-                       explanation=item.explanation.get(lang))
-        return base
+            return replace(base, decision=v.decision.value, rule=v.rule, bases=tuple(sorted(v.bases)),
+                           prohibitions=tuple(sorted(v.prohibitions)), citations=tuple(v.citations),
+                           explanation=v.explanation(lang), doubtful=v.doubtful, uncertain=tuple(v.uncertain))
+        return base if item.explanation is None else replace(base, explanation=item.explanation.get(lang))
 
     def fields(self) -> dict[str, Any]:
         out: dict[str, Any] = {"sleutel": self.key, "label": self.label, "antwoord": self.answer,
@@ -285,8 +277,8 @@ class ItemRecord:
 
 @dataclass(frozen=True)
 class AttemptRecord:
-    """One try at one puzzle (``poging``): the answer as given, the typed reason, per item what it meant, the score,
-    and where the game stood (hints so far, seconds at this puzzle, stability after it, the clock)."""
+    """One try at one puzzle: the answer as given, the typed reason, per item what it meant, the score, and where
+    the game stood (hints so far, seconds at this puzzle, stability after it, the clock)."""
 
     type: ClassVar[str] = ATTEMPT
     puzzle: str
@@ -355,8 +347,8 @@ class HintRecord:
 
 @dataclass(frozen=True)
 class FacilitatorRecord:
-    """A facilitator action (:class:`Action`, a newer one kept as written) with what it needs: who paused or
-    resumed (``door``: "facilitator" or "team"), the seconds added or taken, or the puzzle it concerns."""
+    """A facilitator action (:class:`Action`, a newer one kept as written) with who paused or resumed (``door``),
+    the seconds added or taken, or the puzzle it concerns."""
 
     type: ClassVar[str] = FACILITATOR
     action: str | None
@@ -366,14 +358,9 @@ class FacilitatorRecord:
     clock: Clock = field(default_factory=Clock)
 
     def fields(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"actie": self.action}
-        if self.by is not None:
-            out["door"] = self.by
-        if self.seconds is not None:
-            out["seconden"] = self.seconds
-        if self.puzzle is not None:
-            out["puzzel"] = self.puzzle
-        return {**out, **self.clock.fields()}
+        what = (("door", self.by), ("seconden", self.seconds), ("puzzel", self.puzzle))
+        return {"actie": self.action, **{key: value for key, value in what if value is not None},
+                **self.clock.fields()}
 
     @classmethod
     def parse(cls, raw: Mapping[str, Any]) -> FacilitatorRecord:
@@ -383,9 +370,8 @@ class FacilitatorRecord:
 
 @dataclass(frozen=True)
 class Summary:
-    """What the team's choices meant, as the ``einde`` record keeps it (``samenvatting``): the phase, the stability
-    at the start, at the end and its path, the decisions per judgement (a resubmitted answer adds nothing), the
-    mistakes, the rooms solved and skipped, the hints and the seconds left. A missing count is None."""
+    """What the choices meant (``samenvatting`` of ``einde``): phase, stability at start and end and its path, the
+    decisions per judgement, the mistakes, rooms solved and skipped, hints, seconds left. A missing count is None."""
 
     phase: str | None = None
     stability_start: int | None = None
@@ -443,15 +429,12 @@ class EndRecord:
 
 
 @dataclass(frozen=True)
-class RepairRecord:
+class RepairRecord(_Unplaced):
     """Written on resume when a crash came between a record and the state that reflects it: the ``seq`` numbers of
     the records the team never saw accepted (``niet_toegepast``); :func:`applied_records` leaves them out."""
 
     type: ClassVar[str] = REPAIR
     not_applied: tuple[int, ...]
-
-    puzzle: ClassVar[None] = None
-    clock: ClassVar[Clock] = Clock()
 
     def fields(self) -> dict[str, Any]:
         return {"niet_toegepast": list(self.not_applied)}
@@ -489,9 +472,9 @@ class UnknownRecord:
         return cls(_text(raw.get("type")) or "?", {k: v for k, v in raw.items() if k not in _META})
 
 
-Record = (StartRecord | AttemptRecord | HintRecord | FacilitatorRecord | EndRecord | RepairRecord
-          | UnknownRecord)
-_KNOWN: dict[str, type[StartRecord | AttemptRecord | HintRecord | FacilitatorRecord | EndRecord | RepairRecord]] = {
+_Known = StartRecord | AttemptRecord | HintRecord | FacilitatorRecord | EndRecord | RepairRecord
+Record = _Known | UnknownRecord
+_KNOWN: dict[str, type[_Known]] = {
     cls.type: cls for cls in (StartRecord, AttemptRecord, HintRecord, FacilitatorRecord, EndRecord, RepairRecord)}
 
 
@@ -502,14 +485,9 @@ def parse_record(raw: Mapping[str, Any]) -> Record:
     return known.parse(raw) if known is not None else UnknownRecord.parse(raw)
 
 
-def record_seq(raw: Mapping[str, Any]) -> int:
-    """A journal record's sequence number (0 when it has none)."""
-    return _int(raw.get("seq")) or 0
-
-
-def record_time(raw: Mapping[str, Any]) -> str:
-    """A journal record's UTC time stamp as written (``2025-03-01T09:30:00.123Z``; empty when it has none)."""
-    return _text(raw.get("t")) or ""
+def stamp(raw: Mapping[str, Any]) -> tuple[int, str]:
+    """A journal record's sequence number and UTC time as written (``2025-03-01T09:30:00.123Z``); 0 and "" if none."""
+    return _int(raw.get("seq")) or 0, _text(raw.get("t")) or ""
 
 
 def applied_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from escaperoom.content.models import Hint, Puzzle, Scenario
 from escaperoom.kinds import Answer, Case, ErrorKind, PuzzleResult, check_answer, kind_of, lock_code, model_answer
 from escaperoom.play.pii import find_personal_data
 from escaperoom.play.records import (
+    BY_FACILITATOR,
     GOOD,
     Action,
     AttemptRecord,
@@ -252,14 +253,14 @@ class Session:
 
     # ------------------------------------------------------------------ the facilitator
 
-    def pause(self, *, by: str = "facilitator") -> None:
+    def pause(self, *, by: str = BY_FACILITATOR) -> None:
         """Stop the clock. ``by`` says who: ``"facilitator"`` (F2/P) or ``"team"`` (the players' own Esc);
         recorded as ``door`` in the (still "facilitator"-typed) ``pauze`` record."""
         if self.phase is Phase.PLAYING:
             self.phase = Phase.PAUSED
             self._record(FacilitatorRecord(Action.PAUSE, by=by, clock=self._clock()))
 
-    def resume(self, *, by: str = "facilitator") -> None:
+    def resume(self, *, by: str = BY_FACILITATOR) -> None:
         if self.phase is Phase.PAUSED:
             self.phase = Phase.PLAYING
             self._record(FacilitatorRecord(Action.RESUME, by=by, clock=self._clock()))
