@@ -98,7 +98,7 @@ def _num(value: object) -> float | None:
 
 
 def _strings(value: object) -> tuple[str, ...]:
-    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+    return tuple([v for v in value if isinstance(v, str)]) if isinstance(value, list) and value else ()
 
 
 def _ints(value: object) -> tuple[int, ...]:
@@ -265,14 +265,12 @@ class ItemRecord:
         if not isinstance(raw, dict) or not isinstance(raw.get("sleutel"), str):
             raise BadRecord("een item zonder 'sleutel'")
         key: str = raw["sleutel"]
-        label = _text(raw.get("label"))
-        return cls(key=key, label=key if label is None else label,
-                   answer=_text(raw.get("antwoord")) or "", expected=_text(raw.get("verwacht")) or "",
-                   error=_text(raw.get("fout")) or None, points=_num(raw.get("punten")) or 0.0,
-                   decision=_text(raw.get("oordeel")), rule=_text(raw.get("regel")),
-                   bases=_strings(raw.get("grondslagen")), prohibitions=_strings(raw.get("verbod")),
-                   citations=_strings(raw.get("artikelen")), explanation=_text(raw.get("uitleg")),
-                   doubtful=raw.get("berust_op_onzeker") is True, uncertain=_strings(raw.get("onzeker")))
+        get = raw.get
+        label = _text(get("label"))
+        return cls(key, key if label is None else label, _text(get("antwoord")) or "", _text(get("verwacht")) or "",
+                   _text(get("fout")) or None, _num(get("punten")) or 0.0, _text(get("oordeel")), _text(get("regel")),
+                   _strings(get("grondslagen")), _strings(get("verbod")), _strings(get("artikelen")),
+                   _text(get("uitleg")), get("berust_op_onzeker") is True, _strings(get("onzeker")))
 
 
 @dataclass(frozen=True)

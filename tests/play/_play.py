@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from escaperoom.play import recorder
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
+from escaperoom.play import recorder
 from escaperoom.play.session import Phase, Status
 
 

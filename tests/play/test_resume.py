@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from escaperoom.errors import SaveError
+from escaperoom.kinds.judging import load_judged
+from escaperoom.paths import puzzels_dir
 from escaperoom.play import recorder
 from escaperoom.play.fingerprint import content_hash, law_files
 from escaperoom.play.records import applied_records
-from escaperoom.errors import SaveError
-from escaperoom.storage.journal import Journal, read_journal
-from escaperoom.kinds.judging import load_judged
-from escaperoom.paths import puzzels_dir
-from escaperoom.rules.lawbook import LAW_DIR
-from escaperoom.storage.saves import SessionFiles, list_sessions, read_state, write_state
 from escaperoom.play.session import Phase
+from escaperoom.rules.lawbook import LAW_DIR
+from escaperoom.storage.journal import Journal, read_journal
+from escaperoom.storage.saves import SessionFiles, list_sessions, read_state, write_state
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")
 
@@ -198,7 +198,8 @@ def test_a_journal_with_decisions_but_no_state_gets_its_own_message_and_stays_un
     before = rec.files.journal.read_bytes()
     with pytest.raises(SaveError) as caught:
         recorder.resume(rec.files, LOADED)
-    assert "de spelstand (stand.toml) ontbreekt, terwijl het journaal al 1 record na de start bevat" in caught.value.message
+    assert ("de spelstand (stand.toml) ontbreekt, terwijl het journaal al 1 record na de start bevat"
+            in caught.value.message)
     assert rec.files.journal.read_bytes() == before and not rec.files.state.exists()
 
 

@@ -8,9 +8,9 @@ from escaperoom.content.models import NIET_DELEN
 from escaperoom.kinds import ErrorKind
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
+from escaperoom.play.records import applied_records
 from escaperoom.play.session import Feedback, PersonalDataInReason, Phase, Session, SessionError, Settings, Status
 from escaperoom.play.state import from_state, to_state
-from escaperoom.play.records import applied_records
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")
 

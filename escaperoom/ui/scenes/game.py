@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from escaperoom.play import recorder as _recorder
 from escaperoom.content.models import Puzzle
 from escaperoom.errors import SaveError
 from escaperoom.kinds.judging import Judged
-from escaperoom.storage.saves import list_sessions
+from escaperoom.play import recorder as _recorder
 from escaperoom.play.session import Feedback, Session
+from escaperoom.storage.saves import list_sessions
 from escaperoom.ui.context import UiContext
 
 TEAM, FACILITATOR = "team", "facilitator"  # who paused the game (the pause overlay differs)
