@@ -141,7 +141,7 @@ def interactive_frames(frames: int) -> dict[str, list[float]]:
 
 def transition_frames(repeats: int) -> dict[str, list[float]]:
     """The frame in which a new screen appears (built, laid out and drawn), with an empty text cache."""
-    from escaperoom.session import Status
+    from escaperoom.play.session import Status
     from escaperoom.ui.scripted import gallery
     from escaperoom.ui.scenes.lock import LockScene
     from escaperoom.ui.scripted.events import click, key

@@ -191,7 +191,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "verdict":
         return cmd_verdict(args.paths, as_json=args.json, lang=args.lang, peildatum=args.peildatum)
     if args.command == "wis":
-        from escaperoom.lifecycle import cmd_wis
+        from escaperoom.play.lifecycle import cmd_wis
         return cmd_wis(args)
     if args.command == "debrief":
         from escaperoom.debrief.command import cmd_debrief

@@ -11,8 +11,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from escaperoom import recorder
 from escaperoom.kinds.judging import Judged, load_many_judged
+from escaperoom.play import recorder
 
 TEAM_NAMES = ["Team Noord", "Team Oost", "Team Zuid", "Team West", "Team Midden"]
 EVIL_REASON = "<script>alert('x')</script> & \"quotes\""

@@ -65,7 +65,7 @@ from escaperoom.debrief.model import (
 from escaperoom.debrief.whatif import whatif_for
 from escaperoom.errors import SaveError
 from escaperoom.kinds import Words
-from escaperoom.saves import atomic_write
+from escaperoom.storage.saves import atomic_write
 
 CSV_COLUMNS = ("sessie", "team", "casus", "puzzel", "soort", "poging", "sleutel", "gegeven", "antwoord", "verwacht",
                "oordeel", "fout", "punten", "regel", "grondslagen", "artikelen", "reden", "tijdstip", "uitleg")

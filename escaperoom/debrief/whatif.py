@@ -10,16 +10,13 @@ for every request of the puzzle to the opposite of what holds for all of them no
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
+from escaperoom.debrief.model import FIRST, Debrief
 from escaperoom.kinds import AnswerError, Case, check_answer
 from escaperoom.kinds.judging import Judged
 from escaperoom.rules.facts import Consent
 from escaperoom.rules.lawbook import ANY, LawBook, load_lawbook
 from escaperoom.rules.verdict import Verdict
-
-if TYPE_CHECKING:
-    from escaperoom.debrief.model import Debrief
 
 DANGER = "acuut_gevaar"
 
@@ -190,12 +187,12 @@ class WhatIf:
     def changes(self, toggle: Toggle | str) -> int:
         return sum(1 for ch in self.recompute(toggle) if ch.changed)
 
-    def team_effects(self, toggle: Toggle | str, debrief: "Debrief") -> list[TeamEffect]:
+    def team_effects(self, toggle: Toggle | str, debrief: Debrief) -> list[TeamEffect]:
         """Score each team's counted attempt again with the toggled verdicts: who would have been right?"""
         if isinstance(toggle, str):
             toggle = self.toggle(toggle)
         new_cases = [replace(c, verdict=self._new_verdict(c, toggle)) for c in self.cases]
-        first = debrief.basis == "eerste"
+        first = debrief.basis == FIRST
         out = []
         for team in debrief.sessions:
             track = team.tracks.get(self.puzzle.id)
@@ -212,7 +209,7 @@ class WhatIf:
         return out
 
 
-def whatif_for(debrief: "Debrief", puzzle_id: str) -> WhatIf | None:
+def whatif_for(debrief: Debrief, puzzle_id: str) -> WhatIf | None:
     """The what-if panel for a puzzle of the debrief, or None (casus not on this computer, or no legal cases)."""
     if debrief.loaded is None:
         return None

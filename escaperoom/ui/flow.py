@@ -23,7 +23,7 @@ from collections.abc import Callable
 import pygame
 
 from escaperoom.content.models import Puzzle
-from escaperoom.session import Session
+from escaperoom.play.session import Session
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.puzzles import PuzzleScene, scene_for
 from escaperoom.ui.puzzles._base import Answered

@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from escaperoom.session import Session
+from escaperoom.play.session import Session
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.draw import draw_text, panel

@@ -31,7 +31,7 @@ def build_app(args: argparse.Namespace):
     from escaperoom import paths
     from escaperoom.errors import EscapeRoomError
     from escaperoom.kinds.judging import load_many_judged
-    from escaperoom.session import Feedback
+    from escaperoom.play.session import Feedback
     from escaperoom.ui.app import App
     from escaperoom.ui.flow import FacilitatorKeys, GameFlow
     from escaperoom.ui.scenes.game import Defaults, Game

@@ -216,7 +216,7 @@ def test_an_english_debrief_tells_the_spread_and_the_division_in_english(_five_t
 
 
 def test_the_debrief_counts_decisions_like_the_game_so_a_resubmitted_mistake_counts_once(tmp_path, henk_loaded):
-    from escaperoom import recorder
+    from escaperoom.play import recorder
 
     rec = recorder.start(tmp_path / "saves", henk_loaded, "Team Herhaal")
     s = rec.session

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from escaperoom import recorder
 from escaperoom.debrief.model import read_session
 from escaperoom.kinds import kind_of, record_words, words_for
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
+from escaperoom.play import recorder
 from escaperoom.rules import load_lawbook
 from escaperoom.ui.scripted.autoplay import wrong_answer
 

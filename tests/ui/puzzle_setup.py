@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from escaperoom.kinds.judging import load_many_judged
-from escaperoom.session import Feedback, Session, Settings
+from escaperoom.play.session import Feedback, Session, Settings
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.flow import visit_puzzle
 from escaperoom.ui.scene import Scene, SceneStack

@@ -10,12 +10,12 @@ import re
 import pytest
 
 from escaperoom.kinds import ErrorKind
-from escaperoom.session import Phase
-from escaperoom.ui.scripted.autoplay import wrong_answer
-from escaperoom.ui.main import open_app
-from escaperoom.ui.scripted import gallery
+from escaperoom.play.session import Phase
 from escaperoom.ui.draw import text_fits
+from escaperoom.ui.main import open_app
 from escaperoom.ui.scenes.end import EndScene
+from escaperoom.ui.scripted import gallery
+from escaperoom.ui.scripted.autoplay import wrong_answer
 
 PRONOUNS = re.compile(r"\b(hij|zij|hem|haar|zijn|he|she|him|her|his|hers)\b", re.IGNORECASE)
 

@@ -16,7 +16,7 @@ import pygame
 import pytest
 
 from escaperoom.errors import ContentError
-from escaperoom.session import Phase, Status
+from escaperoom.play.session import Phase, Status
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.scripted.autoplay import Autoplayer

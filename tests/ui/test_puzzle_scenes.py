@@ -8,7 +8,7 @@ import pygame
 import pytest
 from puzzle_setup import KINDS, Room, make_session, open_scene, puzzle_of
 
-from escaperoom.session import Feedback, Status
+from escaperoom.play.session import Feedback, Status
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext

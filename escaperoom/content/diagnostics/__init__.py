@@ -2,7 +2,7 @@
 
 The public API: :func:`problems_from_validation` and :func:`content_error_from_validation` (a content file: key
 path, line and a hint, used by the loader and ``escaperoom check``), :func:`state_problem` and
-:func:`quote_value` (a saved game state: ``Session.from_state`` and the recorder) and :func:`did_you_mean`
+:func:`quote_value` (a saved game state: ``play.state.from_state`` and the recorder) and :func:`did_you_mean`
 (also for the loader's cross-reference checks). Inside: ``translate`` (the entry points), ``finding`` (one
 error normalised), the phrasebooks ``content_words`` and ``state_words``, ``values``, ``model_walk``, ``suggest``.
 """

@@ -1,6 +1,6 @@
 """The phrasebook for saved game states: each kind of pydantic error as one Dutch sentence naming the key.
 
-Used by :func:`~escaperoom.content.diagnostics.translate.state_problem` for ``Session.from_state`` (e.g.
+Used by :func:`~escaperoom.content.diagnostics.translate.state_problem` for ``play.state.from_state`` (e.g.
 ``'klok.verstreken_s' is geen geldig getal (nan).``); :func:`quote_value` also serves the recorder's messages.
 """
 

@@ -2,7 +2,7 @@
 
 Two audiences, one translation (``finding``: normalise each error; a phrasebook per audience): a content file
 (:func:`problems_from_validation`, with lines and hints, for the loader and ``escaperoom check``) and a saved game
-state (:func:`state_problem`, one sentence naming the key, for ``Session.from_state``).
+state (:func:`state_problem`, one sentence naming the key, for ``play.state.from_state``).
 """
 
 from __future__ import annotations

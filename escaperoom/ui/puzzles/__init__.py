@@ -18,7 +18,7 @@ from escaperoom.content.models import (
     RedactPuzzle,
     SortPuzzle,
 )
-from escaperoom.session import Session
+from escaperoom.play.session import Session
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.puzzles._base import PuzzleScene
 from escaperoom.ui.puzzles.basis import BasisScene

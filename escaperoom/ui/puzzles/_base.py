@@ -14,9 +14,9 @@ import pygame
 
 from escaperoom.content.models import Puzzle
 from escaperoom.kinds import Answer, PuzzleResult
-from escaperoom.pii import LABEL_IDS, find_personal_data, kinds_for_labels
+from escaperoom.play.pii import LABEL_IDS, find_personal_data, kinds_for_labels
+from escaperoom.play.session import PersonalDataInReason, Phase, Session, SessionError, Status
 from escaperoom.rules.lawbook import LawBook
-from escaperoom.session import PersonalDataInReason, Phase, Session, SessionError, Status
 from escaperoom.text import Text
 from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext

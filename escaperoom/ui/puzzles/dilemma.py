@@ -15,7 +15,7 @@ import pygame
 
 from escaperoom.content.models import DilemmaPuzzle
 from escaperoom.kinds import DilemmaAnswer
-from escaperoom.session import PersonalDataInReason
+from escaperoom.play.session import PersonalDataInReason
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon

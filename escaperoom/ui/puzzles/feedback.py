@@ -21,7 +21,7 @@ import pygame
 from escaperoom.content.models import Puzzle
 from escaperoom.kinds import ErrorKind, ItemResult, PuzzleResult, words_for
 from escaperoom.kinds.words import Card
-from escaperoom.session import Feedback, Session
+from escaperoom.play.session import Feedback, Session
 from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.draw import draw_text, panel

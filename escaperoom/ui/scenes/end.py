@@ -4,7 +4,8 @@ voorzichtig (/ verkeerde grondslag) as icon + word + number, one sentence about 
 stability path and the kind of mistakes made, and the concrete decisions that hurt the resident, named from
 ``session.mistakes`` ("Te ruim gedeeld: 'BSN van Henk' ging naar de woningcorporatie: Henk voelt zich bekeken"),
 the worst kinds first, as many as fit, with how many more the debrief shows. The resident is called by the
-scenario's name; no pronoun (the scenario gives none).
+scenario's name; no pronoun (the scenario gives none). What it says is decided by :mod:`escaperoom.play.outcome`
+(which sentence, which mistakes in which order); this screen finds the words that fit and draws them.
 Controls: tap or Tab/arrows + Enter. Leads to the debrief (when available) or the title screen."""
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 import pygame
 
 from escaperoom.content.models import Puzzle
-from escaperoom.kinds import ErrorKind, Words, words_for
-from escaperoom.session import Mistake, Phase
+from escaperoom.kinds import Words, words_for
+from escaperoom.play.outcome import LEGAL, outcome
+from escaperoom.play.session import Mistake, Phase
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
@@ -32,10 +34,8 @@ _ROW_H, _ROW_GAP = 90, 10  # a decision: two lines at 36 px
 _ROWS = 2  # decisions named on the screen; the rest is counted ("… en nog 3: zie de nabespreking")
 _ICON = 52
 _HEADINGS = {Phase.ESCAPED: "spel.end.escaped", Phase.TIME_UP: "spel.end.time_up", Phase.ENDED: "spel.end.ended"}
-_PRIORITY = {ErrorKind.TE_RUIM: 0, ErrorKind.TE_VOORZICHTIG: 1, ErrorKind.VERKEERDE_GRONDSLAG: 2}
 _OTHER = BadgeStyle("spel.end.word_other", theme.RED, Icon.CROSS)  # wrong order, an unacceptable choice …
 _GOOD = theme.feedback_style("goed")
-_DIP = 20  # a fall of at least this much below the start is mentioned even when the end recovered
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class EndScene(GameScene):
     def __init__(self, game: Game):
         super().__init__(game)
         self.session = game.session
-        self.summary = self.session.summary()
+        self.outcome = outcome(self.session)
         self.book = self.ctx.book
         y = CANVAS.bottom - 40 - theme.BUTTON_HEIGHT
         self.to_title = self.button((CANVAS.right - 80 - 760, y, 760, theme.BUTTON_HEIGHT),
@@ -79,55 +79,24 @@ class EndScene(GameScene):
         return self.ctx.lang
 
     def sentences(self) -> str:
-        """The one sentence about the outcome: from the stability path (better, worse, the same; a deep dip on the
-        way) and the kind of mistakes (too wide, too careful, both, others, none)."""
-        s = self.summary
-        start, end = s["stabiliteit_start"], s["stabiliteit"]
-        kinds = {m.kind for m in self.session.mistakes}
-        wide, careful = ErrorKind.TE_RUIM in kinds, ErrorKind.TE_VOORZICHTIG in kinds
-        mix = "both" if wide and careful else "wide" if wide else "careful" if careful else (
-            "other" if kinds else "none")
-        if end > start:
-            key = "spel.end.better_clean" if not kinds else "spel.end.better_mixed"
-        elif end < start:
-            key = {"both": "spel.end.worse_both", "wide": "spel.end.worse_wide", "careful": "spel.end.worse_careful",
-                   "other": "spel.end.worse_other", "none": "spel.end.worse_other"}[mix]
-        else:
-            key = "spel.end.same_clean" if not kinds else "spel.end.same_mixed"
-        parts = [self.t(key, naam=self.name)]
-        low = min(s["verloop"] or [end])
-        if low <= start - _DIP and end > low:
-            parts.append(self.t("spel.end.dip", laagste=low))
+        """The one sentence about the outcome (chosen by :func:`~escaperoom.play.outcome.outcome` from the
+        stability path and the kinds of mistakes), with the deep dip on the way when there was one."""
+        parts = [self.t(self.outcome.sentence_id, naam=self.name)]
+        if self.outcome.lowest is not None:
+            parts.append(self.t("spel.end.dip", laagste=self.outcome.lowest))
         return " ".join(parts)
 
     def decisions(self) -> list[DecisionLine]:
-        """The mistakes that hurt the resident, one line each (an order puzzle counts once), the worst kinds first
-        and otherwise in the order they happened. Empty when there were none."""
-        seen: set[tuple[str, str, str]] = set()
-        orders: set[str] = set()
-        found: list[tuple[int, int, DecisionLine]] = []
-        for index, mistake in enumerate(self.session.mistakes):
-            ident = (mistake.puzzle_id, mistake.key, mistake.kind.value)
-            if ident in seen:
-                continue
-            seen.add(ident)
-            puzzle = self.session.scenario.puzzle(mistake.puzzle_id)
-            if self._words(puzzle).one_mistake_per_puzzle:
-                if mistake.puzzle_id in orders:
-                    continue
-                orders.add(mistake.puzzle_id)
-            found.append((_PRIORITY.get(mistake.kind, 3), index, self._decision(mistake)))
-        found.sort(key=lambda f: (f[0], f[1]))
-        # the first of each kind first (a team that was too wide and too careful sees both), then the rest
-        firsts = [f for i, f in enumerate(found) if all(f[0] != g[0] for g in found[:i])]
-        return [d for _, _, d in firsts + [f for f in found if f not in firsts]]
+        """The mistakes that hurt the resident, one line each, in the outcome's order (the worst kinds first).
+        Empty when there were none."""
+        return [self._decision(m) for m in self.outcome.named]
 
     def _words(self, puzzle: Puzzle) -> Words:
         return words_for(puzzle, self.session.scenario, self.book, self.lang(), strings=self.ctx.strings)
 
     def _decision(self, m: Mistake) -> DecisionLine:
         """The line about one mistake: its look here, its sentences from the puzzle kind's words."""
-        style = theme.feedback_style(m.kind) if m.kind in _PRIORITY else _OTHER
+        style = theme.feedback_style(m.kind) if m.kind in LEGAL else _OTHER
         words = self._words(self.session.scenario.puzzle(m.puzzle_id))
         return DecisionLine(style, words.mistake_sentences(m, self.session.mistakes,
                                                            self.session.cases.get(m.puzzle_id, []),
@@ -150,11 +119,7 @@ class EndScene(GameScene):
         return self.ctx.text.fits(text, "regular", theme.TEXT_MIN, box.width, box.height)
 
     def counts(self) -> list[tuple[str, int]]:
-        s = self.summary
-        rows = [("goed", s["goed"]), ("te_ruim", s["te_ruim"]), ("te_voorzichtig", s["te_voorzichtig"])]
-        if s["verkeerde_grondslag"]:
-            rows.append(("verkeerde_grondslag", s["verkeerde_grondslag"]))
-        return rows
+        return list(self.outcome.counts)
 
     # --- layout --------------------------------------------------------------------------------------------------
 
@@ -174,23 +139,23 @@ class EndScene(GameScene):
 
     def _chart_points(self) -> list[tuple[float, float]]:
         plot = self._plot()
-        values = self.summary["verloop"] or [self.summary["stabiliteit"]]
+        values = list(self.outcome.path)
         if len(values) == 1:
             values = values * 2
         step = plot.width / (len(values) - 1)
         return [(plot.x + i * step, plot.bottom - plot.height * v / 100) for i, v in enumerate(values)]
 
     def labels(self):
-        s = self.summary
-        out = [(self.t(_HEADINGS.get(self.session.phase, "spel.end.ended")), pygame.Rect(80, 16, 1760, 120), "bold",
+        o = self.outcome
+        out = [(self.t(_HEADINGS.get(o.phase, "spel.end.ended")), pygame.Rect(80, 16, 1760, 120), "bold",
                 theme.TEXT_HERO),
                (self.t("spel.end.path", naam=self.name), pygame.Rect(_CHART.x + 32, _CHART.y + 14, 640, 60), "bold",
                 theme.TEXT_BODY),
-               (self.t("spel.end.start_end", begin=s["stabiliteit_start"], eind=s["stabiliteit"]),
+               (self.t("spel.end.start_end", begin=o.stability_start, eind=o.stability),
                 pygame.Rect(_CHART.x + 690, _CHART.y + 14, _CHART.width - 722, 60), "regular", theme.TEXT_BODY),
                (self.t("spel.end.counts"), pygame.Rect(_COUNTS.x + 32, _COUNTS.y + 14, _COUNTS.width - 64, 60),
                 "bold", theme.TEXT_BODY),
-               (self.t("spel.end.solved", opgelost=s["opgelost"], overgeslagen=s["overgeslagen"], hints=s["hints"]),
+               (self.t("spel.end.solved", opgelost=o.solved, overgeslagen=o.skipped, hints=o.hints),
                 pygame.Rect(80, 136, 1760, 60), "regular", theme.TEXT_BODY),
                (self.sentences(), _OVERALL, "bold", 40)]
         rows, more = self.shown_decisions()
@@ -207,13 +172,13 @@ class EndScene(GameScene):
         return out
 
     def state_key(self):
-        return (self.ctx.lang, self.summary["stabiliteit"], len(self.session.mistakes))
+        return (self.ctx.lang, self.outcome.stability, len(self.session.mistakes))
 
     # --- drawing -------------------------------------------------------------------------------------------------
 
     def draw_back(self, surface: pygame.Surface) -> None:
         labels = self.labels()
-        colour = theme.GREEN if self.session.phase is Phase.ESCAPED else theme.AMBER
+        colour = theme.GREEN if self.outcome.escaped else theme.AMBER
         text, box, role, size = labels[0]
         draw_text(self.ctx, surface, text, box, role=role, size=size, colour=colour, align="center", valign="middle")
         panel(surface, _CHART)
@@ -264,7 +229,7 @@ class EndScene(GameScene):
         start_y = self._points[0][1]
         pygame.draw.line(surface, theme.TEXT_MUTED, (plot.x, start_y), (plot.right, start_y), 1)
         points = self._points
-        end_colour = theme.GREEN if self.summary["stabiliteit"] >= self.summary["stabiliteit_start"] else theme.RED
+        end_colour = theme.GREEN if self.outcome.better else theme.RED
         pygame.draw.lines(surface, end_colour, False, points, 6)
         for p in points:
             pygame.draw.circle(surface, end_colour, p, 9)

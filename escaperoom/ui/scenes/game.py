@@ -2,7 +2,7 @@
 start-up choices from the command line, (once a game runs) the recorder with its session, and the flow: what a
 screen may ask for when it leads somewhere else (``Flow``, carried out by ``escaperoom.ui.flow``, the only module
 that names the screens). Passed to every game scene; no globals. Starting and resuming go through
-``escaperoom.recorder``."""
+``escaperoom.play.recorder``."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from escaperoom import recorder as _recorder
 from escaperoom.content.models import Puzzle
 from escaperoom.errors import SaveError
 from escaperoom.kinds.judging import Judged
-from escaperoom.saves import list_sessions
-from escaperoom.session import Feedback, Session
+from escaperoom.play import recorder as _recorder
+from escaperoom.play.session import Feedback, Session
+from escaperoom.storage.saves import list_sessions
 from escaperoom.ui.context import UiContext
 
 TEAM, FACILITATOR = "team", "facilitator"  # who paused the game (the pause overlay differs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pygame
 
 from escaperoom.content.models import Hint
-from escaperoom.session import Phase
+from escaperoom.play.session import Phase
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon

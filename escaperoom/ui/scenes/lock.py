@@ -9,7 +9,7 @@ from functools import partial
 
 import pygame
 
-from escaperoom.session import lock_length
+from escaperoom.play.session import lock_length
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.scenes.base import CANVAS, GameModal

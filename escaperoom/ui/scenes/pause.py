@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from escaperoom.session import Phase
+from escaperoom.play.session import Phase
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.hud import clock_text

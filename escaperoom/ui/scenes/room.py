@@ -15,7 +15,7 @@ import pygame
 
 from escaperoom.content.models import Puzzle
 from escaperoom.kinds import kind_of
-from escaperoom.session import Phase, SessionError, Status
+from escaperoom.play.session import Phase, SessionError, Status
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.hud import clock_colour, clock_text, draw_trend_arrow, stability_colour, trend

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pygame
 
 from escaperoom.kinds.judging import Judged
-from escaperoom.pii import find_personal_data
-from escaperoom.session import Feedback
+from escaperoom.play.pii import find_personal_data
+from escaperoom.play.session import Feedback
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.fonts import Align

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from escaperoom.session import Session
+from escaperoom.play.session import Session
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.icons import draw_icon

@@ -33,7 +33,7 @@ import pygame
 
 from escaperoom.content.models import Puzzle
 from escaperoom.kinds import KINDS, Answer, check_answer, kind_of, lock_code
-from escaperoom.session import Status, lock_length
+from escaperoom.play.session import Status, lock_length
 from escaperoom.text import Text
 from escaperoom.ui.puzzles.feedback import FeedbackScene
 from escaperoom.ui.scenes.end import EndScene

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from escaperoom.kinds import kind_named, kind_of
-from escaperoom.session import Feedback, Status
+from escaperoom.play.session import Feedback, Status
 from escaperoom.ui.main import open_app
 from escaperoom.ui.scenes.end import EndScene
 from escaperoom.ui.scenes.facilitator import ConfirmEndScene, KeyListScene, MessageScene, answer_text

@@ -1,6 +1,6 @@
 """The save phrasebook: the first pydantic error of a saved state as one Dutch sentence naming the key.
 
-The full set of bad saves (through ``recorder.resume``) is in tests/persistence/test_resume.py; these tests pin the
+The full set of bad saves (through ``recorder.resume``) is in tests/play/test_resume.py; these tests pin the
 translator itself on a small strict model, with the same sentences.
 """
 

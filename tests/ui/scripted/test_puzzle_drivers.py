@@ -7,7 +7,7 @@ import pygame
 import pytest
 from puzzle_setup import KINDS, make_session, open_scene
 
-from escaperoom.session import Status
+from escaperoom.play.session import Status
 from escaperoom.ui.puzzles import FeedbackScene
 from escaperoom.ui.scripted.events import feed
 from escaperoom.ui.scripted.puzzles import script_events

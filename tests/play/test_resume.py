@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from escaperoom import recorder
 from escaperoom.errors import SaveError
-from escaperoom.journal import Journal, read_journal
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
+from escaperoom.play import recorder
+from escaperoom.play.fingerprint import content_hash, law_files
+from escaperoom.play.records import applied_records
+from escaperoom.play.session import Phase
 from escaperoom.rules.lawbook import LAW_DIR
-from escaperoom.saves import SessionFiles, list_sessions, read_state, write_state
-from escaperoom.session import Phase
+from escaperoom.storage.journal import Journal, read_journal
+from escaperoom.storage.saves import SessionFiles, list_sessions, read_state, write_state
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")
 
@@ -40,7 +42,7 @@ def _die_before(rec: recorder.Recorder, kind: str) -> None:
 def _applied_ends(files: SessionFiles) -> list[dict]:
     records = read_journal(files.journal).records
     seq = read_state(files.state)["journaal_seq"]
-    return [r for r in recorder.applied_records(records) if r["type"] == "einde" and r["seq"] <= seq]
+    return [r for r in applied_records(records) if r["type"] == "einde" and r["seq"] <= seq]
 
 
 def _solve_rooms(session) -> None:
@@ -73,7 +75,7 @@ def test_a_game_ended_by_the_facilitator_and_killed_before_its_end_record_ends_o
     again = recorder.resume(rec.files, LOADED)
     again.close()
     assert again.session.phase is Phase.ENDED
-    records = recorder.applied_records(read_journal(rec.files.journal).records)
+    records = applied_records(read_journal(rec.files.journal).records)
     assert [r.get("actie", r["type"]) for r in records[-2:]] == ["beeindigen", "einde"]
 
 
@@ -196,7 +198,8 @@ def test_a_journal_with_decisions_but_no_state_gets_its_own_message_and_stays_un
     before = rec.files.journal.read_bytes()
     with pytest.raises(SaveError) as caught:
         recorder.resume(rec.files, LOADED)
-    assert "de spelstand (stand.toml) ontbreekt, terwijl het journaal al 1 record na de start bevat" in caught.value.message
+    assert ("de spelstand (stand.toml) ontbreekt, terwijl het journaal al 1 record na de start bevat"
+            in caught.value.message)
     assert rec.files.journal.read_bytes() == before and not rec.files.state.exists()
 
 
@@ -220,29 +223,29 @@ def _law_copy(tmp_path: Path) -> Path:
 
 def test_the_content_hash_changes_when_a_law_file_that_decides_the_verdicts_changes(tmp_path):
     law = _law_copy(tmp_path)
-    assert recorder.content_hash(LOADED, law) == recorder.content_hash(LOADED)
+    assert content_hash(LOADED, law) == content_hash(LOADED)
     avg = law / "avg.toml"
     avg.write_text(avg.read_text(encoding="utf-8") + "\n# gewijzigd\n", encoding="utf-8")
-    assert recorder.content_hash(LOADED, law) != recorder.content_hash(LOADED)
+    assert content_hash(LOADED, law) != content_hash(LOADED)
 
 
 def test_the_content_hash_also_covers_the_roles_and_facts_files(tmp_path):
     law = _law_copy(tmp_path)
     roles = law.parent / "rollen.toml"
     roles.write_text(roles.read_text(encoding="utf-8") + "\n# gewijzigd\n", encoding="utf-8")
-    assert recorder.content_hash(LOADED, law) != recorder.content_hash(LOADED)
-    names = [p.relative_to(law.parent).as_posix() for p in recorder.law_files(law)]
+    assert content_hash(LOADED, law) != content_hash(LOADED)
+    names = [p.relative_to(law.parent).as_posix() for p in law_files(law)]
     assert names == sorted(names) and {"rollen.toml", "feiten.toml", "law/avg.toml"} <= set(names)
 
 
 def test_the_same_law_checked_out_with_windows_line_endings_hashes_the_same(tmp_path):
     law = _law_copy(tmp_path)
-    for path in recorder.law_files(law):
+    for path in law_files(law):
         path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
-    assert recorder.content_hash(LOADED, law) == recorder.content_hash(LOADED)
+    assert content_hash(LOADED, law) == content_hash(LOADED)
 
 
 def test_the_journal_header_carries_the_hash_of_scenario_and_law(tmp_path):
     rec = recorder.start(tmp_path, LOADED, "Team Hash")
     rec.close()
-    assert read_journal(rec.files.journal).header["inhoud_hash"] == recorder.content_hash(LOADED)
+    assert read_journal(rec.files.journal).header["inhoud_hash"] == content_hash(LOADED)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from escaperoom.journal import Journal
-from escaperoom.saves import read_state, write_state
+from escaperoom.storage.journal import Journal
+from escaperoom.storage.saves import read_state, write_state
 
 
 def state_for(n: int) -> dict:

@@ -3,12 +3,14 @@
 The session writes its state with :func:`write_state` after every change; the start screen lists sessions with
 :func:`list_sessions` to resume or delete them, and calls :func:`clean_stale_temp_files` at start-up.
 
-Layout: ``<saves>/<session_id>/journal.jsonl`` (see :mod:`escaperoom.journal`) and ``<saves>/<session_id>/stand.toml``.
+Layout: ``<saves>/<session_id>/journal.jsonl`` (see :mod:`escaperoom.storage.journal`) and
+``<saves>/<session_id>/stand.toml``.
 Team names only: no participant names are stored anywhere.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -24,7 +26,7 @@ from typing import Any
 import tomli_w
 
 from escaperoom.errors import SaveError
-from escaperoom.journal import fsync_dir, read_journal_header
+from escaperoom.storage.journal import fsync_dir, read_journal_header
 
 SAVE_SCHEMA = 1
 APP_NAME = "escaperoom"
@@ -102,10 +104,8 @@ def atomic_write(path: Path | str, data: bytes) -> None:
             os.close(fd)
         os.replace(temp, path)
     except OSError:
-        try:
+        with contextlib.suppress(OSError):
             temp.unlink()
-        except OSError:
-            pass
         raise
     fsync_dir(path.parent)
 
@@ -122,7 +122,8 @@ def write_state(path: Path | str, state: Mapping[str, Any]) -> None:
         atomic_write(path, data)
     except OSError as err:
         reason = err.strerror or err
-        raise SaveError(path, f"de spelstand kan niet opgeslagen worden ({reason}). De vorige stand is bewaard.") from None
+        message = f"de spelstand kan niet opgeslagen worden ({reason}). De vorige stand is bewaard."
+        raise SaveError(path, message) from None
 
 
 def read_state(path: Path | str) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from escaperoom.journal import Journal, read_journal
-from escaperoom.saves import clean_stale_temp_files, read_state
+from escaperoom.storage.journal import Journal, read_journal
+from escaperoom.storage.saves import clean_stale_temp_files, read_state
 
 from ._writer import state_for
 

@@ -12,12 +12,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from escaperoom import recorder
 from escaperoom.errors import SaveError
 from escaperoom.kinds import ErrorKind
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
-from escaperoom.saves import SessionFiles, read_state, write_state
+from escaperoom.play import recorder
+from escaperoom.storage.saves import SessionFiles, read_state, write_state
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")
 PUZZLES = [p.id for p in LOADED.scenario.puzzels]
@@ -164,10 +164,7 @@ def _broken_states(draw):
     changed = 0
     for _ in range(draw(st.integers(1, 3))):
         path, kind = draw(st.sampled_from(places))
-        if _required(path) and draw(st.booleans()):
-            value = DELETE
-        else:
-            value = draw(BAD[kind])
+        value = DELETE if _required(path) and draw(st.booleans()) else draw(BAD[kind])
         changed += _place(state, path, value)
     if draw(st.booleans()):  # an unknown tally or judgement next to the real ones
         _place(state, ("tellingen", draw(_TEXT.filter(lambda s: s not in {"goed", *ErrorKind}))), 1)

@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from escaperoom import recorder
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
-from escaperoom.session import Phase, Status
+from escaperoom.play import recorder
+from escaperoom.play.session import Phase, Status
 
 
 def _say(*words: object) -> None:

@@ -5,9 +5,10 @@ Order matters for crash safety: the journal record is written and fsynced *befor
 remembers the seq of the last record it reflects (``journaal_seq``). ``submit`` returns — and the screen shows the
 result — only after both are on disk. A crash between the two leaves a journal record that the team never saw
 accepted; on resume it is marked in a ``herstel`` record (``niet_toegepast``), the team redoes that step, and
-:func:`applied_records` (used by the debrief) leaves such records out. A crash after a deciding record (the lock
-opened, the facilitator ended the game, the time ran out) but before ``einde`` is finished on resume
-(:meth:`Session.settle`), so a resumed game can always end.
+:func:`~escaperoom.play.records.applied_records` (used by the debrief) leaves such records out. A crash after a
+deciding record (the lock opened, the facilitator ended the game, the time ran out) but before ``einde`` is
+finished on resume (:meth:`Session.settle`), so a resumed game can always end. The records themselves (the start
+header, ``herstel``) are built from :mod:`escaperoom.play.records`; the state from :mod:`escaperoom.play.state`.
 
 :func:`resume` checks everything before it touches a file: a state or journal that does not fit raises
 :class:`SaveError` (Dutch, naming the key) and leaves both files byte-identical.
@@ -15,7 +16,6 @@ opened, the facilitator ended the game, the time ran out) but before ``einde`` i
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,43 +23,15 @@ from typing import Any
 from escaperoom import __version__
 from escaperoom.content.diagnostics import quote_value
 from escaperoom.errors import SaveError
-from escaperoom.journal import Journal, JournalRead, read_journal
 from escaperoom.kinds.judging import Judged
-from escaperoom.rules.lawbook import LAW_DIR
-from escaperoom.saves import SessionFiles, clean_stale_temp_files, list_sessions, read_state, write_state
-from escaperoom.session import Feedback, Session, Settings, StateError
-from escaperoom.text import LANGUAGES
+from escaperoom.play.fingerprint import content_hash
+from escaperoom.play.records import BadRecord, RepairRecord, StartRecord, StartSettings
+from escaperoom.play.session import Feedback, Session, Settings
+from escaperoom.play.state import StateError, from_state, to_state
+from escaperoom.storage.journal import Journal, JournalRead, read_journal
+from escaperoom.storage.saves import SessionFiles, clean_stale_temp_files, list_sessions, read_state, write_state
 
 _KEPT = "Het bestand blijft bewaard; begin een nieuw spel."
-
-
-def law_files(law_dir: Path = LAW_DIR) -> list[Path]:
-    """The files that decide the verdicts: ``rules/*.toml`` (roles, facts) and ``rules/law/*.toml``, sorted by
-    their path below ``rules/``."""
-    rules = law_dir.parent
-    return sorted([*rules.glob("*.toml"), *law_dir.glob("*.toml")], key=lambda p: p.relative_to(rules).as_posix())
-
-
-def _normalised_text(path: Path) -> str:
-    """A file's text as the hash sees it: BOM removed and line endings as ``\\n``, so a Windows checkout of the
-    same law hashes the same."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return "<onleesbaar>"
-    return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def content_hash(loaded: Judged, law_dir: Path = LAW_DIR) -> str:
-    """A short hash of the scenario's text and of the law files that decide its verdicts (see :func:`law_files`):
-    the debrief can tell whether teams played the same content under the same law."""
-    digest = hashlib.sha256()
-    digest.update(b"casus\0" + loaded.doc.text.encode("utf-8"))
-    rules = law_dir.parent
-    for path in law_files(law_dir):
-        digest.update(b"\0" + path.relative_to(rules).as_posix().encode("utf-8") + b"\0")
-        digest.update(_normalised_text(path).encode("utf-8"))
-    return digest.hexdigest()[:16]
 
 
 @dataclass
@@ -78,7 +50,7 @@ class Recorder:
         s = self.session
         write_state(self.files.state, {"sessie": self.files.session_id, "team": s.settings.team,
                                        "scenario": s.scenario.id, "afgerond": s.phase.final,
-                                       "journaal_seq": self.journal_seq, **s.to_state()})
+                                       "journaal_seq": self.journal_seq, **to_state(s)})
 
     def close(self) -> None:
         self.journal.close()
@@ -94,11 +66,10 @@ def start(saves_dir: Path, loaded: Judged, team: str, *, duration_s: int | None 
     files = SessionFiles.new(saves_dir, team)
     while files.folder.exists():  # same team, same second, same random suffix: draw again
         files = SessionFiles.new(saves_dir, team)
-    header = {"sessie": files.session_id, "casus": sc.id, "scenario": sc.id, "casus_titel": sc.scenario.titel.nl, "team": team,
-              "instellingen": {"duur_s": settings.duration_s, "feedback": feedback.value, "taal": lang},
-              "app_versie": __version__, "inhoud_hash": content_hash(loaded),
-              "stabiliteit_start": sc.scenario.stabiliteit.start}
-    journal = Journal.create(files.journal, header)
+    header = StartRecord(files.session_id, sc.id, sc.id, sc.scenario.titel.nl, team,
+                         StartSettings(settings.duration_s, feedback.value, lang), __version__, content_hash(loaded),
+                         sc.scenario.stabiliteit.start)
+    journal = Journal.create(files.journal, header.fields())
     session = Session(scenario=sc, cases=loaded.cases, settings=settings)
     rec = Recorder(files, journal, session)
     session.on_event = rec._on_event
@@ -122,7 +93,7 @@ def resume(files: SessionFiles, loaded: Judged) -> Recorder:
         state = read_state(files.state)
         applied = _check_recorder_keys(files, state, journal_read)
         try:
-            session = Session.from_state(state, loaded.scenario, loaded.cases)
+            session = from_state(state, loaded.scenario, loaded.cases)
         except StateError as err:
             raise SaveError(files.state, f"{err.message} {_KEPT}") from None
     journal = Journal.open_append(files.journal)
@@ -130,7 +101,8 @@ def resume(files: SessionFiles, loaded: Judged) -> Recorder:
     session.on_event = rec._on_event
     lost = list(range(applied + 1, journal.next_seq))
     if lost:  # written, but the crash came before the state (and so before the screen) showed them
-        rec.journal_seq = journal.append("herstel", niet_toegepast=lost)["seq"]
+        repair = RepairRecord(tuple(lost))
+        rec.journal_seq = journal.append(repair.type, **repair.fields())["seq"]
     if lost or rebuilt:
         rec.save()
     session.settle()  # writes the einde record (and the state) when the end was decided before the crash
@@ -163,38 +135,17 @@ def _from_journal_start(files: SessionFiles, journal_read: JournalRead, loaded: 
                                      f"record{'s' if decisions != 1 else ''} na de start bevat; zonder spelstand kan "
                                      "dit spel niet verder. Het journaal blijft bewaard voor de nabespreking; begin "
                                      "een nieuw spel.")
-    header = journal_read.header
-    settings = header.get("instellingen")
-
-    def refuse(what: str) -> SaveError:
-        return SaveError(files.journal, "dit spel werd afgebroken vlak na het starten, nog voor de eerste opslag, "
-                                        f"en de startregel van het journaal past niet ({what}). Er was nog niets "
-                                        "gespeeld: begin een nieuw spel. Het journaal blijft bewaard.")
-
-    casus = header.get("casus", header.get("scenario"))
-    if casus != loaded.scenario.id:
-        raise refuse(f"casus {quote_value(casus)} in plaats van '{loaded.scenario.id}'")
-    team = header.get("team")
-    if not isinstance(team, str):
-        raise refuse("geen team")
-    if not isinstance(settings, dict):
-        raise refuse("geen instellingen")
-    duration, feedback, lang = settings.get("duur_s"), settings.get("feedback"), settings.get("taal")
-    if not isinstance(duration, int) or isinstance(duration, bool) or not 0 < duration <= 10**9:
-        raise refuse(f"speelduur {quote_value(duration)}")
-    if feedback not in {f.value for f in Feedback}:
-        raise refuse(f"feedback {quote_value(feedback)}")
-    if lang not in LANGUAGES:
-        raise refuse(f"taal {quote_value(lang)}")
+    try:
+        start = StartRecord.check(journal_read.header, loaded.scenario.id, [f.value for f in Feedback])
+    except BadRecord as err:
+        raise SaveError(files.journal, "dit spel werd afgebroken vlak na het starten, nog voor de eerste opslag, "
+                                       f"en de startregel van het journaal past niet ({err}). Er was nog niets "
+                                       "gespeeld: begin een nieuw spel. Het journaal blijft bewaard.") from None
+    ins = start.settings
+    if start.team is None or ins.duration_s is None or ins.feedback is None or ins.lang is None:
+        raise AssertionError("StartRecord.check lets no start record without team or settings through")
     return Session(scenario=loaded.scenario, cases=loaded.cases,
-                   settings=Settings(loaded.scenario.id, team, duration, Feedback(feedback), lang))
-
-
-def applied_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The records of a journal without those a later ``herstel`` record marks as never applied."""
-    dropped = {seq for r in records if r.get("type") == "herstel"
-               for seq in (r.get("niet_toegepast") or []) if isinstance(seq, int)}
-    return [r for r in records if r.get("seq") not in dropped]
+                   settings=Settings(loaded.scenario.id, start.team, ins.duration_s, Feedback(ins.feedback), ins.lang))
 
 
 def resumable(saves_dir: Path) -> list[SessionFiles]:

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from escaperoom.journal import read_journal
-from escaperoom.recorder import applied_records, resumable
-from escaperoom.saves import list_sessions, read_state
+from escaperoom.play.recorder import resumable
+from escaperoom.play.records import applied_records
+from escaperoom.storage.journal import read_journal
+from escaperoom.storage.saves import list_sessions, read_state
 
 PLAY = Path(__file__).with_name("_play.py")
 KILLS = 32

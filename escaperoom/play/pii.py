@@ -71,7 +71,7 @@ def elfproef(digits: str) -> bool:
     digits = digits.zfill(9)
     if int(digits) == 0:
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=False)) - int(digits[8])
     return total % 11 == 0
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from escaperoom.errors import SaveError
-from escaperoom.journal import Journal
-from escaperoom.saves import (
+from escaperoom.storage.journal import Journal
+from escaperoom.storage.saves import (
     SessionFiles,
     delete_all,
     delete_session,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import tomllib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,14 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from escaperoom.errors import SaveError
-from escaperoom.saves import SAVE_SCHEMA, clean_stale_temp_files, read_state, write_state
+from escaperoom.storage.saves import SAVE_SCHEMA, clean_stale_temp_files, read_state, write_state
 
 STATE = {
     "team": "De Uilen",
     "scenario": "wijkteam",
     "afgerond": False,
     "resterende_tijd": 1234.5,
-    "gestart": datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc),
+    "gestart": datetime(2025, 3, 1, 9, 30, tzinfo=UTC),
     "datum": date(2025, 3, 1),
     "puzzels": [
         {"id": "p1", "opgelost": True, "pogingen": 2, "hints": ["h1"]},
@@ -128,7 +129,7 @@ def _same(a, b) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=False))
     return type(a) is type(b) and a == b
 
 
@@ -183,10 +184,8 @@ def test_random_bytes_give_a_state_or_a_save_error_never_another_exception(data)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "stand.toml"
         path.write_bytes(data)
-        try:
+        with contextlib.suppress(SaveError):
             assert isinstance(read_state(path), dict)
-        except SaveError:
-            pass
         assert path.read_bytes() == data
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from escaperoom.errors import SaveError
 from escaperoom.paths import default_saves_dir
-from escaperoom.saves import SessionFiles, SessionInfo, delete_session, list_sessions
+from escaperoom.storage.saves import SessionFiles, SessionInfo, delete_session, list_sessions
 
 YES = frozenset({"j", "ja", "y", "yes"})
 QUESTION = "Weet je het zeker? [j/N] "

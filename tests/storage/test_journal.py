@@ -5,19 +5,19 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-import escaperoom.journal as journal_module
+import escaperoom.storage.journal as journal_module
 from escaperoom.errors import SaveError
-from escaperoom.journal import JOURNAL_SCHEMA, Journal, read_journal, read_journal_header
+from escaperoom.storage.journal import JOURNAL_SCHEMA, Journal, read_journal, read_journal_header
 
 ISO_MS_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 
 
-def _fixed_clock(start: datetime = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)):
+def _fixed_clock(start: datetime = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)):
     moments = iter(start + timedelta(milliseconds=i) for i in range(10_000))
     return lambda: next(moments)
 
@@ -337,7 +337,7 @@ def test_reopening_after_a_torn_line_cuts_it_off_and_keeps_a_copy_of_the_origina
     path = _journal(tmp_path / "journal.jsonl")
     damaged = path.read_bytes() + b'{"type":"besluit","seq":4,"pu'
     path.write_bytes(damaged)
-    clock = _fixed_clock(datetime(2025, 3, 1, 10, 0, 5, tzinfo=timezone.utc))
+    clock = _fixed_clock(datetime(2025, 3, 1, 10, 0, 5, tzinfo=UTC))
     with Journal.open_append(path, clock=clock) as journal:
         assert journal.append("hervat")["seq"] == 4
     backup = tmp_path / "journal.jsonl.beschadigd-20250301-100005"
@@ -349,7 +349,7 @@ def test_reopening_after_a_torn_line_cuts_it_off_and_keeps_a_copy_of_the_origina
 
 def test_reopening_twice_in_the_same_second_never_overwrites_an_earlier_copy(tmp_path):
     path = _journal(tmp_path / "journal.jsonl")
-    clock_moment = datetime(2025, 3, 1, 10, 0, 5, tzinfo=timezone.utc)
+    clock_moment = datetime(2025, 3, 1, 10, 0, 5, tzinfo=UTC)
     copies = []
     for junk in (b"eerste rommel", b"tweede rommel"):
         path.write_bytes(path.read_bytes() + junk)

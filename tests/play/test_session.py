@@ -8,7 +8,9 @@ from escaperoom.content.models import NIET_DELEN
 from escaperoom.kinds import ErrorKind
 from escaperoom.kinds.judging import load_judged
 from escaperoom.paths import puzzels_dir
-from escaperoom.session import Feedback, PersonalDataInReason, Phase, Session, SessionError, Settings, Status
+from escaperoom.play.records import applied_records
+from escaperoom.play.session import Feedback, PersonalDataInReason, Phase, Session, SessionError, Settings, Status
+from escaperoom.play.state import from_state, to_state
 
 LOADED = load_judged(puzzels_dir() / "henk.toml")
 
@@ -155,16 +157,16 @@ def test_the_state_round_trips_so_a_resumed_game_continues_exactly():
     s.tick(123.5)
     s.take_hint("vroegsignalering")
     s.submit("stappenplan", {"volgorde": [1, 0, 2, 3, 4, 5, 6, 7]})
-    again = Session.from_state(s.to_state(), LOADED.scenario, LOADED.cases)
-    assert again.to_state() == s.to_state()
+    again = from_state(to_state(s), LOADED.scenario, LOADED.cases)
+    assert to_state(again) == to_state(s)
     assert again.remaining_s == s.remaining_s and again.stability == s.stability
 
 
 def test_a_state_from_another_scenario_is_refused():
-    state = _session().to_state()
+    state = to_state(_session())
     state["instellingen"]["scenario"] = "ander"
     with pytest.raises(ValueError):
-        Session.from_state(state, LOADED.scenario, LOADED.cases)
+        from_state(state, LOADED.scenario, LOADED.cases)
 
 
 def test_the_end_summary_tells_what_the_choices_meant_for_the_resident():
@@ -179,8 +181,8 @@ def test_the_end_summary_tells_what_the_choices_meant_for_the_resident():
 
 
 def test_a_record_written_just_before_a_crash_is_marked_not_applied_on_resume(tmp_path):
-    from escaperoom import recorder
-    from escaperoom.journal import read_journal
+    from escaperoom.play import recorder
+    from escaperoom.storage.journal import read_journal
     rec = recorder.start(tmp_path, LOADED, "Team Herstel")
     rec.session.submit("stappenplan", {"volgorde": [1, 0, 2, 3, 4, 5, 6, 7]})
     # simulate a crash after the journal append but before the state write
@@ -190,7 +192,7 @@ def test_a_record_written_just_before_a_crash_is_marked_not_applied_on_resume(tm
     assert again.session.puzzles["stappenplan"].attempts == 1
     records = read_journal(rec.files.journal).records
     assert records[-1]["type"] == "herstel" and records[-1]["niet_toegepast"] == [records[-2]["seq"]]
-    applied = recorder.applied_records(records)
+    applied = applied_records(records)
     assert [r["poging"] for r in applied if r["type"] == "poging"] == [1]
     again.close()
 
@@ -273,7 +275,7 @@ def test_an_item_that_changes_from_one_error_into_another_costs_the_new_error():
 
 
 def test_every_change_of_an_item_into_an_error_is_kept_as_a_mistake_naming_the_decision():
-    from escaperoom.session import Mistake
+    from escaperoom.play.session import Mistake
     s = _session()
     s.submit("vroegsignalering", _one_too_wide())
     s.submit("vroegsignalering", _one_too_wide())  # the same mistake again is not a new one
@@ -289,20 +291,20 @@ def test_every_change_of_an_item_into_an_error_is_kept_as_a_mistake_naming_the_d
 def test_judgements_and_mistakes_survive_a_resume_so_resubmitting_after_it_still_changes_nothing():
     s = _session()
     s.submit("vroegsignalering", _one_too_wide())
-    again = Session.from_state(s.to_state(), LOADED.scenario, LOADED.cases)
+    again = from_state(to_state(s), LOADED.scenario, LOADED.cases)
     assert again.mistakes == s.mistakes and again.puzzles["vroegsignalering"].judged["zwart_werk"] == "te_ruim"
     stability, tallies = again.stability, dict(again.tallies)
     again.submit("vroegsignalering", _one_too_wide())
     assert (again.stability, again.tallies) == (stability, tallies)
-    assert again.to_state()["fouten"] == s.to_state()["fouten"]
+    assert to_state(again)["fouten"] == to_state(s)["fouten"]
 
 
 def test_a_state_saved_before_judgements_existed_loads_with_none_judged_and_no_mistakes():
-    state = _session().to_state()
+    state = to_state(_session())
     for puzzle in state["puzzels"].values():
         del puzzle["beoordeeld"], puzzle["goed_gerekend"]
     del state["fouten"], state["beeindigen_gevraagd"]
-    s = Session.from_state(state, LOADED.scenario, LOADED.cases)
+    s = from_state(state, LOADED.scenario, LOADED.cases)
     assert s.mistakes == [] and all(p.judged == {} and not p.credited for p in s.puzzles.values())
     assert not s.end_requested
 
@@ -316,7 +318,7 @@ def _crash_on_einde(events, saved):
         if kind == "einde":
             raise KeyboardInterrupt("killed before the einde record")
         events.append((kind, fields))
-        saved["state"] = saved["session"].to_state()
+        saved["state"] = to_state(saved["session"])
     return sink
 
 
@@ -333,7 +335,7 @@ def test_a_lock_solved_without_its_end_record_is_settled_as_escaped():
     s.on_event = _crash_on_einde(events, saved)
     with pytest.raises(KeyboardInterrupt):
         s.submit("kluis", {"code": "73942"})
-    again = Session.from_state(saved["state"], LOADED.scenario, LOADED.cases,
+    again = from_state(saved["state"], LOADED.scenario, LOADED.cases,
                                on_event=lambda k, f: events.append((k, f)))
     assert again.phase is Phase.PLAYING  # what the crash left behind
     assert again.settle() is Phase.ESCAPED
@@ -348,7 +350,7 @@ def test_a_facilitator_end_without_its_end_record_is_settled_as_ended():
     with pytest.raises(KeyboardInterrupt):
         s.end_game()
     assert events[-1][1]["actie"] == "beeindigen"
-    again = Session.from_state(saved["state"], LOADED.scenario, LOADED.cases,
+    again = from_state(saved["state"], LOADED.scenario, LOADED.cases,
                                on_event=lambda k, f: events.append((k, f)))
     assert again.settle() is Phase.ENDED and events[-1][1]["fase"] == "beeindigd"
 

@@ -13,12 +13,13 @@ Record format (one JSON object per line, UTF-8, ``\\n`` terminated)::
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,18 +38,18 @@ Clock = Callable[[], datetime]
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _iso(moment: datetime) -> str:
     """UTC ISO-8601 with milliseconds and a ``Z``: ``2025-03-01T09:30:00.123Z``."""
     if moment.tzinfo is None:
         raise ValueError("de klok moet een tijd met tijdzone geven")
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a create/rename/delete inside ``folder`` durable. Also used by :mod:`escaperoom.saves`.
+    """Make a create/rename/delete inside ``folder`` durable. Also used by :mod:`escaperoom.storage.saves`.
 
     Windows cannot open a directory this way and does not need it (NTFS journals metadata): skipped there.
     """
@@ -221,9 +222,10 @@ def _parse(path: Path, data: bytes) -> _Parsed:
                     "het journaal bevat geen volledige startregel (het schrijven is afgebroken voordat de sessie "
                     "begon). Dit bestand is niet aangeraakt.",
                 )
-            records.append(_check_header(path, decoded, line_no))
+            header = _check_header(path, decoded, line_no)
+            records.append(header)
             header_seen = True
-            highest = decoded["seq"]  # type: ignore[index]
+            highest = header["seq"]
             seen.add(highest)
             keep, last_unterminated = (end + 1, False) if terminated else (end, True)
             if not terminated:
@@ -366,7 +368,8 @@ class Journal:
         except OSError as err:
             journal.close()
             reason = err.strerror or err
-            raise SaveError(path, f"het beschadigde einde van het journaal kan niet hersteld worden ({reason}).") from None
+            message = f"het beschadigde einde van het journaal kan niet hersteld worden ({reason})."
+            raise SaveError(path, message) from None
         return journal
 
     # -- writing
@@ -406,12 +409,11 @@ class Journal:
             os.fsync(self._fd)
         except OSError as err:
             # Undo a half-written line so the next append does not glue onto it.
-            try:
+            with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, self._size)
-            except OSError:
-                pass
             reason = err.strerror or err
-            raise SaveError(self._path, f"de beslissing kon niet in het journaal geschreven worden ({reason}).") from None
+            message = f"de beslissing kon niet in het journaal geschreven worden ({reason})."
+            raise SaveError(self._path, message) from None
         self._size += len(line)
 
     def close(self) -> None:
@@ -433,7 +435,7 @@ class Journal:
 
 def _backup(path: Path, data: bytes, clock: Clock) -> Path:
     """Keep the damaged original next to the journal before repairing it; never overwrites an older copy."""
-    stamp = clock().astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = clock().astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     base = path.with_name(f"{path.name}.beschadigd-{stamp}")
     candidate, n = base, 1
     while True:

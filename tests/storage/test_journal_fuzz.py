@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from escaperoom.errors import SaveError
-from escaperoom.journal import Journal, JournalRead, read_journal, read_journal_header
+from escaperoom.storage.journal import Journal, JournalRead, read_journal, read_journal_header
 
 FILE_SETTINGS = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
@@ -55,10 +56,8 @@ def test_random_bytes_give_records_or_a_save_error_never_another_exception(data)
         path = Path(folder) / "journal.jsonl"
         path.write_bytes(data)
         _read_or_save_error(path)
-        try:
+        with contextlib.suppress(SaveError):
             read_journal_header(path)
-        except SaveError:
-            pass
 
 
 @FILE_SETTINGS
