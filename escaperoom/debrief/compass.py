@@ -1,7 +1,8 @@
 """Where the privacy compass writes its team names: next to each dot, inside the chart, never over a dot, an axis
 number or another label. A group too long for the room is summarised ("Team A, Team B (+46)"), a name too long
-is cut with '…', and a dot with no room for a name shows its number of teams (so does every dot of several). Pure (no pygame): the big screen measures with its fonts, the HTML report with an estimate.
-Used by ``escaperoom.debrief.report`` (inline SVG) and ``escaperoom.ui.debrief.compass`` (the overview).
+is cut with '…', and a dot with no room for a name shows its number of teams (so does every dot of several).
+Pure (no pygame): the big screen measures with its fonts, the HTML report with an estimate.
+Used by ``escaperoom.debrief.report.svg`` (inline SVG) and ``escaperoom.ui.debrief.compass`` (the overview).
 """
 
 from __future__ import annotations
