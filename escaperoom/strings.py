@@ -9,6 +9,7 @@ Pure: no pygame.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import string
 import tomllib
@@ -16,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from escaperoom import paths
 from escaperoom.errors import ContentError, EscapeRoomError, Problem
@@ -88,7 +89,6 @@ class Catalogue(BaseModel):
 
     entries: dict[str, Entry]
     source: Path | None = None
-    _compiled: dict[tuple[str, str], _Compiled] = PrivateAttr(default_factory=dict)
 
     @field_validator("entries")
     @classmethod
@@ -186,6 +186,12 @@ class Catalogue(BaseModel):
             where = f" in {self.source}" if self.source else ""
             raise StringIdError(f"de tekst met id '{id}' bestaat niet{where}{hint}")
         return entry
+
+    @functools.cached_property
+    def _compiled(self) -> dict[tuple[str, str], _Compiled]:
+        """(id, lang) -> its text parsed (filled by :meth:`_compile`). A plain attribute once made: a private
+        attribute would go through pydantic's ``__getattr__`` on each of the reports' ~10⁵ lookups."""
+        return {}
 
     def _compile(self, id: str, lang: str) -> _Compiled:
         """The text of (id, lang) parsed once: its placeholder names, and without any the finished text."""
