@@ -80,11 +80,16 @@ def label_forms(teams: Sequence[str], suffix: str, measure: Measure, max_width: 
     every name; fewer names and "(+N)"; the first name cut with '…' and "(+N)". As (text, names shown, cut)."""
     n = len(teams)
     forms: list[tuple[str, int, bool]] = []
-    for k in range(n, 0, -1):
-        more = f" (+{n - k})" if k < n else ""
-        text = ", ".join(teams[:k]) + more + suffix
-        if measure(text) <= max_width:
-            forms.append((text, k, False))
+    full = ", ".join(teams) + suffix
+    if measure(full) <= max_width:
+        forms.append((full, n, False))
+    shorter: list[tuple[str, int, bool]] = []
+    for k in range(1, n):  # one name more is a wider label: stop at the first that does not fit (linear in n)
+        text = ", ".join(teams[:k]) + f" (+{n - k})" + suffix
+        if measure(text) > max_width:
+            break
+        shorter.append((text, k, False))
+    forms += reversed(shorter)
     if not forms:
         more = f" (+{n - 1})" if n > 1 else ""
         room = max_width - measure(more + suffix)

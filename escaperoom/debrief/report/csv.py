@@ -55,13 +55,14 @@ CSV_COLUMNS = ("sessie", "team", "casus", "puzzel", "soort", "poging", "sleutel"
                "oordeel", "fout", "punten", "regel", "grondslagen", "artikelen", "reden", "tijdstip", "uitleg")
 NUMERIC_COLUMNS = frozenset({"poging", "punten"})  # numbers: never prefixed
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_TEXT = tuple(name not in NUMERIC_COLUMNS for name in CSV_COLUMNS)
+_FORMULA_CHARS = frozenset(FORMULA_START)
+_TEXT_INDEXES = tuple(i for i, name in enumerate(CSV_COLUMNS) if name not in NUMERIC_COLUMNS)
 _CHUNK = 1 << 16  # characters gathered before a chunk is handed on
 
 
 def neutralise(value: str) -> str:
     """A text cell Excel shows as text: a leading ``'`` when it starts like a formula (OWASP CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return "'" + value if value[:1] in _FORMULA_CHARS else value
 
 
 def header(lang: str = "nl") -> list[str]:
@@ -74,36 +75,91 @@ def _decimal(value: float) -> str:
     return text.replace(".", ",")
 
 
-def _cite(d: Debrief, provisions: Sequence[str]) -> str:
-    return " | ".join(d.book.cite(c) if c in d.book.provisions else c for c in provisions)
+class _Cells:
+    """The cells of one debrief's rows. What repeats from row to row (the words of a puzzle, an answer in words,
+    a list of citations, a verdict, error or points word) is worked out once: at 10⁵ rows that was most of the
+    work."""
 
+    def __init__(self, d: Debrief) -> None:
+        self.d = d
+        self._words: dict[tuple[bool, str, str], Words] = {}
+        self._said: dict[tuple[int, str, str, str, tuple[str, ...]], tuple[str, str, str]] = {}
+        self._cites: dict[tuple[str, ...], str] = {}
+        self._verdicts: dict[str | None, str] = {}
+        self._errors: dict[str | None, str] = {}
+        self._points: dict[float, str] = {}
 
-def _row(d: Debrief, team: TeamSession, a: Attempt, item: ItemDecision, words: Words, stamp: str) -> list[str]:
-    """One item decision as the cells of :data:`CSV_COLUMNS` (not yet neutralised). A dilemma's row names the
-    question as ``gegeven`` and the chosen option as ``antwoord``; the lock's code is written as "code 00000"."""
-    given, answer, expected = words.csv(item.key, item.label, item.answer, item.expected)
-    return [team.session_id, team.label, team.casus, a.puzzle, a.kind, str(a.number), item.key, given, answer,
-            expected, verdict_word(item.verdict, d.lang) if item.verdict else "", error_word(item.error, d.lang),
-            _decimal(item.points), item.rule or "", _cite(d, item.bases), _cite(d, item.citations), a.reason, stamp,
-            item.explanation]
+    def words(self, own: bool, a: Attempt) -> Words:
+        """The words of the attempt's puzzle; ``own``: from this computer's casus (else from the journal)."""
+        key = (own, a.puzzle, a.kind)
+        found = self._words.get(key)
+        if found is None:
+            d = self.d
+            found = self._words[key] = puzzle_words(d.book, d.loaded if own else None, a.puzzle, a.kind, d.lang)
+        return found
+
+    def said(self, words: Words, item: ItemDecision) -> tuple[str, str, str]:
+        """(gegeven, antwoord, verwacht) in words: a dilemma's question and chosen option, "code 00000" ..."""
+        key = (id(words), item.key, item.label, item.answer, item.expected)
+        found = self._said.get(key)
+        if found is None:
+            found = self._said[key] = words.csv(item.key, item.label, item.answer, item.expected)
+        return found
+
+    def cite(self, provisions: tuple[str, ...]) -> str:
+        found = self._cites.get(provisions)
+        if found is None:
+            book = self.d.book
+            found = " | ".join(book.cite(c) if c in book.provisions else c for c in provisions)
+            self._cites[provisions] = found
+        return found
+
+    def verdict(self, decision: str | None) -> str:
+        found = self._verdicts.get(decision)
+        if found is None:
+            found = self._verdicts[decision] = verdict_word(decision, self.d.lang) if decision else ""
+        return found
+
+    def error(self, error: str | None) -> str:
+        found = self._errors.get(error)
+        if found is None:
+            found = self._errors[error] = error_word(error, self.d.lang)
+        return found
+
+    def points(self, points: float) -> str:
+        found = self._points.get(points)
+        if found is None:
+            found = self._points[points] = _decimal(points)
+        return found
+
+    def row(self, team: TeamSession, a: Attempt, words: Words, item: ItemDecision, stamp: str) -> list[str]:
+        """One item decision as the cells of :data:`CSV_COLUMNS`, text cells neutralised."""
+        given, answer, expected = self.said(words, item)
+        cells = [team.session_id, team.label, team.casus, a.puzzle, a.kind, str(a.number), item.key, given, answer,
+                 expected, self.verdict(item.verdict), self.error(item.error), self.points(item.points),
+                 item.rule or "", self.cite(item.bases), self.cite(item.citations), a.reason, stamp, item.explanation]
+        for i in _TEXT_INDEXES:
+            if cells[i][:1] in _FORMULA_CHARS:
+                cells[i] = "'" + cells[i]
+        return cells
 
 
 def csv_rows(debriefs: Sequence[Debrief]) -> Iterator[list[str]]:
     """The CSV rows (without header), one per item decision, text cells neutralised. A team that played other
     content than this computer's gets the option and step texts from its own journal."""
     for d in debriefs:
+        cells = _Cells(d)
         for team in d.sessions:
-            own = d.loaded if team.label not in d.other_version else None
+            own = d.loaded is not None and team.label not in d.other_version
             for step in team.steps:
                 a = step.attempt
                 if a is None:
                     continue
-                words = puzzle_words(d.book, own, a.puzzle, a.kind, d.lang)
+                words = cells.words(own, a)
                 local = parse_time(a.t)
                 stamp = local.strftime("%Y-%m-%d %H:%M:%S") if local else a.t
                 for item in a.items:
-                    cells = _row(d, team, a, item, words, stamp)
-                    yield [neutralise(v) if text else v for v, text in zip(cells, _TEXT, strict=True)]
+                    yield cells.row(team, a, words, item, stamp)
 
 
 def csv_chunks(debriefs: Sequence[Debrief], lang: str | None = None) -> Iterator[str]:

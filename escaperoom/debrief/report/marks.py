@@ -6,6 +6,8 @@ Used by ``escaperoom.debrief.report.html`` and ``escaperoom.debrief.report.puzzl
 
 from __future__ import annotations
 
+import functools
+
 from escaperoom.debrief.model import LEGAL_ERRORS, error_word
 from escaperoom.debrief.report.texts import escape, verdict_word
 
@@ -28,8 +30,10 @@ def status(error: str | None) -> str:
     return error if error in LEGAL_ERRORS else "fout"
 
 
+@functools.lru_cache(maxsize=256)
 def mark(error: str | None, lang: str) -> str:
-    """A decision's mark: its symbol and the error's word ("▲ te ruim")."""
+    """A decision's mark: its symbol and the error's word ("▲ te ruim"). Remembered: a report writes a few kinds
+    of mark, one per cell of its grids."""
     css, symbol = MARKS[status(error)]
     return f'<span class="mark {css}"><span aria-hidden="true">{symbol}</span> {escape(error_word(error, lang))}</span>'
 
@@ -44,6 +48,7 @@ def mark_css(kind: str) -> str:
     return MARKS.get(kind, MARKS["info"])[0]
 
 
+@functools.lru_cache(maxsize=64)
 def verdict(decision: str, lang: str) -> str:
     """The engine's verdict as a badge ("➜ moet delen")."""
     css, symbol = _VERDICT_MARKS.get(decision, ("info", "•"))
