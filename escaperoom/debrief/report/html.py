@@ -16,7 +16,7 @@ from importlib import resources
 from escaperoom import __version__
 from escaperoom.debrief.compass import counted
 from escaperoom.debrief.model import Debrief, SessionSet, TeamSession, clock
-from escaperoom.debrief.report.marks import mark_css, mark_head
+from escaperoom.debrief.report.marks import MARKS, mark_css, mark_head
 from escaperoom.debrief.report.puzzle import puzzle_chunks
 from escaperoom.debrief.report.svg import compass
 from escaperoom.debrief.report.texts import escape, markup, word
@@ -96,7 +96,10 @@ def _team_table_chunks(d: Debrief) -> Iterator[str]:
     heads = [("col_team", ""), ("col_started", ""), ("col_end", ""), ("col_solved", "num"), ("col_right", "num"),
              ("col_broad", "num"), ("col_cautious", "num"), ("col_basis", "num"), ("col_hints", "num"),
              ("col_time", "num"), ("col_stability", "num")]
-    head = "".join(f'<th class="{css}">{escape(word(key, lang))}</th>' if css else f"<th>{escape(word(key, lang))}</th>"
+    symbols = {"col_right": "goed", "col_broad": "te_ruim", "col_cautious": "te_voorzichtig",
+               "col_basis": "verkeerde_grondslag"}
+    head = "".join((f'<th class="{css}">' if css else "<th>")
+                   + (f"{MARKS[symbols[key]][1]} " if key in symbols else "") + f"{escape(word(key, lang))}</th>"
                    for key, css in heads)
     yield f'<table class="teams-table"><thead><tr>{head}</tr></thead><tbody>'
     rooms = len(d.puzzles)

@@ -17,10 +17,11 @@ from escaperoom.debrief.model import (
     LawView,
     PuzzleSummary,
     TeamSession,
+    error_word,
     puzzle_words,
     short_label,
 )
-from escaperoom.debrief.report.marks import link, mark, status, verdict
+from escaperoom.debrief.report.marks import MARKS, link, mark, status, verdict
 from escaperoom.debrief.report.svg import spread_svg
 from escaperoom.debrief.report.texts import escape, markup, word
 from escaperoom.debrief.whatif import WhatIf, whatif_for
@@ -29,6 +30,8 @@ from escaperoom.kinds import Words
 _GRID_TEAMS = 6  # up to this many teams a puzzle's grid has items down and teams across; more: teams down
 _GRID_ITEMS = 6  # ... and then at most this many items across per table
 _NAMED_TEAMS = 10  # an answer group of more teams than this, the largest of several, is "alle andere teams"
+
+_LEGEND = ("goed", "te_ruim", "te_voorzichtig", "verkeerde_grondslag")  # then "✗ andere fout"
 
 T = TypeVar("T")
 
@@ -45,7 +48,8 @@ def puzzle_chunks(d: Debrief, p: PuzzleSummary, number: int) -> Iterator[str]:
     if p.task:
         yield f'<p class="task">{escape(p.task)}</p>'
     yield from _grid_chunks(p, words, lang)
-    yield f'<p class="meta">{escape(word("legend_first" if p.basis == "eerste" else "legend_last", lang))}</p>'
+    legend = word("legend_first" if p.basis == "eerste" else "legend_last", lang, marks=_legend(lang))
+    yield f'<p class="meta">{escape(legend)}</p>'
     for item in p.items:
         yield _item_html(d, item)
     if p.reasons:
@@ -60,6 +64,13 @@ def puzzle_chunks(d: Debrief, p: PuzzleSummary, number: int) -> Iterator[str]:
     if panel is not None and panel.toggles:
         yield from _whatif_chunks(d, panel)
     yield "</article>"
+
+
+def _legend(lang: str) -> str:
+    """What the marks of the grid mean: "✓ goed, ▲ te ruim, ▼ te voorzichtig, ◆ verkeerde grondslag, ✗ andere fout"."""
+    words = [(status, error_word(None if status == "goed" else status, lang)) for status in _LEGEND]
+    words.append(("fout", word("other_error", lang)))
+    return ", ".join(f"{MARKS[status][1]} {text}" for status, text in words)
 
 
 def _typed_by(teams: Sequence[tuple[str, int]], lang: str) -> str:
@@ -215,7 +226,7 @@ def _whatif_chunks(d: Debrief, panel: WhatIf) -> Iterator[str]:
                          f"<p>{escape(c.explanation)}</p>" + _cites(c.citations, lang) + "</div>")
         effects = [e for e in panel.team_effects(toggle, d) if e.right_before != e.right_after]
         if effects:
-            text = "; ".join(word("effect", lang, team=e.team, a=e.right_before, b=e.right_after, n=e.items)
+            text = "; ".join(word("effect", lang, team=e.team, change=f"{e.right_before} → {e.right_after}", n=e.items)
                              for e in effects)
             parts.append(f'<p class="meta">{escape(word("effects", lang, x=text))}</p>')
         yield "".join(parts)

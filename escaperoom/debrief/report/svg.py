@@ -93,7 +93,7 @@ def _axes(f: _Frame, parts: list[str], lang: str) -> list[Box]:
     parts.append(f'<line x1="{f.x(0):.1f}" y1="{f.y(0):.1f}" x2="{f.x(top):.1f}" y2="{f.y(top):.1f}" '
                  'stroke="#9aa7b8" stroke-dasharray="6 6"/>')
     zone: Callable[[str], float] = estimate_width(14, bold=False)
-    broad, cautious = word("zone_broad", lang), word("zone_cautious", lang)
+    broad, cautious = word("zone_broad", lang) + " ↑", word("zone_cautious", lang) + " →"
     zx, zy = f.x(top * 0.04), f.y(top * 0.95) + 4
     parts.append(f'<text x="{zx:.1f}" y="{zy:.1f}" class="zone">{escape(broad)}</text>')
     zx2, zy2 = f.x(top * 0.97), f.y(top * 0.04)
