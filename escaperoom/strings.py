@@ -1,19 +1,21 @@
 """The UI string catalogue: every text on screen that is not puzzle content, keyed by id, in Dutch and English.
 
 Read from every ``assets/strings/*.toml`` (ui.toml, spel.toml ...; an id in two files is an error). Tables nest
-into dotted ids (``[title] new_game = {...}`` is ``title.new_game``), validated once at load with pydantic, then looked up by the screens with ``cat.t(id, lang)``.
+into dotted ids (``[title] new_game = {...}`` is ``title.new_game``), validated once at load with pydantic, then
+looked up by the screens and the reports with ``cat.t(id, lang)``; each (id, language) is parsed once, on first use.
 Pure: no pygame.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import string
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
@@ -34,7 +36,9 @@ def placeholders(text: str) -> set[str]:
     try:
         parsed = list(_FORMATTER.parse(text))
     except ValueError:
-        raise ValueError(f"de accolades in '{text}' kloppen niet; schrijf {{{{ of }}}} voor een losse accolade") from None
+        raise ValueError(
+            f"de accolades in '{text}' kloppen niet; schrijf {{{{ of }}}} voor een losse accolade"
+        ) from None
     names: set[str] = set()
     for _, name, spec, conversion in parsed:
         if name is None:
@@ -51,7 +55,7 @@ class Entry(Text):
     """One catalogue string: ``nl`` required, ``en`` optional, both with the same ``{placeholders}``."""
 
     @model_validator(mode="after")
-    def _same_placeholders(self) -> "Entry":
+    def _same_placeholders(self) -> Entry:
         nl = placeholders(self.nl)
         if self.en is None:
             return self
@@ -68,6 +72,14 @@ class Entry(Text):
     @property
     def names(self) -> frozenset[str]:
         return frozenset(placeholders(self.nl))
+
+
+class _Compiled(NamedTuple):
+    """One (id, language) parsed: the text to format (finished already when ``names`` is empty) and the names of
+    its placeholders."""
+
+    text: str
+    names: frozenset[str]
 
 
 class Catalogue(BaseModel):
@@ -89,7 +101,7 @@ class Catalogue(BaseModel):
     # --- construction -------------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Catalogue":
+    def load(cls, path: Path | None = None) -> Catalogue:
         """Read and check a catalogue file; without ``path`` every ``assets/strings/*.toml`` (see
         :meth:`load_dir`). Raises :class:`ContentError`."""
         if path is None:
@@ -109,7 +121,7 @@ class Catalogue(BaseModel):
         return cls.from_mapping(data, source=path, source_text=raw)
 
     @classmethod
-    def load_dir(cls, directory: Path) -> "Catalogue":
+    def load_dir(cls, directory: Path) -> Catalogue:
         """Every ``*.toml`` in ``directory`` as one catalogue (one file per part of the game: ``ui.toml``,
         ``spel.toml`` ...). An id defined in two files is an error naming both."""
         files = sorted(Path(directory).glob("*.toml"))
@@ -133,7 +145,7 @@ class Catalogue(BaseModel):
     @classmethod
     def from_mapping(
         cls, data: Mapping[str, Any], *, source: Path | None = None, source_text: str | None = None
-    ) -> "Catalogue":
+    ) -> Catalogue:
         """Flatten nested tables to dotted ids and validate. Raises :class:`ContentError` listing every problem."""
         flat: dict[str, Any] = {}
         problems: list[Problem] = []
@@ -150,18 +162,48 @@ class Catalogue(BaseModel):
 
     def t(self, id: str, lang: str = "nl", /, **values: Any) -> str:
         """The text for ``id`` in ``lang`` (Dutch when no translation) with ``{placeholders}`` filled in."""
+        compiled = self._compile(id, lang)
+        if not compiled.names:
+            return compiled.text
+        missing = compiled.names - values.keys()
+        if missing:
+            raise StringIdError(
+                f"tekst '{id}' heeft een waarde nodig voor " + ", ".join(f"{{{n}}}" for n in sorted(missing))
+            )
+        return compiled.text.format(**values)
+
+    def template(self, id: str, lang: str = "nl", /) -> str:
+        """The text for ``id`` in ``lang`` with its ``{placeholders}`` (and ``{{``/``}}``) as written, for a caller
+        that fills them itself (the HTML report escapes the text first, then fills in markup)."""
+        entry = self._entry(id)
+        return entry.get(lang)
+
+    def _entry(self, id: str) -> Entry:
         entry = self.entries.get(id)
         if entry is None:
             close = difflib.get_close_matches(id, self.entries, n=1)
             hint = f"; bedoelde je '{close[0]}'?" if close else ""
             where = f" in {self.source}" if self.source else ""
             raise StringIdError(f"de tekst met id '{id}' bestaat niet{where}{hint}")
-        missing = entry.names - values.keys()
-        if missing:
-            raise StringIdError(
-                f"tekst '{id}' heeft een waarde nodig voor " + ", ".join(f"{{{n}}}" for n in sorted(missing))
-            )
-        return entry.get(lang).format(**values)
+        return entry
+
+    @functools.cached_property
+    def _compiled(self) -> dict[tuple[str, str], _Compiled]:
+        """(id, lang) -> its text parsed (filled by :meth:`_compile`). A plain attribute once made: a private
+        attribute would go through pydantic's ``__getattr__`` on each of the reports' ~10⁵ lookups."""
+        return {}
+
+    def _compile(self, id: str, lang: str) -> _Compiled:
+        """The text of (id, lang) parsed once: its placeholder names, and without any the finished text."""
+        key = (id, lang)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            entry = self._entry(id)
+            text = entry.get(lang)
+            names = entry.names
+            compiled = _Compiled(text if names else text.format(), names)
+            self._compiled[key] = compiled
+        return compiled
 
     def __contains__(self, id: object) -> bool:
         return id in self.entries
@@ -180,7 +222,9 @@ class Catalogue(BaseModel):
                 yield entry.en
 
 
-def _flatten(data: Mapping[str, Any], prefix: str, out: dict[str, Any], problems: list[Problem], source: Path | None):
+def _flatten(
+    data: Mapping[str, Any], prefix: str, out: dict[str, Any], problems: list[Problem], source: Path | None
+) -> None:
     for key, value in data.items():
         full = f"{prefix}{key}"
         if not _ID.match(full):

@@ -80,3 +80,21 @@ def test_malformed_placeholders_are_rejected(text):
 
 def test_doubled_braces_are_literal():
     assert placeholders("{{niet}} {wel}") == {"wel"}
+
+
+def test_each_text_is_parsed_once_per_language_however_often_it_is_asked(monkeypatch):
+    """The reports ask for the same few texts ~10⁵ times: their placeholders are parsed once, then remembered."""
+    import escaperoom.strings as strings
+
+    cat = Catalogue.from_mapping({"groet": {"nl": "Hallo {naam} {{x}}", "en": "Hello {naam} {{x}}"}, "vast": "{{a}}"})
+    parsed: list[str] = []
+    real = strings.placeholders
+    monkeypatch.setattr(strings, "placeholders", lambda text: parsed.append(text) or real(text))
+    for _ in range(100):
+        assert cat.t("groet", "nl", naam="Noor") == "Hallo Noor {x}"
+        assert cat.t("groet", "en", naam="Noor") == "Hello Noor {x}"
+        assert cat.t("vast") == "{a}"
+    assert len(parsed) <= 3
+    with pytest.raises(StringIdError, match=r"\{naam\}"):
+        cat.t("groet", "en")
+    assert cat.template("groet", "en") == "Hello {naam} {{x}}"

@@ -13,9 +13,11 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from escaperoom.debrief.model import SessionSet, build_debriefs, load_sessions
 from escaperoom.debrief.report import write_csv, write_html
+from escaperoom.kinds.words import default_catalogue
 from escaperoom.paths import default_saves_dir
 
 
@@ -26,13 +28,18 @@ def _paths(args: argparse.Namespace) -> list[Path]:
     return [getattr(args, "saves", None) or default_saves_dir()]
 
 
-def _warn(found: SessionSet) -> None:
+def _say(key: str, lang: str, **values: Any) -> str:
+    """A line of this command in ``lang`` (``nabespreking.opdracht.*`` in assets/strings/nabespreking.toml)."""
+    return default_catalogue().t(f"nabespreking.opdracht.{key}", lang, **values)
+
+
+def _warn(found: SessionSet, lang: str) -> None:
     for broken in found.broken:
-        print(f"waarschuwing: niet gelezen: {broken.line()}", file=sys.stderr)
+        print(_say("warning", lang, x=_say("not_read", lang, x=broken.line())), file=sys.stderr)
     for dup in found.duplicates:
-        print(f"waarschuwing: {dup.line()}", file=sys.stderr)
+        print(_say("warning", lang, x=dup.line()), file=sys.stderr)
     for note in found.notes:
-        print(f"waarschuwing: {note}", file=sys.stderr)
+        print(_say("warning", lang, x=note), file=sys.stderr)
 
 
 @dataclass(frozen=True)
@@ -61,22 +68,23 @@ def cmd_debrief(args: argparse.Namespace) -> int | Screen:
         return Screen(found, selected, window=bool(getattr(args, "window", False)),
                       headless=bool(getattr(args, "headless", False)), frames=int(getattr(args, "frames", 0) or 0),
                       screenshot=getattr(args, "screenshot", None), lang=getattr(args, "lang", "nl") or "nl")
-    _warn(found)
+    lang = getattr(args, "lang", "nl") or "nl"
+    _warn(found, lang)
     if not found.sessions:
         where = ", ".join(str(p) for p in paths)
-        print(f"escaperoom debrief: geen bruikbare sessies gevonden in {where}; er is geen rapport gemaakt.",
-              file=sys.stderr)
+        print(_say("none_found", lang, where=where), file=sys.stderr)
         return 1
-    debriefs = build_debriefs(found, lang=getattr(args, "lang", "nl") or "nl")
+    debriefs = build_debriefs(found, lang=lang)
     for d in debriefs:
         for line in d.warnings:  # content versions, missing casus, skipped records per team
-            print(f"waarschuwing: {line}", file=sys.stderr)
+            print(_say("warning", lang, x=line), file=sys.stderr)
     teams = sum(len(d.sessions) for d in debriefs)
     if html_path is not None:
-        written = write_html(debriefs, html_path, found,
+        written = write_html(debriefs, html_path, found, lang=lang,
                              most_divided_first=bool(getattr(args, "verdeeld_eerst", False)))
-        print(f"HTML-rapport geschreven: {written} ({teams} team{'s' if teams != 1 else ''})")
+        count = _say("team_one" if teams == 1 else "team_many", lang, n=teams)
+        print(_say("html_written", lang, path=written, teams=count))
     if csv_path is not None:
-        written = write_csv(debriefs, csv_path)
-        print(f"CSV geschreven: {written} (puntkomma's, UTF-8; opent in Excel)")
+        written = write_csv(debriefs, csv_path, lang=lang)
+        print(_say("csv_written", lang, path=written))
     return 0

@@ -1,7 +1,8 @@
 """Where the privacy compass writes its team names: next to each dot, inside the chart, never over a dot, an axis
 number or another label. A group too long for the room is summarised ("Team A, Team B (+46)"), a name too long
-is cut with '…', and a dot with no room for a name shows its number of teams (so does every dot of several). Pure (no pygame): the big screen measures with its fonts, the HTML report with an estimate.
-Used by ``escaperoom.debrief.report`` (inline SVG) and ``escaperoom.ui.debrief.compass`` (the overview).
+is cut with '…', and a dot with no room for a name shows its number of teams (so does every dot of several).
+Pure (no pygame): the big screen measures with its fonts, the HTML report with an estimate.
+Used by ``escaperoom.debrief.report.svg`` (inline SVG) and ``escaperoom.ui.debrief.compass`` (the overview).
 """
 
 from __future__ import annotations
@@ -79,11 +80,16 @@ def label_forms(teams: Sequence[str], suffix: str, measure: Measure, max_width: 
     every name; fewer names and "(+N)"; the first name cut with '…' and "(+N)". As (text, names shown, cut)."""
     n = len(teams)
     forms: list[tuple[str, int, bool]] = []
-    for k in range(n, 0, -1):
-        more = f" (+{n - k})" if k < n else ""
-        text = ", ".join(teams[:k]) + more + suffix
-        if measure(text) <= max_width:
-            forms.append((text, k, False))
+    full = ", ".join(teams) + suffix
+    if measure(full) <= max_width:
+        forms.append((full, n, False))
+    shorter: list[tuple[str, int, bool]] = []
+    for k in range(1, n):  # one name more is a wider label: stop at the first that does not fit (linear in n)
+        text = ", ".join(teams[:k]) + f" (+{n - k})" + suffix
+        if measure(text) > max_width:
+            break
+        shorter.append((text, k, False))
+    forms += reversed(shorter)
     if not forms:
         more = f" (+{n - 1})" if n > 1 else ""
         room = max_width - measure(more + suffix)

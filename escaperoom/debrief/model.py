@@ -74,7 +74,7 @@ class LawView:
     rule: str
     explanation: str
     citations: tuple[tuple[str, str, str], ...]  # (provision id, citation text, url)
-    uncertain: tuple[str, ...] = ()  # the kennisbank's [onzeker] notes, when the verdict rests on one (Dutch)
+    uncertain: tuple[str, ...] = ()  # the facilitator's notes (debrief language) when the verdict rests on a doubt
 
 
 @dataclass(frozen=True)
@@ -320,9 +320,10 @@ def _law_views(book: LawBook, loaded: Judged | None, puzzle_id: str, item_key: s
     views = []
     for c in words.item_cases(loaded.cases.get(puzzle_id, []), item_key):
         v = c.verdict
-        cites = tuple((cid, book.cite(cid), book[cid].url) for cid in v.citations if cid in book.provisions)
+        cites = tuple((cid, book.cite(cid, lang, v.peildatum), book[cid].url) for cid in v.citations
+                      if cid in book.provisions)
         views.append(LawView(words.law_who(c), v.decision.value, v.rule, v.explanation(lang), cites,
-                             tuple(v.uncertain) if v.doubtful else ()))
+                             v.facilitator_notes(lang) if v.doubtful else ()))
     return tuple(views)
 
 

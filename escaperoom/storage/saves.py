@@ -17,7 +17,7 @@ import secrets
 import shutil
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +43,7 @@ FINISHED_KEY = "afgerond"
 _RESERVED = ("app", "schema")
 _BOM = b"\xef\xbb\xbf"
 _OPEN_FLAGS = getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_WRITE_BUFFER = 1 << 16  # bytes gathered before a write(2)
 _TEMP_RE = re.compile(r"^\..+\.\d+\.tmp$")
 _SESSION_RE = re.compile(r"^(\d{8}-\d{6})-([a-z0-9]+(?:-[a-z0-9]+)*)-([0-9a-f]{4})$")
 _KEPT = "Het bestand is niet aangeraakt."
@@ -86,24 +87,25 @@ def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def atomic_write(path: Path | str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically: temp file in the same folder, fsync, ``os.replace``, fsync the
-    folder. After a crash the file holds the old or the new bytes, never a mix. Raises ``OSError`` (the temp file
-    is removed); callers turn it into a Dutch :class:`SaveError`. Also used for the debrief reports."""
+def atomic_write(path: Path | str, data: bytes | Iterable[bytes]) -> None:
+    """Replace ``path`` with ``data`` atomically: temp file in the same folder, flush, fsync, ``os.replace``, fsync
+    the folder. ``data`` is bytes, or chunks of bytes written as they are produced (a report is never held whole
+    in memory). After a crash the file holds the old or the new bytes, never a mix. Raises ``OSError``, or what
+    producing a chunk raised (the temp file is removed); callers turn an ``OSError`` into a Dutch
+    :class:`SaveError`. The one atomic writer: also used for the debrief reports."""
     path = Path(path)
     temp = _temp_path(path)
+    chunks = (data,) if isinstance(data, bytes | bytearray | memoryview) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _OPEN_FLAGS, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        with open(fd, "wb", buffering=_WRITE_BUFFER) as out:  # closes fd, also when a chunk fails
+            for chunk in chunks:
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(temp, path)
-    except OSError:
+    except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise

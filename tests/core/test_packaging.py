@@ -46,6 +46,7 @@ def test_a_built_wheel_carries_puzzles_assets_and_law_and_checks_them_from_anoth
     assert "escaperoom/_data/puzzels/henk.toml" in names
     assert "escaperoom/_data/assets/fonts/AtkinsonHyperlegible-Regular.ttf" in names
     assert "escaperoom/rules/law/avg.toml" in names and "escaperoom/rules/rollen.toml" in names
+    assert "escaperoom/debrief/report/report.css" in names  # the HTML report's style sheet
     assert not any(n.startswith("escaperoom/_data/saves") for n in names)
 
     site = tmp_path / "site"

@@ -54,3 +54,16 @@ def test_without_report_options_the_big_screen_opens_headless(tmp_path, five_tea
     code = main(["debrief", str(five_teams), "--headless", "--frames", "2", "--screenshot", str(shot)])
     assert code == 0
     assert pygame.image.load(str(shot)).get_size() == (1920, 1080)
+
+
+def test_with_lang_en_the_reports_and_the_command_speak_english(tmp_path, five_teams, capsys):
+    html, table = tmp_path / "report.html", tmp_path / "decisions.csv"
+    (tmp_path / "kapot.jsonl").write_bytes(b"\x00")
+    code = main(["debrief", str(five_teams), str(tmp_path / "kapot.jsonl"), "--html", str(html), "--csv", str(table),
+                 "--lang", "en"])
+    out = capsys.readouterr()
+    assert code == 0
+    assert f"HTML report written: {html} (5 teams)" in out.out and f"CSV written: {table}" in out.out
+    assert "warning: not read:" in out.err and "waarschuwing" not in out.err
+    assert "<h1>Privacy Escape Room debrief</h1>" in html.read_text(encoding="utf-8")
+    assert table.read_text(encoding="utf-8-sig").startswith("session;team;scenario;")

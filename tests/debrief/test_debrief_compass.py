@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from escaperoom.debrief.compass import Spot, counted, cut_text, estimate_width, label_forms, place_labels, spots
 from escaperoom.debrief.report import compass_labels, compass_svg
@@ -73,4 +75,25 @@ def test_the_report_compass_writes_every_label_inside_the_svg_and_numbers_in_the
     assert svg.count('class="team"') == sum(1 for label in labels if label.placed)
     assert svg.count('class="count"') == sum(1 for label in labels if counted(label))
     for label in labels:
-        assert 0 <= label.box[0] and label.box[2] <= 680 and 0 <= label.box[1] and label.box[3] <= 480
+        assert label.box[0] >= 0 and label.box[2] <= 680 and label.box[1] >= 0 and label.box[3] <= 480
+
+
+def _forms_by_trying_every_count(teams, suffix, measure, max_width):
+    """label_forms as it was first written: every number of names tried (quadratic in the number of teams)."""
+    n = len(teams)
+    forms = []
+    for k in range(n, 0, -1):
+        more = f" (+{n - k})" if k < n else ""
+        text = ", ".join(teams[:k]) + more + suffix
+        if measure(text) <= max_width:
+            forms.append((text, k, False))
+    return forms
+
+
+@given(st.lists(st.text(min_size=1, max_size=14), min_size=1, max_size=40), st.integers(20, 700))
+def test_label_forms_stop_at_the_first_count_that_does_not_fit_and_find_the_same_forms(teams, width):
+    """One name more is a wider label, so trying counts upwards can stop at the first that does not fit: linear
+    in the number of teams (a spot of 2,000 teams), with the same forms as trying every count."""
+    expected = _forms_by_trying_every_count(teams, "", MEASURE, width)
+    forms = label_forms(teams, "", MEASURE, width)
+    assert forms == expected or (not expected and len(forms) == 1 and forms[0][2])

@@ -59,10 +59,10 @@ def test_the_csv_starts_with_a_bom_uses_semicolons_and_has_one_row_per_item_deci
     expected = sum(len(r["items"]) for s in debrief5.sessions for r in s.records if r["type"] == "poging")
     assert len(rows) - 1 == expected
     assert all(len(row) == len(CSV_COLUMNS) for row in rows)
-    first = dict(zip(CSV_COLUMNS, rows[1]))
+    first = dict(zip(CSV_COLUMNS, rows[1], strict=True))
     assert first["team"] and first["casus"] == "henk" and first["poging"] == "1"
-    assert {dict(zip(CSV_COLUMNS, r))["punten"] for r in rows[1:]} <= {"1", "0", "0,5"}
-    assert any(dict(zip(CSV_COLUMNS, r))["fout"] == "te ruim" for r in rows[1:])
+    assert {dict(zip(CSV_COLUMNS, r, strict=True))["punten"] for r in rows[1:]} <= {"1", "0", "0,5"}
+    assert any(dict(zip(CSV_COLUMNS, r, strict=True))["fout"] == "te ruim" for r in rows[1:])
 
 
 def test_csv_cells_that_excel_would_read_as_a_formula_get_an_apostrophe(debrief5):
@@ -86,7 +86,7 @@ def test_write_html_writes_utf8_and_replaces_an_older_report(tmp_path, debrief5)
 
 def _rows(debrief):
     text = render_csv([debrief])
-    return [dict(zip(CSV_COLUMNS, r)) for r in list(csv.reader(io.StringIO(text), delimiter=";"))[1:]]
+    return [dict(zip(CSV_COLUMNS, r, strict=True)) for r in list(csv.reader(io.StringIO(text), delimiter=";"))[1:]]
 
 
 def test_the_lock_code_is_written_as_text_that_excel_keeps_and_a_program_reads(debrief5):

@@ -11,9 +11,9 @@ import pytest
 
 from escaperoom.debrief.model import build_debrief, load_sessions
 from escaperoom.debrief.report import render_csv, render_html
+from escaperoom.ui.app import App
 from escaperoom.ui.debrief.data import DebriefData
 from escaperoom.ui.debrief.flow import first_scene
-from escaperoom.ui.app import App
 from escaperoom.ui.scripted.events import key
 
 
