@@ -31,6 +31,7 @@ class Judged:
     cases: dict[str, list[Case]]
     doc: TomlDocument
     warnings: list[Problem] = field(default_factory=list)
+    peildatum: dt.date = field(default_factory=dt.date.today)  # the day whose law judged the cases
 
     @property
     def path(self) -> Path:
@@ -67,7 +68,7 @@ def judge(loaded: Loaded, book: LawBook | None = None, *, today: dt.date | None 
     warnings = [*loaded.warnings, *checker.problems]
     warnings += _stale(cases, loaded.doc, book, today, stale_months)
     warnings += _changed(cases, loaded.doc, book, peildatum or today)
-    return Judged(sc, cases, loaded.doc, warnings)
+    return Judged(sc, cases, loaded.doc, warnings, peildatum or today)
 
 
 def load_judged(path: Path, book: LawBook | None = None, *, today: dt.date | None = None,

@@ -58,7 +58,8 @@ class Recorder:
 
 def start(saves_dir: Path, loaded: Judged, team: str, *, duration_s: int | None = None,
           feedback: Feedback = Feedback.DIRECT, lang: str = "nl") -> Recorder:
-    """A new session on disk: journal header (scenario, team, settings, app version, content hash) and state."""
+    """A new session on disk: journal header (scenario, team, settings, app version, content hash, the peildatum
+    whose law judged the casus) and state."""
     saves_dir.mkdir(parents=True, exist_ok=True)
     clean_stale_temp_files(saves_dir)
     sc = loaded.scenario
@@ -68,7 +69,7 @@ def start(saves_dir: Path, loaded: Judged, team: str, *, duration_s: int | None 
         files = SessionFiles.new(saves_dir, team)
     header = StartRecord(files.session_id, sc.id, sc.id, sc.scenario.titel.nl, team,
                          StartSettings(settings.duration_s, feedback.value, lang), __version__, content_hash(loaded),
-                         sc.scenario.stabiliteit.start)
+                         sc.scenario.stabiliteit.start, loaded.peildatum.isoformat())
     journal = Journal.create(files.journal, header.fields())
     session = Session(scenario=sc, cases=loaded.cases, settings=settings)
     rec = Recorder(files, journal, session)

@@ -19,6 +19,7 @@ Parsing is tolerant: a wrong or missing field (numbers must be finite and within
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -179,18 +180,31 @@ class StartRecord(_Unplaced):
     app_version: str | None
     content_hash: str | None
     stability_start: int | None
+    peildatum: str | None = None  # the day whose law judged the casus (ISO date); journals before it have none
 
     def fields(self) -> dict[str, Any]:
-        return {"sessie": self.session_id, "casus": self.casus, "scenario": self.scenario,
-                "casus_titel": self.casus_title, "team": self.team, "instellingen": self.settings.fields(),
-                "app_versie": self.app_version, "inhoud_hash": self.content_hash,
-                "stabiliteit_start": self.stability_start}
+        out = {"sessie": self.session_id, "casus": self.casus, "scenario": self.scenario,
+               "casus_titel": self.casus_title, "team": self.team, "instellingen": self.settings.fields(),
+               "app_versie": self.app_version, "inhoud_hash": self.content_hash,
+               "stabiliteit_start": self.stability_start}
+        if self.peildatum is not None:
+            out["peildatum"] = self.peildatum
+        return out
+
+    @property
+    def law_day(self) -> dt.date | None:
+        """The peildatum as a date (None when missing or not a date)."""
+        try:
+            return dt.date.fromisoformat(self.peildatum) if self.peildatum else None
+        except ValueError:
+            return None
 
     @classmethod
     def parse(cls, raw: Mapping[str, Any]) -> StartRecord:
         return cls(_text(raw.get("sessie")), _text(raw.get("casus")), _text(raw.get("scenario")),
                    _text(raw.get("casus_titel")), _text(raw.get("team")), StartSettings.parse(raw.get("instellingen")),
-                   _text(raw.get("app_versie")), _text(raw.get("inhoud_hash")), _int(raw.get("stabiliteit_start")))
+                   _text(raw.get("app_versie")), _text(raw.get("inhoud_hash")), _int(raw.get("stabiliteit_start")),
+                   _text(raw.get("peildatum")))
 
     @classmethod
     def check(cls, raw: Mapping[str, Any], casus: str, feedbacks: Sequence[str]) -> StartRecord:

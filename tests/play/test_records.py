@@ -201,3 +201,21 @@ def test_the_records_the_session_hands_on_are_what_it_journals(tmp_path):
     session.submit("stappenplan", {"volgorde": [1, 0, 2, 3, 4, 5, 6, 7]})
     kind, fields = events[-1]
     assert kind == "poging" and json.loads(json.dumps(fields)) == AttemptRecord.parse(fields).fields()
+
+
+def test_a_new_session_records_the_peildatum_whose_law_judged_its_casus(tmp_path):
+    """Issue 9 item 4: the game records under which law version the team played; older journals have none."""
+    import datetime as dt
+
+    from escaperoom.play import recorder
+
+    day = dt.date(2026, 9, 2)
+    loaded = load_judged(puzzels_dir() / "henk.toml", peildatum=day)
+    rec = recorder.start(tmp_path, loaded, "Team Peil")
+    rec.close()
+    header = read_journal(rec.files.journal).header
+    assert header["peildatum"] == "2026-09-02"
+    start = records.StartRecord.parse(header)
+    assert start.law_day == day and start.fields()["peildatum"] == "2026-09-02"
+    old = {k: v for k, v in header.items() if k != "peildatum"}
+    assert records.StartRecord.parse(old).law_day is None and "peildatum" not in records.StartRecord.parse(old).fields()
