@@ -61,7 +61,7 @@ def title_bottom(ctx: UiContext, title: str) -> int:
     """Where a puzzle screen's title ends: it is drawn at the top of ``TITLE_BOX`` at the largest size up to
     ``TEXT_TITLE`` (never below 64 px) that fits, and takes only the lines it needs."""
     size = ctx.text.fit_size(title, "bold", TITLE_BOX.width, TITLE_BOX.height, theme.TEXT_TITLE, TITLE_MIN)
-    height = ctx.text.render(title, "bold", size, theme.TEXT, TITLE_BOX.width).get_height()
+    height = ctx.text.layout(title, "bold", size, TITLE_BOX.width).height
     return TITLE_BOX.y + min(TITLE_BOX.height, height)
 
 

@@ -105,7 +105,7 @@ class BasisScene(PuzzleScene):
         inner = FACTS.inflate(-2 * _PAD, -2 * _PAD)
         head = pygame.Rect(inner.x, inner.y, inner.width, 48)
         size = self.ctx.text.fit_size(label, "bold", inner.width, 110, theme.TEXT_BODY)
-        height = min(110, self.ctx.text.render(label, "bold", size, theme.TEXT, inner.width).get_height())
+        height = min(110, self.ctx.text.layout(label, "bold", size, inner.width).height)
         item = pygame.Rect(inner.x, head.bottom + theme.SPACE_XS, inner.width, height)
         rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width,
                            inner.bottom - item.bottom - theme.SPACE_S)

@@ -144,8 +144,8 @@ class FeedbackScene(hud.HudLayer, Scene):
     def _measure(self, block: Block) -> int:
         width = self._inner_width()
         height = 2 * _PAD + (_BADGE_H + theme.SPACE_S if block.badges else 0)
-        for text, role, size, colour in self._parts(block):
-            height += self.ctx.text.render(text, role, size, colour, width).get_height() + theme.SPACE_XS
+        for text, role, size, _colour in self._parts(block):
+            height += self.ctx.text.layout(text, role, size, width).height + theme.SPACE_XS
         return height
 
     def _paginate(self, blocks: list[Block]) -> list[list[tuple[Block, pygame.Rect]]]:
@@ -339,9 +339,7 @@ class FeedbackScene(hud.HudLayer, Scene):
                 bx = self._draw_badge(surface, style, word, bx, y) + theme.SPACE_M
             y += _BADGE_H + theme.SPACE_S
         for text, role, size, colour in self._parts(block):
-            rendered = ctx.text.render(text, role, size, colour, width)
-            surface.blit(rendered, (x, y))
-            y += rendered.get_height() + theme.SPACE_XS
+            y += ctx.text.draw_at(surface, text, (x, y), role, size, colour, width) + theme.SPACE_XS
         surface.set_clip(clip)
 
     def _draw_badge(self, surface: pygame.Surface, style: BadgeStyle, word: str, x: int, y: int) -> int:

@@ -18,7 +18,7 @@ from escaperoom.content.models import OrderPuzzle
 from escaperoom.kinds import OrderAnswer
 from escaperoom.ui import theme
 from escaperoom.ui.draw import panel
-from escaperoom.ui.fonts import TextCache, blit_in_box
+from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.pointer import Phase, Pointer
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
 from escaperoom.ui.widgets.base import ACTIVATE_KEYS, Widget, draw_focus_ring
@@ -129,8 +129,8 @@ class _StepList(Widget):
         digits = self.text.render(str(position + 1), "bold", theme.TEXT_LARGE, theme.ACCENT)
         surface.blit(digits, digits.get_rect(center=number.center))
         box = self._label_box(row)
-        label = self.text.render(self.steps[step], "regular", self.size, theme.TEXT, box.width)
-        blit_in_box(surface, label, box, "left", "middle", self._line)
+        self.text.draw_in_box(surface, self.steps[step], box, "regular", self.size, theme.TEXT, "left", "middle",
+                              self._line)
         if held:  # grip marks: a held row reads as "lifted", not by colour alone
             for dy in (-14, 0, 14):
                 pygame.draw.line(surface, theme.ACCENT, (row.right - 64, row.centery + dy),
