@@ -2,13 +2,14 @@
 hands a typed result back (texts and panels are drawn with ``escaperoom.ui.draw``). Used by every module in this
 package.
 
-Frame cost: a screen is painted into a cached layer that is repainted only when ``view_key()`` changes (the
-scene's ``state_key()`` plus every widget's look: focus, press, label, typed value, cursor blink); each frame
-blits that layer and paints only ``draw_live`` (the ticking clock, inside ``live_rect()``, changing when
-``live_key()`` does) on top. A modal composes one frame: the scenes below it, drawn once and darkened, with its
-panel on top; it repaints only the live area of the scenes below when their ``live_key()`` changes (the clock,
-once a second) and everything when their ``look_key()`` does, so a still modal costs one blit a frame. These
-layers are render caches, like the text cache: ``draw`` still changes no game or scene state."""
+Frame cost: a screen is painted into a cached layer (``escaperoom.ui.layer``) that is painted again only when
+``view_key()`` changes (the scene's ``state_key()`` plus every widget's ``look()``: focus ring, press, label, typed
+value, cursor blink); each frame blits that layer and paints only ``draw_live`` (the ticking clock, inside
+``live_rect()``, changing when ``live_key()`` does) on top. A modal keeps two layers: the scenes below it, drawn once
+and darkened (the backdrop), and its panel, keyed out around it; a frame blits both. It repaints only the live area
+of the backdrop when a scene below changes its ``live_key()`` (the clock, once a second), the whole backdrop when
+their ``look_key()`` changes and the panel when its own view does. The layers' surfaces come from the UI context's
+pool. These layers are render caches, like the text cache: ``draw`` still changes no game or scene state."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.draw import panel
 from escaperoom.ui.fonts import Role
+from escaperoom.ui.layer import Layer
 from escaperoom.ui.scene import ModalScene, Scene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.widgets import Button, FocusGroup
@@ -55,20 +57,9 @@ def live_key(scene: Scene) -> Any:
 _COLOURKEY = (255, 0, 254)
 
 
-def _surface_like(surface: pygame.Surface) -> pygame.Surface:
-    """A new surface of the same size and pixel format (no conversion pass, unlike ``convert``)."""
-    return pygame.Surface(surface.get_size(), 0, surface)
-
-
 def widgets_key(group: FocusGroup) -> tuple[Any, ...]:
-    """Everything about the widgets that changes how they look."""
-    out = []
-    for w in group.widgets:
-        blink = getattr(w, "_blink", None)
-        out.append((id(w), w.visible, w.enabled, w.focused, w.focus_visible, getattr(w, "pressed", None),
-                    getattr(w, "label", None), getattr(w, "value", None), getattr(w, "cursor", None),
-                    None if blink is None else blink < 0.6, tuple(w.rect)))
-    return tuple(out)
+    """Everything about the widgets that changes how they look (each widget's ``look()``)."""
+    return group.look(on_top=True)
 
 
 class _GameParts:
@@ -83,6 +74,7 @@ class _GameParts:
         self.game = game
         self.ctx = game.ctx
         self.group = FocusGroup()
+        self._layer = Layer(self)
 
     def t(self, id: str, /, **values: Any) -> str:
         return self.ctx.t(id, **values)
@@ -103,14 +95,6 @@ class _GameParts:
 
     def view_key(self) -> tuple[Any, ...]:
         return (self.ctx.lang, self.state_key(), widgets_key(self.group))
-
-    def _scratch(self, name: str, like: pygame.Surface) -> pygame.Surface:
-        """A full-screen surface for this screen's caches, reused from the UI context by stack depth."""
-        stack = getattr(self, "stack", None)
-        scenes = stack.scenes if stack is not None else ()
-        if self not in scenes:
-            return _surface_like(like)
-        return self.ctx.scratch_surface(f"{scenes.index(self)}.{name}", like)
 
     def live_rect(self) -> pygame.Rect | None:
         """Where ``draw_live`` paints (it repaints all of it), or None when it paints nothing."""
@@ -133,17 +117,13 @@ class GameScene(_GameParts, Scene):
         return self.group.handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        key = self.view_key()
-        layer = getattr(self, "_layer", None)
-        if layer is None or key != getattr(self, "_layer_key", None):
-            if layer is None:
-                layer = self._scratch("layer", surface)
-            layer.fill(theme.BG)
-            self.draw_back(layer)
-            self.group.draw(layer)
-            self._layer, self._layer_key = layer, key
-        surface.blit(layer, (0, 0))
+        self._layer.draw(surface, self.ctx.layers, self.view_key(), self._paint)
         self.draw_live(surface)
+
+    def _paint(self, layer: pygame.Surface) -> None:
+        layer.fill(theme.BG)
+        self.draw_back(layer)
+        self.group.draw(layer)
 
     def look_key(self) -> Any:
         """How this screen looks apart from its live area (a modal above re-composes when it changes)."""
@@ -160,10 +140,10 @@ class GameModal(_GameParts, ModalScene[T]):
     """A modal game screen: a centred panel over the darkened scene below, widgets in ``self.group``; Escape
     dismisses with ``self.cancel_result`` unless that is ``NotImplemented``.
 
-    Opaque for the stack (it draws the scenes below itself): they are painted once into a darkened backdrop,
-    the panel once into its own layer, and both into one frame that each draw blits. The backdrop is repainted
-    when a scene below changes its ``look_key()``; when only its ``live_key()`` changes, just its ``live_rect()``
-    is repainted, darkened and covered with the panel again (the room's clock under the hint ladder)."""
+    Opaque for the stack (it draws the scenes below itself): they are painted once into a darkened backdrop and
+    the panel once into its own layer; each draw blits both. The backdrop is repainted when a scene below changes
+    its ``look_key()``; when only its ``live_key()`` changes, just its ``live_rect()`` is repainted and darkened (the
+    room's clock under the hint ladder)."""
 
     opaque = True  # paints the scenes below itself, from the cached backdrop
     cancel_result: Any = None
@@ -173,10 +153,9 @@ class GameModal(_GameParts, ModalScene[T]):
         self._init_parts(game)
         self.rect = pygame.Rect((0, 0), size)
         self.rect.center = CANVAS.center
-        self._backdrop: pygame.Surface | None = None
-        self._frame: pygame.Surface | None = None
-        self._panel: pygame.Surface | None = None
-        self._keys: tuple[Any, Any, Any] = (None, None, None)  # (below look, below live, panel view)
+        self._backdrop = Layer(self, "backdrop")
+        self._panel = Layer(self, "panel")
+        self._live: tuple[Any, ...] | None = None  # the live keys of the scenes below, as the backdrop shows them
 
     def button_row(self, specs: list[tuple[str, Callable[[], None]]]) -> list[Button]:
         """Buttons side by side along the bottom of the panel; the first is the primary one."""
@@ -220,59 +199,46 @@ class GameModal(_GameParts, ModalScene[T]):
         below = self.below()
         look = tuple(look_key(s) for s in below)
         live = tuple(live_key(s) for s in below)
-        view = self.view_key()
-        old_look, old_live, old_view = self._keys
-        size = surface.get_size()
-        if self._frame is None or self._frame.get_size() != size or look != old_look or self._panel is None:
-            if self._backdrop is None or self._backdrop.get_size() != size:
-                self._backdrop = self._scratch("backdrop", surface)
-                self._frame = self._scratch("frame", surface)
+        pool = self.ctx.layers
+
+        def paint_backdrop(backdrop: pygame.Surface) -> None:
             if not below or not below[0].opaque:  # an opaque scene paints the whole screen itself
-                self._backdrop.fill(theme.BG)
+                backdrop.fill(theme.BG)
             for scene in below:
-                scene.draw(self._backdrop)
-            self._backdrop.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
-            if self._panel is None or view != old_view:
-                self._paint_panel()
-            assert self._frame is not None and self._panel is not None
-            self._frame.blit(self._backdrop, (0, 0))
-            self._frame.blit(self._panel, self.rect, self.rect)
-        else:
-            assert self._backdrop is not None and self._panel is not None
-            if live != old_live:
-                for scene, before, now in zip(below, old_live, live, strict=False):
-                    area = getattr(scene, "live_rect", lambda: None)()
-                    if before == now or area is None:
-                        continue
-                    self._backdrop.set_clip(area)
-                    scene.draw_live(self._backdrop)  # type: ignore[attr-defined]
-                    self._backdrop.set_clip(None)
-                    self._backdrop.fill(theme.SCRIM_MULTIPLY, area, special_flags=pygame.BLEND_RGB_MULT)
-                    self._frame.blit(self._backdrop, area, area)
-                    over = area.clip(self.rect)
-                    if over.width and over.height and view == old_view:
-                        self._frame.blit(self._panel, over, over)
-            if view != old_view:
-                self._paint_panel()
-                self._frame.blit(self._backdrop, self.rect, self.rect)
-                self._frame.blit(self._panel, self.rect, self.rect)
-        self._keys = (look, live, view)
-        surface.blit(self._frame, (0, 0))
+                scene.draw(backdrop)
+            backdrop.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
+
+        backdrop, painted = self._backdrop.ensure(pool, look, surface, paint_backdrop)
+        if not painted and live != self._live:
+            self._repaint_live(backdrop, below, live)
+        self._live = live
+        panel_layer, _ = self._panel.ensure(pool, self.view_key(), surface, self._paint_panel)
+        surface.blit(backdrop, (0, 0))
+        surface.blit(panel_layer, self.rect, self.rect)
         self.draw_live(surface)
 
-    def _paint_panel(self) -> None:
+    def _repaint_live(self, backdrop: pygame.Surface, below: tuple[Scene, ...], live: tuple[Any, ...]) -> None:
+        """Only the live areas of the scenes below changed (their clocks): repaint and darken just those."""
+        before = self._live or (None,) * len(below)
+        for scene, old, now in zip(below, before, live, strict=False):
+            area = getattr(scene, "live_rect", lambda: None)()
+            if old == now or area is None:
+                continue
+            backdrop.set_clip(area)
+            scene.draw_live(backdrop)  # type: ignore[attr-defined]
+            backdrop.set_clip(None)
+            backdrop.fill(theme.SCRIM_MULTIPLY, area, special_flags=pygame.BLEND_RGB_MULT)
+
+    def _paint_panel(self, layer: pygame.Surface) -> None:
         """The panel with its texts and widgets, in a canvas-sized layer keyed out around it (rounded corners);
         only ``self.rect`` of it is ever blitted."""
-        if self._panel is None:
-            assert self._backdrop is not None
-            self._panel = self._scratch("panel", self._backdrop)
-            self._panel.set_colorkey(_COLOURKEY)
-        self._panel.fill(_COLOURKEY, self.rect)
-        panel(self._panel, self.rect, radius=theme.RADIUS + 8)
-        self._panel.set_clip(self.rect)
-        self.draw_content(self._panel)
-        self.group.draw(self._panel)
-        self._panel.set_clip(None)
+        layer.set_colorkey(_COLOURKEY)
+        layer.fill(_COLOURKEY, self.rect)
+        panel(layer, self.rect, radius=theme.RADIUS + 8)
+        layer.set_clip(self.rect)
+        self.draw_content(layer)
+        self.group.draw(layer)
+        layer.set_clip(None)
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Paint what changes every frame over the cached panel."""

@@ -39,6 +39,9 @@ class Badge(Widget):
         self.size = text.fit_size(word, "bold", self._label.width, self._label.height, size)
         self._line = text.fonts.line_height("bold", self.size)
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.style, self.word, self.filled, self.size, tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         radius = self.rect.height // 2
         if self.filled:

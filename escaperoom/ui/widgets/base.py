@@ -1,7 +1,8 @@
 """The widget base class: a rect on the canvas, pointer/keyboard handling hooks, focus state, the focus ring.
 
 Subclasses override ``handle_pointer``, ``handle_key``, ``handle_text``, ``update`` and ``draw``. ``draw`` only
-reads state. Used by every widget in this package.
+reads state, and ``look`` names all of it, so a screen can keep its widgets in a cached layer. Used by every widget
+in this package.
 """
 
 from __future__ import annotations
@@ -68,6 +69,15 @@ class Widget:
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError
+
+    def look(self) -> tuple[object, ...]:
+        """Everything ``draw`` reads: a cached layer holding the widget is painted again when this changes. This
+        default counts what most widgets show (focus, press, label, typed value, cursor and its blink); a widget that
+        draws more, or less, says so in its own ``look``."""
+        blink = getattr(self, "_blink", None)
+        return (id(self), self.visible, self.enabled, self.focused, self.focus_visible, getattr(self, "pressed", None),
+                getattr(self, "label", None), getattr(self, "value", None), getattr(self, "cursor", None),
+                None if blink is None else blink < 0.6, tuple(self.rect))
 
     def draw_focus(self, surface: pygame.Surface, rect: pygame.Rect | None = None) -> None:
         if self.focused and self.focus_visible:

@@ -86,6 +86,10 @@ class Button(Pressable):
             return (theme.ACCENT_PRESSED if self.pressed else theme.ACCENT), theme.TEXT_ON_ACCENT, None
         return (theme.SURFACE_PRESSED if self.pressed else theme.SURFACE_RAISED), theme.TEXT, theme.BORDER
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.enabled, self.focus_visible, self.pressed, self._label, self._size,
+                self.style, self.icon, tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         fill, ink, border = self._colours()
         body = self.rect.move(0, 3) if self.pressed else self.rect

@@ -130,6 +130,10 @@ class Card(Pressable):
 
     # --- drawing -------------------------------------------------------------------------------------------
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.focus_visible, self.dragging, self.selected, self.colour, self.title,
+                self.body, self._title_size, self._body_size, tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         rect = self.rect
         if self.dragging:

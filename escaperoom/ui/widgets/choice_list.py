@@ -106,6 +106,11 @@ class ChoiceList(Widget):
 
     # --- drawing -------------------------------------------------------------------------------------------
 
+    def look(self) -> tuple[object, ...]:
+        ring = self.highlight if self.focused and self.focus_visible else None
+        return (id(self), self.visible, ring, self.selected, self._press[1] if self._press is not None else None,
+                tuple(self.options), tuple(self._sizes), tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         for index, (option, row) in enumerate(zip(self.options, self.row_rects(), strict=True)):
             chosen = index == self.selected

@@ -136,9 +136,21 @@ class FocusGroup:
             widget.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_below(surface)
+        self.draw_on_top(surface)
+
+    def draw_below(self, surface: pygame.Surface) -> None:
+        """The widgets that stay in place (a cached layer holds them)."""
         for widget in self.widgets:
             if widget.visible and not widget.on_top:
                 widget.draw(surface)
+
+    def draw_on_top(self, surface: pygame.Surface) -> None:
+        """The widgets drawn above the others (a dragged card), painted over the layer every frame."""
         for widget in self.widgets:
             if widget.visible and widget.on_top:
                 widget.draw(surface)
+
+    def look(self, *, on_top: bool = False) -> tuple[object, ...]:
+        """How the widgets look (``Widget.look``), without those on top unless ``on_top``."""
+        return tuple(w.look() for w in self.widgets if on_top or not w.on_top)

@@ -118,8 +118,7 @@ class Modal(Widget, Generic[T]):
 
     def look_key(self) -> tuple[object, ...]:
         """Everything about the panel that can change how it looks (subclasses add what ``draw_content`` reads)."""
-        return tuple((w.visible, w.enabled, w.focused, w.focus_visible, getattr(w, "pressed", None),
-                      getattr(w, "label", None)) for w in self.group.widgets)
+        return tuple(w.look() for w in self.group.widgets)
 
     def draw(self, surface: pygame.Surface) -> None:
         backdrop = self._cache_backdrop

@@ -54,6 +54,10 @@ class TextBlock(Widget):
         self._line_height = self.text.fonts.line_height(self.role, size)
         return size
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self._content, self.role, self.size, self.colour, self.align, self.valign,
+                tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         if not self._content:
             return

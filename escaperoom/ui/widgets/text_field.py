@@ -136,6 +136,11 @@ class TextField(Widget):
 
     # --- drawing ---------------------------------------------------------------------------------------------
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.focused, self.focus_visible, self.value, self._cursor_x,
+                self.focused and self._blink < 0.6 * _BLINK, self.placeholder, self._hint_size, self.size,
+                tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, theme.SURFACE, self.rect, border_radius=theme.RADIUS)
         edge = theme.FOCUS if self.focused else theme.BORDER
