@@ -31,9 +31,10 @@ class _Slot:
 
 @dataclass(eq=False)
 class LayerPool:
-    """Surfaces for layers, lent by (owner, name). A surface whose owner is gone, off its stack, or not among the
-    scenes its stack draws this frame can be taken for another; past ``max_bytes`` such surfaces are dropped first
-    and only then new ones made (a frame that needs more than the budget gets it, the pool shrinks back later)."""
+    """Surfaces for layers, lent by (owner, name). A surface whose owner is gone or off its stack is lent again
+    first; then a new one is made while the pool stays within ``max_bytes``; past that, the surface of a screen its
+    stack does not draw now (covered by an opaque one) is taken, the longest unused first; and only when there is
+    none a new one is made anyway (a frame that needs more than the budget gets it; the pool shrinks back later)."""
 
     max_bytes: int = DEFAULT_POOL_BYTES
     _slots: list[_Slot] = field(default_factory=list)
@@ -55,9 +56,12 @@ class LayerPool:
         size, bits = like.get_size(), like.get_bitsize()
         fits = [s for s in self._slots if s.surface.get_size() == size and s.surface.get_bitsize() == bits]
         mine = next((s for s in fits if s.owner is not None and s.owner() is owner and s.name == name), None)
-        slot = mine or next((s for s in fits if _free(s)), None) or _oldest(s for s in fits if _hidden(s))
+        slot = mine or next((s for s in fits if _free(s)), None)
+        need = size[0] * size[1] * like.get_bytesize()
+        if slot is None and self.bytes + need > self.max_bytes:
+            slot = _oldest(s for s in fits if _hidden(s))
         if slot is None:
-            self._shrink(size[0] * size[1] * like.get_bytesize())
+            self._shrink(need)
             slot = _Slot(pygame.Surface(size, 0, like))
             self._slots.append(slot)
         if slot is not mine:

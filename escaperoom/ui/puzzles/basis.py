@@ -111,6 +111,9 @@ class BasisScene(PuzzleScene):
                            inner.bottom - item.bottom - theme.SPACE_S)
         return head, item, rest
 
+    def state_key(self) -> tuple[int, tuple[int | None, ...]]:
+        return self.current, tuple(self.chosen)
+
     def draw_content(self, surface: pygame.Surface) -> None:
         heading, label, details = self.facts[self.current]
         panel(surface, FACTS)

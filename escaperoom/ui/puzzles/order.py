@@ -136,8 +136,22 @@ class _StepList(Widget):
                 pygame.draw.line(surface, theme.ACCENT, (row.right - 64, row.centery + dy),
                                  (row.right - 24, row.centery + dy), 5)
 
+    def _dragging(self) -> int | None:
+        """The position of the row being dragged, None when none is."""
+        return self._drag[1] if (self._drag is not None and self.drag_y is not None) else None
+
+    def look(self) -> tuple[object, ...]:
+        """The rows in place (the dragged row is ``draw_live``'s)."""
+        return (id(self), self.visible, self.focused and self.focus_visible, self.cursor, self.grabbed,
+                tuple(self.order), self._dragging(), self.size, tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
-        dragging = self._drag[1] if (self._drag is not None and self.drag_y is not None) else None
+        self.draw_layered(surface)
+        self.draw_live(surface)
+
+    def draw_layered(self, surface: pygame.Surface) -> None:
+        """The rows in place, an empty slot where the dragged row was."""
+        dragging = self._dragging()
         for position, step in enumerate(self.order):
             row = self.row_rect(position)
             if position == dragging:
@@ -146,6 +160,10 @@ class _StepList(Widget):
             self._draw_row(surface, position, step, row, False)
             if self.focused and self.focus_visible and position == self.cursor:
                 draw_focus_ring(surface, row)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """The dragged row, lifted, where the pointer holds it."""
+        dragging = self._dragging()
         if dragging is not None and self.drag_y is not None:
             row = pygame.Rect(self.rect.x, self.drag_y, self.rect.width, self.row_h)
             pygame.draw.rect(surface, theme.BG, row.move(10, 12), border_radius=theme.RADIUS)

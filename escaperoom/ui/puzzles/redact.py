@@ -51,6 +51,10 @@ class _Fragment(Pressable):
     def activate(self) -> None:
         self.toggle()
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.black, self.content, self.size, self.focused and self.focus_visible,
+                tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         box = self.text_box()
         mark = pygame.Rect(self.rect.x + 20, self.rect.centery - 18, 36, 36)

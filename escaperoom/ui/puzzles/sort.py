@@ -50,6 +50,9 @@ class _SortCard(Card):
         tag.midright = (rect.right - theme.SPACE_M, rect.centery)
         return tag
 
+    def look(self) -> tuple[object, ...]:
+        return (*super().look(), self.tag)
+
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         if self.tag is None:
@@ -182,6 +185,9 @@ class SortScene(PuzzleScene):
         return {"plaatsing": {card: self.zone_ids[zone] for card, zone in self.placement.items()}}
 
     # --- drawing -----------------------------------------------------------------------------------------------
+
+    def state_key(self) -> Any:
+        return (tuple(sorted(self.placement.items())), self.picked, self.target)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

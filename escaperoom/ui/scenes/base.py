@@ -5,11 +5,12 @@ package.
 Frame cost: a screen is painted into a cached layer (``escaperoom.ui.layer``) that is painted again only when
 ``view_key()`` changes (the scene's ``state_key()`` plus every widget's ``look()``: focus ring, press, label, typed
 value, cursor blink); each frame blits that layer and paints only ``draw_live`` (the ticking clock, inside
-``live_rect()``, changing when ``live_key()`` does) on top. A modal keeps two layers: the scenes below it, drawn once
-and darkened (the backdrop), and its panel, keyed out around it; a frame blits both. It repaints only the live area
-of the backdrop when a scene below changes its ``live_key()`` (the clock, once a second), the whole backdrop when
-their ``look_key()`` changes and the panel when its own view does. The layers' surfaces come from the UI context's
-pool. These layers are render caches, like the text cache: ``draw`` still changes no game or scene state."""
+``live_rect()``, changing when ``live_key()`` does) on top. A modal keeps one layer, its frame: the scenes below it,
+drawn once and darkened, with its panel on top. It repaints only the live area of the frame when a scene below
+changes its ``live_key()`` (the clock, once a second: that area of the scenes, darkened, and of the panel), the
+panel's area when its own view changes and all of it when a scene below changes its ``look_key()``, so a still modal
+costs one blit a frame. The layers' surfaces come from the UI context's pool. These layers are render caches, like
+the text cache: ``draw`` still changes no game or scene state."""
 
 from __future__ import annotations
 
@@ -54,12 +55,10 @@ def live_key(scene: Scene) -> Any:
     return key() if callable(key) else None
 
 
-_COLOURKEY = (255, 0, 254)
-
-
 def widgets_key(group: FocusGroup) -> tuple[Any, ...]:
-    """Everything about the widgets that changes how they look (each widget's ``look()``)."""
-    return group.look(on_top=True)
+    """Everything about the widgets that changes how the layer holding them looks (each widget's ``look()``; a
+    widget on top and the widgets' live parts are painted over the layer every frame)."""
+    return group.look()
 
 
 class _GameParts:
@@ -118,12 +117,13 @@ class GameScene(_GameParts, Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         self._layer.draw(surface, self.ctx.layers, self.view_key(), self._paint)
+        self.group.draw_over(surface)
         self.draw_live(surface)
 
     def _paint(self, layer: pygame.Surface) -> None:
         layer.fill(theme.BG)
         self.draw_back(layer)
-        self.group.draw(layer)
+        self.group.draw_below(layer)
 
     def look_key(self) -> Any:
         """How this screen looks apart from its live area (a modal above re-composes when it changes)."""
@@ -140,10 +140,10 @@ class GameModal(_GameParts, ModalScene[T]):
     """A modal game screen: a centred panel over the darkened scene below, widgets in ``self.group``; Escape
     dismisses with ``self.cancel_result`` unless that is ``NotImplemented``.
 
-    Opaque for the stack (it draws the scenes below itself): they are painted once into a darkened backdrop and
-    the panel once into its own layer; each draw blits both. The backdrop is repainted when a scene below changes
-    its ``look_key()``; when only its ``live_key()`` changes, just its ``live_rect()`` is repainted and darkened (the
-    room's clock under the hint ladder)."""
+    Opaque for the stack (it draws the scenes below itself): they are painted once into its frame, darkened, with the
+    panel over them; each draw blits the frame. The frame is repainted when a scene below changes its ``look_key()``;
+    when only its ``live_key()`` changes, just its ``live_rect()`` is repainted (the room's clock under the hint
+    ladder), and when only the panel's view changes, just the panel."""
 
     opaque = True  # paints the scenes below itself, from the cached backdrop
     cancel_result: Any = None
@@ -153,9 +153,8 @@ class GameModal(_GameParts, ModalScene[T]):
         self._init_parts(game)
         self.rect = pygame.Rect((0, 0), size)
         self.rect.center = CANVAS.center
-        self._backdrop = Layer(self, "backdrop")
-        self._panel = Layer(self, "panel")
-        self._live: tuple[Any, ...] | None = None  # the live keys of the scenes below, as the backdrop shows them
+        self._frame = Layer(self, "frame")
+        self._shown: tuple[Any, Any] = (None, None)  # (the scenes' live keys, the panel's view) the frame shows
 
     def button_row(self, specs: list[tuple[str, Callable[[], None]]]) -> list[Button]:
         """Buttons side by side along the bottom of the panel; the first is the primary one."""
@@ -199,46 +198,46 @@ class GameModal(_GameParts, ModalScene[T]):
         below = self.below()
         look = tuple(look_key(s) for s in below)
         live = tuple(live_key(s) for s in below)
-        pool = self.ctx.layers
-
-        def paint_backdrop(backdrop: pygame.Surface) -> None:
-            if not below or not below[0].opaque:  # an opaque scene paints the whole screen itself
-                backdrop.fill(theme.BG)
-            for scene in below:
-                scene.draw(backdrop)
-            backdrop.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
-
-        backdrop, painted = self._backdrop.ensure(pool, look, surface, paint_backdrop)
-        if not painted and live != self._live:
-            self._repaint_live(backdrop, below, live)
-        self._live = live
-        panel_layer, _ = self._panel.ensure(pool, self.view_key(), surface, self._paint_panel)
-        surface.blit(backdrop, (0, 0))
-        surface.blit(panel_layer, self.rect, self.rect)
+        view = self.view_key()
+        frame, painted = self._frame.ensure(self.ctx.layers, look, surface,
+                                            lambda layer: self._compose(layer, below, None))
+        if not painted:
+            old_live, old_view = self._shown
+            if live != old_live:
+                for scene, before, now in zip(below, old_live or (None,) * len(below), live, strict=False):
+                    area = getattr(scene, "live_rect", lambda: None)()
+                    if before != now and area is not None:
+                        self._compose(frame, (scene,), area, live_only=True)
+            if view != old_view:
+                self._compose(frame, below, self.rect)
+        self._shown = (live, view)
+        surface.blit(frame, (0, 0))
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(clip))
+        self.group.draw_over(surface)  # a cursor in the panel
+        surface.set_clip(clip)
         self.draw_live(surface)
 
-    def _repaint_live(self, backdrop: pygame.Surface, below: tuple[Scene, ...], live: tuple[Any, ...]) -> None:
-        """Only the live areas of the scenes below changed (their clocks): repaint and darken just those."""
-        before = self._live or (None,) * len(below)
-        for scene, old, now in zip(below, before, live, strict=False):
-            area = getattr(scene, "live_rect", lambda: None)()
-            if old == now or area is None:
-                continue
-            backdrop.set_clip(area)
-            scene.draw_live(backdrop)  # type: ignore[attr-defined]
-            backdrop.set_clip(None)
-            backdrop.fill(theme.SCRIM_MULTIPLY, area, special_flags=pygame.BLEND_RGB_MULT)
-
-    def _paint_panel(self, layer: pygame.Surface) -> None:
-        """The panel with its texts and widgets, in a canvas-sized layer keyed out around it (rounded corners);
-        only ``self.rect`` of it is ever blitted."""
-        layer.set_colorkey(_COLOURKEY)
-        layer.fill(_COLOURKEY, self.rect)
-        panel(layer, self.rect, radius=theme.RADIUS + 8)
-        layer.set_clip(self.rect)
-        self.draw_content(layer)
-        self.group.draw(layer)
-        layer.set_clip(None)
+    def _compose(self, frame: pygame.Surface, below: tuple[Scene, ...], area: pygame.Rect | None,
+                 live_only: bool = False) -> None:
+        """Paint ``area`` of the frame (all of it for None): the scenes below (``live_only``: only their live part,
+        which covers its ``live_rect``), darkened, and the panel over them where it lies in ``area``."""
+        frame.set_clip(area)
+        if not live_only and (not below or not below[0].opaque):  # an opaque scene paints the whole screen itself
+            frame.fill(theme.BG)
+        for scene in below:
+            if live_only:
+                scene.draw_live(frame)  # type: ignore[attr-defined]
+            else:
+                scene.draw(frame)
+        frame.fill(theme.SCRIM_MULTIPLY, area, special_flags=pygame.BLEND_RGB_MULT)
+        inside = self.rect if area is None else self.rect.clip(area)
+        if inside.width and inside.height:
+            frame.set_clip(inside)
+            panel(frame, self.rect, radius=theme.RADIUS + 8)
+            self.draw_content(frame)
+            self.group.draw_below(frame)
+        frame.set_clip(None)
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Paint what changes every frame over the cached panel."""

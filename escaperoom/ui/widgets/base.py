@@ -1,8 +1,8 @@
 """The widget base class: a rect on the canvas, pointer/keyboard handling hooks, focus state, the focus ring.
 
 Subclasses override ``handle_pointer``, ``handle_key``, ``handle_text``, ``update`` and ``draw``. ``draw`` only
-reads state, and ``look`` names all of it, so a screen can keep its widgets in a cached layer. Used by every widget
-in this package.
+reads state, and ``look`` names all of it, so a screen can keep its widgets in a cached layer (``draw_layered``)
+and draw only what changes all the time over it (``draw_live``). Used by every widget in this package.
 """
 
 from __future__ import annotations
@@ -69,6 +69,15 @@ class Widget:
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError
+
+    def draw_layered(self, surface: pygame.Surface) -> None:
+        """The part a cached layer holds (all of ``draw`` unless the widget has a part that changes every frame or
+        so, drawn by ``draw_live``)."""
+        self.draw(surface)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """What is drawn over the cached layer every frame (a blinking cursor, a dragged row); ``look`` leaves it
+        out."""
 
     def look(self) -> tuple[object, ...]:
         """Everything ``draw`` reads: a cached layer holding the widget is painted again when this changes. This

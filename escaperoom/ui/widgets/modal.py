@@ -134,9 +134,10 @@ class Modal(Widget, Generic[T]):
             self.title_block.draw(frame)
             self.body_block.draw(frame)
             self.draw_content(frame)
-            self.group.draw(frame)
+            self.group.draw_below(frame)
             self._cache_frame, self._cache_key = frame, key
         surface.blit(self._cache_frame, (0, 0))
+        self.group.draw_over(surface)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Subclasses draw extra content inside ``content_rect`` here."""

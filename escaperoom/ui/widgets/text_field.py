@@ -138,10 +138,22 @@ class TextField(Widget):
 
     def look(self) -> tuple[object, ...]:
         return (id(self), self.visible, self.focused, self.focus_visible, self.value, self._cursor_x,
-                self.focused and self._blink < 0.6 * _BLINK, self.placeholder, self._hint_size, self.size,
-                tuple(self.rect))
+                self.placeholder, self._hint_size, self.size, tuple(self.rect))
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_layered(surface)
+        self.draw_live(surface)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """The blinking cursor."""
+        if self.focused and self._blink < 0.6 * _BLINK:
+            line_height = self.text.fonts.line_height("regular", self.size)
+            inner = self._inner()
+            x = inner.x + self._cursor_x - self._scroll()
+            pygame.draw.rect(surface, theme.FOCUS, (x, inner.centery - line_height // 2 + 4, _CURSOR_WIDTH,
+                                                    line_height - 8))
+
+    def draw_layered(self, surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, theme.SURFACE, self.rect, border_radius=theme.RADIUS)
         edge = theme.FOCUS if self.focused else theme.BORDER
         pygame.draw.rect(surface, edge, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
@@ -156,7 +168,4 @@ class TextField(Widget):
         elif self.placeholder:
             hint = self.text.render(self.placeholder, "regular", self._hint_size, theme.TEXT_MUTED)
             blit_in_box(surface, hint, inner, "left", "middle")
-        if self.focused and self._blink < 0.6 * _BLINK:
-            x = text_box.x + self._cursor_x - self._scroll()
-            pygame.draw.rect(surface, theme.FOCUS, (x, text_box.y + 4, _CURSOR_WIDTH, line_height - 8))
         self.draw_focus(surface)
