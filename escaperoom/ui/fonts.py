@@ -221,7 +221,8 @@ class TextCache:
 
     # --- rendering ----------------------------------------------------------------------------------------------
 
-    def _line(self, line: str, role: Role, size: int, colour: Colour, fallback: bool) -> pygame.Surface:
+    def _line(self, line: str, role: Role, size: int, colour: Colour, fallback: bool,
+              keep: bool = True) -> pygame.Surface:
         key = (line, role, size, colour, fallback)
         surface = self._surfaces.get(key)
         if surface is not None:
@@ -229,7 +230,17 @@ class TextCache:
             return surface
         self.misses += 1
         font = self.fonts.font(role, size, fallback=fallback)
-        return self._surfaces.put(key, font.render(line, True, colour, None, 0))
+        rendered = font.render(line, True, colour, None, 0)
+        return self._surfaces.put(key, rendered) if keep else rendered
+
+    def render_line(self, text: str, role: Role = "regular", size: int = theme.TEXT_BODY,
+                    colour: Colour = theme.TEXT, *, keep: bool = True) -> pygame.Surface:
+        """``text`` (one line, no wrapping) as a surface; ``keep=False`` renders it without storing it (typed text:
+        every key press makes a new line that would only push the screen's texts out of the cache)."""
+        layout = self.layout(text, role, size)
+        if len(layout.lines) != 1 or layout.whole:
+            return self.render(text, role, size, colour)
+        return self._line(layout.lines[0], role, size, _rgb(colour), layout.fallback, keep)
 
     def _lines(self, layout: Layout, role: Role, size: int, colour: Colour) -> list[pygame.Surface | None]:
         return [self._line(line, role, size, colour, layout.fallback) if line else None for line in layout.lines]

@@ -107,7 +107,9 @@ class Layer:
         self.name = name
         self.surface: pygame.Surface | None = None
         self.key: Any = _UNSET
-        self.paints = 0  # how many times it was painted (tests and benchmarks read it)
+        self.paints = 0  # how many times it was painted whole (tests and benchmarks read it)
+        self.partial = 0  # how many times only some of its parts were painted again
+        self._parts: list[tuple[Any, pygame.Rect]] | None = None
 
     def valid(self, pool: LayerPool | None, key: Any, like: pygame.Surface) -> bool:
         """True when the surface still holds what ``key`` shows, at ``like``'s size."""
@@ -140,6 +142,52 @@ class Layer:
         target.blit(surface, (0, 0))
         return painted
 
+    def draw_parts(self, target: pygame.Surface, pool: LayerPool | None, key: Any,
+                   parts: list[tuple[Any, pygame.Rect]], paint: Callable[[pygame.Surface], None]) -> bool:
+        """As ``draw``, for a layer of parts (widgets) that change on their own: ``parts`` gives each part's look and
+        the rect it draws in. While ``key`` holds, a part whose look changed is painted again only where it was and
+        where it is: ``paint`` runs with the layer clipped to that area (it must fill its background and draw
+        everything, respecting the clip). True when anything was painted."""
+        shown = [(look, pygame.Rect(rect)) for look, rect in parts]
+        before, self._parts = self._parts, shown
+        surface = self.surface
+        if not self.valid(pool, key, target) or before is None or len(before) != len(shown):
+            self.key = _UNSET  # a part came or went (a card lifted): all of it
+            return self.draw(target, pool, key, paint)
+        assert surface is not None
+        dirty = [old[1].union(new[1]) for old, new in zip(before, shown, strict=True) if old != new]
+        if dirty:
+            area = dirty[0].unionall(dirty[1:])
+            if area.width * area.height * 2 > surface.get_width() * surface.get_height():
+                self.key = _UNSET
+                return self.draw(target, pool, key, paint)
+            clip = surface.get_clip()
+            for rect in _merged(dirty):
+                surface.set_clip(rect.clip(clip))
+                paint(surface)
+            surface.set_clip(clip)
+            self.partial += 1
+        target.blit(surface, (0, 0))
+        return bool(dirty)
+
     def forget(self) -> None:
         """Paint again next time."""
         self.key = _UNSET
+
+
+def _merged(rects: list[pygame.Rect]) -> list[pygame.Rect]:
+    """The rects with overlapping ones joined (each joined area is painted once)."""
+    out: list[pygame.Rect] = []
+    for rect in rects:
+        rect = rect.copy()
+        joined = True
+        while joined:
+            joined = False
+            for other in out:
+                if other.colliderect(rect):
+                    out.remove(other)
+                    rect.union_ip(other)
+                    joined = True
+                    break
+        out.append(rect)
+    return out

@@ -151,7 +151,25 @@ def test_what_the_team_does_is_painted_into_the_layer_at_once(kind, events, ctx,
         stack.update(1 / 60)
         stack.draw(canvas)
         assert stack.top is scene and _same(canvas, _whole(scene, canvas)), event
-    assert _paints(scene) > 1
+    assert _paints(scene) + scene._layer.partial > 1
+
+
+def test_a_toggle_paints_only_the_toggled_line_and_typing_only_the_field(ctx, canvas):
+    stack, _, scene = open_scene("zwartlakken", ctx, make_session())
+    stack.draw(canvas)
+    for event in click(scene.rows[2].rect.center):
+        stack.handle_event(event)
+    stack.draw(canvas)
+    assert (_paints(scene), scene._layer.partial) == (1, 1)
+    stack, _, scene = open_scene("dilemma", ctx, make_session())
+    for event in click(scene.options.row_rect(0).center) + click(scene.field.rect.center):
+        stack.handle_event(event)
+    stack.draw(canvas)
+    painted = _paints(scene)
+    for event in type_text("Omdat"):
+        stack.handle_event(event)
+        stack.draw(canvas)
+    assert _paints(scene) == painted and scene._layer.partial >= 5
 
 
 def test_the_blinking_cursor_is_drawn_over_the_layer_without_painting_it_again(ctx, canvas):

@@ -6,6 +6,7 @@ answers are in ``escaperoom.ui.scripted.puzzles``.
 Frame cost: a puzzle screen is painted into a cached layer (``escaperoom.ui.layer``), painted again only when
 ``view_key()`` changes (the HUD's still part, the notice, the puzzle's ``state_key()`` and its widgets' looks); each
 frame blits it and draws the clock, the widgets' live parts (a cursor) and what is on top (a dragged card) over it.
+When only widgets changed (a toggle, typing, focus) only their areas are painted again.
 """
 
 from __future__ import annotations
@@ -198,9 +199,14 @@ class PuzzleScene(hud.HudLayer, Scene):
         """Draw the puzzle (behind the widgets)."""
 
     def state_key(self) -> Any:
-        """What ``draw_content`` and ``draw_overlay`` read besides the widgets (the layer is painted again when it
-        changes)."""
+        """What ``draw_content`` and ``draw_overlay`` read besides the widgets and ``content_parts`` (the whole layer
+        is painted again when it changes)."""
         return None
+
+    def content_parts(self) -> list[tuple[object, pygame.Rect]]:
+        """(look, area) of parts of ``draw_content`` and ``draw_overlay`` that change on their own (a zone's count):
+        when only those change, only their areas are painted again."""
+        return []
 
     # --- lifecycle and flow ---------------------------------------------------------------------------------
 
@@ -250,16 +256,22 @@ class PuzzleScene(hud.HudLayer, Scene):
     def update(self, dt: float) -> None:
         self.focus.update(dt)
 
+    def layer_key(self) -> tuple[Any, ...]:
+        """What the cached layer shows apart from the widgets (when it changes, all of it is painted again)."""
+        return (self.lang, self.hud.key(), self.message, tuple(self.task_box), self.state_key())
+
     def view_key(self) -> tuple[Any, ...]:
         """Everything the cached layer shows."""
-        return (self.lang, self.hud.key(), self.message, tuple(self.task_box), self.state_key(), self.focus.look())
+        return (self.layer_key(), self.focus.look(), tuple(look for look, _ in self.content_parts()))
 
     def draw(self, surface: pygame.Surface) -> None:
-        self._layer.draw(surface, self.ctx.layers, self.view_key(), self._paint)
+        self._layer.draw_parts(surface, self.ctx.layers, self.layer_key(), self.focus.parts() + self.content_parts(),
+                               self._paint)
         self.hud.draw_live(surface)
         self.focus.draw_over(surface)
 
     def _paint(self, layer: pygame.Surface) -> None:
+        """The layer, or the part of it inside its clip."""
         layer.fill(theme.BG)
         self.hud.draw_still(layer)
         self.draw_sidebar(layer)

@@ -111,8 +111,17 @@ class BasisScene(PuzzleScene):
                            inner.bottom - item.bottom - theme.SPACE_S)
         return head, item, rest
 
-    def state_key(self) -> tuple[int, tuple[int | None, ...]]:
-        return self.current, tuple(self.chosen)
+    def content_parts(self) -> list[tuple[object, pygame.Rect]]:
+        """The facts of the current decision, and the check mark of each decided one."""
+        marks = [((d, chosen is not None), self._mark(tab).inflate(8, 8))
+                 for d, (tab, chosen) in enumerate(zip(self.tabs, self.chosen, strict=True))]
+        return [(("facts", self.current), FACTS.inflate(8, 8)), *marks]
+
+    @staticmethod
+    def _mark(tab: Button) -> pygame.Rect:
+        mark = pygame.Rect(0, 0, 56, 56)
+        mark.center = (tab.rect.right - 6, tab.rect.top + 6)
+        return mark
 
     def draw_content(self, surface: pygame.Surface) -> None:
         heading, label, details = self.facts[self.current]

@@ -230,7 +230,8 @@ class FeedbackScene(hud.HudLayer, Scene):
         return (self.lang, self.hud.key(), self.page, self.focus.look())
 
     def draw(self, surface: pygame.Surface) -> None:
-        self._layer.draw(surface, self.ctx.layers, self.view_key(), self._paint)
+        self._layer.draw_parts(surface, self.ctx.layers, (self.lang, self.hud.key(), self.page), self.focus.parts(),
+                               self._paint)
         self.hud.draw_live(surface)
         self.focus.draw_over(surface)
 
@@ -342,7 +343,7 @@ class FeedbackScene(hud.HudLayer, Scene):
         ctx = self.ctx
         panel(surface, rect, theme.SURFACE, block.badges[0][0].colour if block.badges else theme.BORDER)
         clip = surface.get_clip()
-        surface.set_clip(rect)
+        surface.set_clip(rect.clip(clip))
         x, y = rect.x + _PAD, rect.y + _PAD
         width = self._inner_width()
         if block.badges:

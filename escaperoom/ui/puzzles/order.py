@@ -21,7 +21,7 @@ from escaperoom.ui.draw import panel
 from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.pointer import Phase, Pointer
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS, Widget, draw_focus_ring
+from escaperoom.ui.widgets.base import ACTIVATE_KEYS, REACH, Widget, draw_focus_ring
 
 _NUMBER_W = 96
 _MAX_GAP = theme.SPACE_S
@@ -144,6 +144,14 @@ class _StepList(Widget):
         """The rows in place (the dragged row is ``draw_live``'s)."""
         return (id(self), self.visible, self.focused and self.focus_visible, self.cursor, self.grabbed,
                 tuple(self.order), self._dragging(), self.size, tuple(self.rect))
+
+    def parts(self) -> list[tuple[object, pygame.Rect]]:
+        """A part per row: a step moved or picked up paints its rows again, not the list."""
+        dragging = self._dragging()
+        ring = self.cursor if self.focused and self.focus_visible else None
+        return [((id(self), position, self.visible, self.steps[step], self.size, position == dragging,
+                  self.grabbed and position == self.cursor, position == ring),
+                 self.row_rect(position).inflate(2 * REACH, 2 * REACH)) for position, step in enumerate(self.order)]
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_layered(surface)

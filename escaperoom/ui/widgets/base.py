@@ -13,6 +13,7 @@ from escaperoom.ui import theme
 from escaperoom.ui.pointer import Pointer, pointer
 
 ACTIVATE_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
+REACH = theme.FOCUS_RING_GAP + theme.FOCUS_RING_WIDTH + 4  # how far a widget draws outside its rect (the ring)
 RectLike = pygame.Rect | tuple[int, int, int, int]
 
 
@@ -78,6 +79,15 @@ class Widget:
     def draw_live(self, surface: pygame.Surface) -> None:
         """What is drawn over the cached layer every frame (a blinking cursor, a dragged row); ``look`` leaves it
         out."""
+
+    def drawn_rect(self) -> pygame.Rect:
+        """Where ``draw_layered`` may paint: the rect and the focus ring around it."""
+        return self.rect.inflate(2 * REACH, 2 * REACH)
+
+    def parts(self) -> list[tuple[object, pygame.Rect]]:
+        """(look, area) of the parts of the widget a cached layer can paint again on their own: by default one, the
+        whole widget (a list can give a part per row)."""
+        return [(self.look(), self.drawn_rect())]
 
     def look(self) -> tuple[object, ...]:
         """Everything ``draw`` reads: a cached layer holding the widget is painted again when this changes. This

@@ -11,7 +11,7 @@ import pygame
 from escaperoom.ui import theme
 from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.pointer import Phase, Pointer
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS, RectLike, Widget, draw_focus_ring
+from escaperoom.ui.widgets.base import ACTIVATE_KEYS, REACH, RectLike, Widget, draw_focus_ring
 
 _GAP = theme.SPACE_M
 _MARK = 40  # diameter of the radio mark
@@ -110,6 +110,14 @@ class ChoiceList(Widget):
         ring = self.highlight if self.focused and self.focus_visible else None
         return (id(self), self.visible, ring, self.selected, self._press[1] if self._press is not None else None,
                 tuple(self.options), tuple(self._sizes), tuple(self.rect))
+
+    def parts(self) -> list[tuple[object, pygame.Rect]]:
+        """A part per row: moving the highlight paints two rows again, not the list."""
+        ring = self.highlight if self.focused and self.focus_visible else None
+        pressed = self._press[1] if self._press is not None else None
+        return [((id(self), i, self.visible, option, self._sizes[i], i == self.selected, i == pressed, i == ring),
+                 row.inflate(2 * REACH, 2 * REACH))
+                for i, (option, row) in enumerate(zip(self.options, self.row_rects(), strict=True))]
 
     def draw(self, surface: pygame.Surface) -> None:
         for index, (option, row) in enumerate(zip(self.options, self.row_rects(), strict=True)):

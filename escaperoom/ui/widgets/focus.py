@@ -160,6 +160,10 @@ class FocusGroup:
             if widget.visible and widget.on_top:
                 widget.draw(surface)
 
+    def parts(self) -> list[tuple[object, pygame.Rect]]:
+        """(look, area) of each part of the widgets a layer holds (those not on top), for ``Layer.draw_parts``."""
+        return [part for w in self.widgets if not w.on_top for part in w.parts()]
+
     def look(self, *, on_top: bool = False) -> tuple[object, ...]:
         """How the widgets look (``Widget.look``: without their live parts), without those on top unless
         ``on_top``."""
