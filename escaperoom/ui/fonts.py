@@ -98,6 +98,7 @@ class Fonts:
         self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}
         self._glyphs = _GlyphIndex(self.directory)
         self._fallback_needed: dict[tuple[str, str], bool] = {}
+        self._drawn: dict[str, set[str]] = {}  # role -> characters the main face of that role draws
 
     def font(self, role: Role, size: int, *, fallback: bool = False) -> pygame.font.Font:
         key = (role, size, fallback)
@@ -113,8 +114,14 @@ class Fonts:
         key = (prepared, role)
         found = self._fallback_needed.get(key)
         if found is None:
+            drawn = self._drawn.setdefault(role, set())
             main = FACES[role][0]
-            found = any(_needs_glyph(c) and not self._glyphs.has(main, c) for c in prepared)
+            found = False
+            for c in set(prepared) - drawn:  # each character asked of FreeType once, not once per text
+                if _needs_glyph(c) and not self._glyphs.has(main, c):
+                    found = True
+                    break
+                drawn.add(c)
             if len(self._fallback_needed) >= 4096:  # typed text makes a new string per key press
                 self._fallback_needed.clear()
             self._fallback_needed[key] = found
@@ -132,7 +139,7 @@ class Fonts:
         return self.font_for(prepared, role, size).size(prepared)[0]
 
 
-DEFAULT_CACHE_BYTES = 24 * 1024 * 1024  # rendered lines and blocks; a screen full of text is 2-6 MiB
+DEFAULT_CACHE_BYTES = 16 * 1024 * 1024  # rendered lines and blocks; a screen full of text is 2-6 MiB
 _LAYOUTS = 4096  # layouts kept (the lines of a text at one size and width: a few hundred bytes each)
 _FITS = 4096
 

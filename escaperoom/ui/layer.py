@@ -17,7 +17,7 @@ import pygame
 
 from escaperoom.ui.surface_cache import surface_bytes
 
-DEFAULT_POOL_BYTES = 36 * 1024 * 1024  # four 1920x1080 layers (8.3 MB each)
+DEFAULT_POOL_BYTES = 34 * 1024 * 1024  # four 1920x1080 layers (8.3 MB each)
 _UNSET = object()
 
 
