@@ -10,6 +10,7 @@ largest size at which a text stays inside its box, so no label leaves its box in
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -139,6 +140,11 @@ class Fonts:
         return self.font_for(prepared, role, size).size(prepared)[0]
 
 
+# the characters and sizes warm_glyphs loads ahead: the sizes texts are fitted between, the common sizes first
+_WARM_CHARS = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;!?'\"()-–—/+%€&@#…"
+               "éëèêïíöóüúáàäçñ‘’“”·")
+_WARM_SIZES = tuple(dict.fromkeys((theme.TEXT_BODY, theme.TEXT_MIN, theme.TEXT_LARGE, theme.TEXT_TITLE,
+                                   *range(theme.TEXT_MIN, theme.TEXT_TITLE + 1))))
 DEFAULT_CACHE_BYTES = 16 * 1024 * 1024  # rendered lines and blocks; a screen full of text is 2-6 MiB
 _LAYOUTS = 4096  # layouts kept (the lines of a text at one size and width: a few hundred bytes each)
 _FITS = 4096
@@ -166,6 +172,8 @@ class TextCache:
         self.measure = Measure()
         self.hits = 0
         self.misses = 0
+        self._warming = ((role, size, i) for size in _WARM_SIZES for role in ROLES
+                         for i in range(0, len(_WARM_CHARS), 12))
 
     def __len__(self) -> int:
         return len(self._surfaces)
@@ -327,6 +335,17 @@ class TextCache:
                 surface.blit(line, (topleft[0] + _line_x(align, width, line.get_width()),
                                     topleft[1] + i * layout.line_height))
         return layout.height
+
+    def warm_glyphs(self, budget_s: float) -> bool:
+        """Load the main faces' glyphs at the sizes texts are fitted to, a few at a time for at most ``budget_s``
+        seconds (an idle frame's spare time): FreeType loads a glyph the first time a size measures it, and the sizes
+        a fit tries would otherwise pay 2-4 ms each in the first frame that needs them. True once all are loaded."""
+        end = time.perf_counter() + budget_s
+        for role, size, start in self._warming:
+            self.fonts.font(role, size).size(_WARM_CHARS[start:start + 12])
+            if time.perf_counter() >= end:
+                return False
+        return True
 
     def warm(self, texts: Iterable[str], role: Role, size: int, colour: Colour = theme.TEXT) -> None:
         """Render texts ahead of time (e.g. in a scene's ``enter``) so the first frame does no text work."""

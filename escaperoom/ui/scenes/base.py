@@ -30,6 +30,7 @@ from escaperoom.ui.widgets import Button, FocusGroup
 
 T = TypeVar("T")
 CANVAS = pygame.Rect((0, 0), theme.CANVAS_SIZE)
+_WARM_S = 0.0004  # of each frame's spare time, to load glyphs ahead (fonts.TextCache.warm_glyphs)
 
 
 def duration_text(ctx: UiContext, seconds: int) -> str:
@@ -87,6 +88,7 @@ class _GameParts:
 
     def update(self, dt: float) -> None:
         self.group.update(dt)
+        self.ctx.text.warm_glyphs(_WARM_S)  # the game's screens' spare time, until every size is loaded
 
     def state_key(self) -> Any:
         """What the painted layer reads that can change (the layer is repainted when it does)."""
