@@ -92,12 +92,14 @@ class Measure:
         out: list[str] = []
         widest = 0
         for paragraph in text.split("\n"):
+            words = [w for w in paragraph.split(" ") if w]
+            widths = [self.width(font, w) for w in words]
+            widest = max(widest, max(widths, default=0))
+            if sum(widths) + space * (len(words) - 1) + _MARGIN_PX + per_word * (len(words) - 1) <= width:
+                out.append(" ".join(words))  # clearly one line: the loop below would not break it either
+                continue
             line, estimate, unsure = "", 0, 0  # unsure: word gaps summed since the line was last measured
-            for word in paragraph.split(" "):
-                if not word:
-                    continue
-                w = self.width(font, word)
-                widest = max(widest, w)
+            for word, w in zip(words, widths, strict=True):
                 if not line:
                     line, estimate, unsure = word, w, 0
                     continue
