@@ -106,8 +106,8 @@ def import_times() -> tuple[float, list[tuple[str, float]]]:
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line or "cumulative" in line:
             continue
-        _, cumulative, name = (part.strip() for part in line.split(":", 1)[1].split("|"))
-        if not name.startswith(" ") and "." not in name.strip():
+        _, cumulative, name = line.split(":", 1)[1].split("|")
+        if not name.startswith("  "):  # a top-level import: one space after the bar, nested ones more
             top.append((name.strip(), int(cumulative) / 1000))
     return sum(ms for _, ms in top), sorted(top, key=lambda t: -t[1])[:10]
 
