@@ -145,6 +145,7 @@ _WARM_CHARS = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .
                "éëèêïíöóüúáàäçñ‘’“”·")
 _WARM_SIZES = tuple(dict.fromkeys((theme.TEXT_BODY, theme.TEXT_MIN, theme.TEXT_LARGE, theme.TEXT_TITLE,
                                    *range(theme.TEXT_MIN, theme.TEXT_TITLE + 1))))
+_WARM_CHUNK = 6  # glyphs loaded per step (a step at a new size also opens the font)
 DEFAULT_CACHE_BYTES = 16 * 1024 * 1024  # rendered lines and blocks; a screen full of text is 2-6 MiB
 _LAYOUTS = 4096  # layouts kept (the lines of a text at one size and width: a few hundred bytes each)
 _FITS = 4096
@@ -173,7 +174,7 @@ class TextCache:
         self.hits = 0
         self.misses = 0
         self._warming = ((role, size, i) for size in _WARM_SIZES for role in ROLES
-                         for i in range(0, len(_WARM_CHARS), 12))
+                         for i in range(0, len(_WARM_CHARS), _WARM_CHUNK))
 
     def __len__(self) -> int:
         return len(self._surfaces)
@@ -342,7 +343,7 @@ class TextCache:
         a fit tries would otherwise pay 2-4 ms each in the first frame that needs them. True once all are loaded."""
         end = time.perf_counter() + budget_s
         for role, size, start in self._warming:
-            self.fonts.font(role, size).size(_WARM_CHARS[start:start + 12])
+            self.fonts.font(role, size).size(_WARM_CHARS[start:start + _WARM_CHUNK])
             if time.perf_counter() >= end:
                 return False
         return True

@@ -30,7 +30,7 @@ from escaperoom.ui.widgets import Button, FocusGroup
 
 T = TypeVar("T")
 CANVAS = pygame.Rect((0, 0), theme.CANVAS_SIZE)
-_WARM_S = 0.0004  # of each frame's spare time, to load glyphs ahead (fonts.TextCache.warm_glyphs)
+_WARM_S = 0.00025  # of each frame's spare time, to load glyphs ahead (fonts.TextCache.warm_glyphs)
 
 
 def duration_text(ctx: UiContext, seconds: int) -> str:
