@@ -1,7 +1,8 @@
 """Start-up benchmark: the time from starting a fresh ``python -m escaperoom --headless --frames 1`` to its first frame,
 for one or more Python interpreters (each with its own install of the game, e.g. the tree before and after a
-change), alternating between them so that both see the same machine; medians of ``--runs`` starts each, and what
-``-X importtime`` reports for the imports of one start.
+change), alternating between them so that both see the same machine; medians of ``--runs`` starts each, the CPU
+time the whole process used (user + system: steadier than wall time on a busy machine), and what ``-X importtime``
+reports for the imports of one start.
 
 Run: ``python benchmarks/bench_startup.py [--runs N] [PYTHON ...]`` (default: this interpreter).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -17,16 +19,20 @@ import tempfile
 import time
 
 
-def first_frame(python: str) -> tuple[float, float]:
-    """(ms from just before the process starts to its first frame, ms it reports from inside)."""
+def first_frame(python: str) -> tuple[float, float, float]:
+    """(ms from just before the process starts to its first frame, ms it reports from inside, CPU ms of the whole
+    process)."""
     with tempfile.TemporaryDirectory() as saves:
         env = {**os.environ, "ESCAPEROOM_TIMING": "1", "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.time()
         done = subprocess.run([python, "-m", "escaperoom", "--headless", "--frames", "1", "--saves", saves], env=env,
                               capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = next(ln for ln in done.stderr.splitlines() if "eerste frame om" in ln)
     inside = next(ln for ln in done.stderr.splitlines() if "eerste frame na" in ln)
-    return (float(wall.split()[3]) - started) * 1000, float(inside.split()[3])
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return (float(wall.split()[3]) - started) * 1000, float(inside.split()[3]), cpu
 
 
 def imports_ms(python: str) -> float:
@@ -49,17 +55,17 @@ def main() -> int:
     parser.add_argument("pythons", nargs="*", default=[sys.executable])
     parser.add_argument("--runs", type=int, default=15)
     opts = parser.parse_args()
-    starts: dict[str, list[tuple[float, float]]] = {p: [] for p in opts.pythons}
+    starts: dict[str, list[tuple[float, float, float]]] = {p: [] for p in opts.pythons}
     imports: dict[str, list[float]] = {p: [] for p in opts.pythons}
     for _ in range(opts.runs):
         for python in opts.pythons:
             starts[python].append(first_frame(python))
             imports[python].append(imports_ms(python))
-    print(f"{'python':<44} {'start -> 1st frame':>19} {'inside':>8} {'imports':>8}   (medians of {opts.runs}, ms)")
+    print(f"{'python':<44} {'start -> 1st frame':>19} {'inside':>8} {'cpu':>8} {'imports':>8}   "
+          f"(medians of {opts.runs}, ms)")
     for python in opts.pythons:
-        real = statistics.median(r for r, _ in starts[python])
-        inside = statistics.median(i for _, i in starts[python])
-        print(f"{python:<44} {real:>19.0f} {inside:>8.0f} {statistics.median(imports[python]):>8.0f}")
+        real, inside, cpu = (statistics.median(run[i] for run in starts[python]) for i in range(3))
+        print(f"{python:<44} {real:>19.0f} {inside:>8.0f} {cpu:>8.0f} {statistics.median(imports[python]):>8.0f}")
     return 0
 
 
