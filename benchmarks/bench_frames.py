@@ -1,268 +1,197 @@
-"""Frame-time benchmark of the game at 1920x1080 under the dummy video driver, next to a bare fill+flip measured in
-the same run:
+"""Frame-time benchmark of the game at 1920x1080 under the dummy video driver, every figure next to a bare fill+flip
+of the canvas measured in the same run (at the start and at the end, pooled):
 
 - every game screen standing still (the room and the puzzles tick their clock; nothing else changes);
 - interactive frames: a card dragged across the sort puzzle (a mouse move each frame), a reason typed in the
-  dilemma (a letter each frame), fragments blacked out and back in the zwartlakken document (a click each frame);
-- the first frame after a scene transition (title -> setup, room -> each puzzle, answer -> feedback, room -> hint,
-  lock, pause, the code -> the end), with the text cache emptied first so every text on the new screen is
-  rendered in that frame (the worst case), repeated ``--repeats`` times;
-- the time from process start to the first frame: a fresh ``escaperoom --headless --frames 1`` process timed from
-  just before it is started (interpreter, imports, fonts, content and law book included), next to the in-process
-  number it reports itself (from importing ``escaperoom.ui.main``).
+  dilemma (a letter each frame), fragments blacked out and back in the zwartlakken document (a click each frame),
+  a step dragged in the volgorde list, the options of the grondslag puzzle walked with the arrow keys;
+- the first frame after every scene transition (``transitions.TRANSITIONS``), with the text cache emptied first so
+  every text on the new screen is rendered in that frame (the worst case), each repeated ``--repeats`` times.
+  Frames that save (they call ``os.fsync``: starting a game, an answer, a pause, F7, the end) are listed apart.
 
-CPU time per frame = events + update + draw (``App.frame_ms``), median and p99. Run:
-``python benchmarks/bench_frames.py [--frames N] [--repeats R]``. Aims: p99 <= 4 ms per frame, first frame <= 1 s.
+A frame is one whole ``App.step``: events, update, draw and ``pygame.display.flip``, as the bare anchor. Each is timed
+twice: CPU time of this thread (``time.thread_time``) and wall time (``time.perf_counter``; it includes waiting on
+fsync). Every figure is a median or a p99 over all frames. ``p99/bare`` is the p99 over the bare frame's median.
+Run: ``python benchmarks/bench_frames.py [--frames N] [--repeats R]``. Aim: every p99 <= 10x bare.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pygame  # noqa: E402
-
-from escaperoom.ui import theme  # noqa: E402
+import timing  # noqa: E402  (sets the dummy drivers before pygame is imported)
+from timing import FsyncCounter, Samples, bare_frames, p99, step_timed, table  # noqa: E402
 
 WARMUP = 10
 
 
-def _p99(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+def open_app(saves: Path):
+    from escaperoom.ui.main import open_app as _open
+
+    args = argparse.Namespace(window=True, headless=True, lang="nl", saves=saves, scenario=None, team=None,
+                              duur=None, resume=False, autoplay=False)
+    return _open(args)
 
 
-def bare_frames(surface: pygame.Surface, frames: int) -> list[float]:
-    out = []
-    for _ in range(frames):
-        started = time.perf_counter()
-        surface.fill(theme.BG)
-        pygame.display.flip()
-        out.append((time.perf_counter() - started) * 1000)
-    return out
-
-
-def screen_frames(frames: int) -> dict[str, list[float]]:
+def screen_frames(app, frames: int) -> dict[str, Samples]:
     from escaperoom.ui.scripted import gallery
 
-    results: dict[str, list[float]] = {}
-    with tempfile.TemporaryDirectory() as saves:
-        app = _open(saves)
-        results["(kaal: fill+flip)"] = bare_frames(app.surface, frames)
-        for name in gallery.NAMES:
-            gallery.show(app, name)
-            for _ in range(WARMUP):
-                app.step([])
-            app.frame_ms.clear()
-            for _ in range(frames):
-                app.step([])
-            results[name] = list(app.frame_ms)
-        app.game.close()
-        app.close()
+    results: dict[str, Samples] = {}
+    for name in gallery.NAMES:
+        gallery.show(app, name)
+        for _ in range(WARMUP):
+            app.step([])
+        samples = results[name] = Samples()
+        for _ in range(frames):
+            step_timed(app, [], samples)
     return results
 
 
-def _open(saves: str):
-    from escaperoom.ui.main import open_app
-
-    args = argparse.Namespace(window=True, headless=True, lang="nl", saves=Path(saves), scenario=None, team=None,
-                              duur=None, resume=False, autoplay=False)
-    return open_app(args)
-
-
-def _fresh_room(app):
-    """A new game's room on the title screen, as after Nieuw spel -> setup -> intro."""
-    from escaperoom.ui.scripted import gallery
-    from escaperoom.ui.scenes.room import RoomScene
-    from escaperoom.ui.scenes.title import TitleScene
-
-    app.game.close()
-    gallery._start(app.game)
-    app.stack.reset(TitleScene(app.game))
-    room = RoomScene(app.game)
-    app.stack.push(room)
-    app.step([])
-    return room
-
-
-def interactive_frames(frames: int) -> dict[str, list[float]]:
+def interactive_frames(app, frames: int) -> dict[str, Samples]:
     """Frames in which the team is doing something: every frame gets its own input."""
     from escaperoom.ui.scripted import gallery
-    from escaperoom.ui.scripted.events import click, mouse_down, mouse_move
+    from escaperoom.ui.scripted.events import click, key, mouse_down, mouse_move
 
-    results: dict[str, list[float]] = {}
-    with tempfile.TemporaryDirectory() as saves:
-        app = _open(saves)
+    results: dict[str, Samples] = {}
 
-        def measure(name: str, events_for_frame) -> None:
-            for i in range(WARMUP):
-                app.step(events_for_frame(i))
-            app.frame_ms.clear()
-            for i in range(frames):
-                app.step(events_for_frame(WARMUP + i))
-            results[name] = list(app.frame_ms)
+    def measure(name: str, events_for_frame) -> None:
+        for i in range(WARMUP):
+            app.step(events_for_frame(i))
+        samples = results[name] = Samples()
+        for i in range(frames):
+            step_timed(app, events_for_frame(WARMUP + i), samples)
 
-        gallery.show(app, "puzzel-sorteren")
-        sort = app.stack.top
-        start = sort.cards[0].rect.center
-        app.step([mouse_down(start), mouse_move((start[0] + 40, start[1]), rel=(40, 0))])  # the drag has begun
-        measure("kaart slepen (sorteren)", lambda i: [mouse_move((start[0] + 40 + (i * 7) % 900,
-                                                                  start[1] - (i * 5) % 500), rel=(7, -5))])
-        gallery.show(app, "puzzel-dilemma")
-        dilemma = app.stack.top
-        dilemma._chosen(0)
-        dilemma.focus.focus(dilemma.field, visible=True)
-        reason = "Er is acuut gevaar, dus delen met de crisisdienst is nodig en proportioneel. "
+    gallery.show(app, "puzzel-sorteren")
+    sort = app.stack.top
+    start = sort.cards[0].rect.center
+    app.step([mouse_down(start), mouse_move((start[0] + 40, start[1]), rel=(40, 0))])  # the drag has begun
+    measure("kaart slepen (sorteren)", lambda i: [mouse_move((start[0] + 40 + (i * 7) % 900,
+                                                              start[1] - (i * 5) % 500), rel=(7, -5))])
+    gallery.show(app, "puzzel-dilemma")
+    dilemma = app.stack.top
+    dilemma._chosen(0)
+    dilemma.focus.focus(dilemma.field, visible=True)
+    reason = "Er is acuut gevaar, dus delen met de crisisdienst is nodig en proportioneel. "
 
-        def typing(i: int) -> list:
-            if len(dilemma.field.value) >= 150:
-                dilemma.field.set_value("")
-            return [pygame.event.Event(pygame.TEXTINPUT, text=reason[i % len(reason)])]
+    def typing(i: int) -> list:
+        if len(dilemma.field.value) >= 150:
+            dilemma.field.set_value("")
+        return [pygame.event.Event(pygame.TEXTINPUT, text=reason[i % len(reason)])]
 
-        measure("reden typen (dilemma)", typing)
-        gallery.show(app, "puzzel-zwartlakken")
-        redact = app.stack.top
-        measure("zwartlakken aan/uit", lambda i: click(redact.rows[i % len(redact.rows)].rect.center))
-        app.game.close()
-        app.close()
+    measure("reden typen (dilemma)", typing)
+    gallery.show(app, "puzzel-zwartlakken")
+    redact = app.stack.top
+    measure("zwartlakken aan/uit", lambda i: click(redact.rows[i % len(redact.rows)].rect.center))
+    gallery.show(app, "puzzel-volgorde")
+    steps = app.stack.top.steps
+    top = steps.row_rect(0).center
+    app.step([mouse_down(top), mouse_move((top[0], top[1] + 30), rel=(0, 30))])
+    measure("stap slepen (volgorde)", lambda i: [mouse_move((top[0], top[1] + 30 + (i * 9) % 700), rel=(0, 9))])
+    gallery.show(app, "puzzel-grondslag")
+    basis = app.stack.top
+    basis.focus.focus(basis.options, visible=True)
+    measure("opties met pijltjes (grondslag)", lambda i: [key(pygame.K_DOWN if (i // 3) % 2 == 0 else pygame.K_UP)])
     return results
 
 
-def transition_frames(repeats: int) -> dict[str, list[float]]:
-    """The frame in which a new screen appears (built, laid out and drawn), with an empty text cache."""
-    from escaperoom.play.session import Status
-    from escaperoom.ui.scripted import gallery
-    from escaperoom.ui.scenes.lock import LockScene
-    from escaperoom.ui.scripted.events import click, key
-    from escaperoom.ui.scripted.puzzles import script_events
+def transition_frames(app, repeats: int, debrief_saves: Path, cold: bool) -> dict[str, Samples]:
+    """The frame in which a new screen appears (built, laid out, drawn, flipped). ``cold``: the text cache is
+    emptied just before, so every text on screen is rendered in that frame (the screen below a modal too); else it is
+    emptied before the screen before it is built and drawn, so only the new screen's texts are new, as the first
+    time a team opens it."""
+    from transitions import TRANSITIONS
 
-    results: dict[str, list[float]] = {}
-    with tempfile.TemporaryDirectory() as saves:
-        app = _open(saves)
-
-        def timed(name: str, prepare) -> None:
-            for _ in range(repeats):
-                events = prepare()
-                app.game.ctx.text.clear()
-                app.step(events)
-                results.setdefault(name, []).append(app.frame_ms[-1])
-
-        def title_to_setup() -> list:
-            gallery.show(app, "titel")
-            app.step([])
-            return click(app.stack.top.new.rect.center)
-
-        timed("titel -> instellen", title_to_setup)
-        for kind in ("sorteren", "grondslag", "zwartlakken", "volgorde", "dilemma"):
-            def room_to_puzzle(kind: str = kind) -> list:
-                room = _fresh_room(app)
-                tile = next(t for t in room.tiles if t.puzzle.soort == kind)
-                return click(tile.rect.center)
-
-            timed(f"kamer -> {kind}", room_to_puzzle)
-
-        def answer_to_feedback() -> list:
-            gallery.show(app, "puzzel-sorteren")
-            app.step([])
-            scene = app.stack.top
-            events = script_events(scene, app.game.session.model_answer(scene.puzzle.id))
-            app.step(events[:-1])
-            return events[-1:]  # the Enter on "Controleer"
-
-        timed("antwoord -> terugkoppeling", answer_to_feedback)
-
-        def room_to(screen: str):
-            def prepare() -> list:
-                gallery.show(app, "kamer")
-                app.step([])
-                room = app.stack.top
-                if screen == "hint":
-                    return click(room.hint_button.rect.center)
-                if screen == "pauze":
-                    return [key(pygame.K_ESCAPE)]
-                session = room.session
-                for p in session.scenario.rooms:
-                    if session.status(p.id) is Status.OPEN:
-                        session.submit(p.id, session.model_answer(p.id))
-                app.step([])
-                return click(room.tiles[-1].rect.center)
-            return prepare
-
-        for screen in ("hint", "pauze", "slot"):
-            timed(f"kamer -> {screen}", room_to(screen))
-
-        def code_to_end() -> list:
-            room_to("slot")()
-            room = app.stack.top
-            app.step(click(room.tiles[-1].rect.center))
-            lock = app.stack.top
-            assert isinstance(lock, LockScene)
-            for char in app.game.session.model_answer(app.game.session.scenario.lock.id)["code"]:
-                lock.add(char)
-            app.step([])
-            return [key(pygame.K_RETURN)]
-
-        timed("code -> einde", code_to_end)
-        app.game.close()
-        app.close()
+    results: dict[str, Samples] = {}
+    game_saves = app.game.saves_dir
+    with FsyncCounter() as fsyncs:
+        for _ in range(repeats):
+            for name, prepare in TRANSITIONS.items():
+                app.game.close()
+                _empty(game_saves)
+                app.game.saves_dir = debrief_saves if "nabespreking" in name else game_saves
+                if not cold:
+                    app.game.ctx.text.clear()
+                events = prepare(app)
+                if cold:
+                    app.game.ctx.text.clear()
+                step_timed(app, events, results.setdefault(name, Samples()), fsyncs)
+                app.game.saves_dir = game_saves
     return results
 
 
-def _escaperoom_command() -> list[str]:
-    """The installed console script next to this Python (as a user starts it), else ``python -m escaperoom``."""
-    script = shutil.which("escaperoom", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "escaperoom"]
+def _empty(folder: Path) -> None:
+    """The games of earlier repeats leave the folder (the title screen lists it; it must not grow)."""
+    for child in folder.iterdir():
+        if child.is_dir():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
 
 
-def first_frame_ms() -> tuple[float, float]:
-    """(from just before the process is started, as reported inside the process) in ms, for one fresh
-    ``escaperoom --headless --frames 1``; ESCAPEROOM_TIMING makes it report its first frame."""
-    with tempfile.TemporaryDirectory() as saves:
-        env = {**os.environ, "ESCAPEROOM_TIMING": "1"}
-        started = time.time()
-        done = subprocess.run([*_escaperoom_command(), "--headless", "--frames", "1", "--saves", saves],
-                              env=env, capture_output=True, text=True, check=True)
-    inside = next(ln for ln in done.stderr.splitlines() if "eerste frame na" in ln)
-    wall = next(ln for ln in done.stderr.splitlines() if "eerste frame om" in ln)
-    return (float(wall.split()[3]) - started) * 1000, float(inside.split()[3])
-
-
-def _table(title: str, results: dict[str, list[float]]) -> None:
-    print(f"\n{title:<30} {'mediaan ms':>11} {'p99 ms':>8}")
-    for name, samples in results.items():
-        print(f"{name:<30} {statistics.median(samples):>11.2f} {_p99(samples):>8.2f}")
+def summary(groups: dict[str, dict[str, Samples]], bare: Samples) -> None:
+    """The worst p99 of each group over the bare median, CPU and wall, saves apart."""
+    base_cpu, base_wall = timing.median(bare.cpu), timing.median(bare.wall)
+    print(f"\nbare fill+flip: cpu median {base_cpu:.3f} ms, wall median {base_wall:.3f} ms (n={len(bare)})")
+    print(f"{'worst p99 / bare median':<44} {'cpu':>8} {'wall':>8}   (where)")
+    for group, results in groups.items():
+        for saved in (False, True):
+            picked = {n: s.only(saved) for n, s in results.items()}
+            picked = {n: s for n, s in picked.items() if len(s)}
+            if not picked:
+                continue
+            cpu_name, cpu = max(((n, p99(s.cpu)) for n, s in picked.items()), key=lambda x: x[1])
+            wall_name, wall = max(((n, p99(s.wall)) for n, s in picked.items()), key=lambda x: x[1])
+            label = f"{group}{' (frames that save)' if saved else ''}"
+            print(f"{label:<44} {cpu / base_cpu:>7.1f}x {wall / base_wall:>7.1f}x   ({cpu_name}; {wall_name})")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--frames", type=int, default=300)
-    parser.add_argument("--repeats", type=int, default=5, help="times each scene transition is measured")
+    parser.add_argument("--repeats", type=int, default=9, help="times each scene transition is measured")
+    parser.add_argument("--only", default="stilstaand,interactief,overgang,koud",
+                        help="which groups: stilstaand, interactief, overgang, koud (comma-separated)")
     opts = parser.parse_args()
-    _table("scherm (stilstaand)", screen_frames(opts.frames))
-    _table("interactief", interactive_frames(opts.frames))
-    transitions = transition_frames(opts.repeats)
-    print(f"\n{'eerste frame na overgang':<30} {'mediaan ms':>11} {'max ms':>8}   (lege tekstcache, "
-          f"{opts.repeats}x)")
-    for name, samples in transitions.items():
-        print(f"{name:<30} {statistics.median(samples):>11.2f} {max(samples):>8.2f}")
-    starts = [first_frame_ms() for _ in range(3)]
-    real = [r for r, _ in starts]
-    inside = [i for _, i in starts]
-    print(f"\neerste frame na processtart (echt, vanaf het starten van '{Path(_escaperoom_command()[0]).name}'): "
-          f"{min(real):.0f} ms (beste van 3; alle: " + ", ".join(f"{r:.0f}" for r in real) + ")")
-    print(f"eerste frame binnen het proces (vanaf import van escaperoom.ui.main): {min(inside):.0f} ms "
-          "(beste van 3; alle: " + ", ".join(f"{i:.0f}" for i in inside) + ")")
+    only = set(opts.only.split(","))
+    with tempfile.TemporaryDirectory() as saves, tempfile.TemporaryDirectory() as debrief:
+        from transitions import fill_saves
+
+        fill_saves(Path(debrief))
+        app = open_app(Path(saves))
+        bare = bare_frames(app.surface, opts.frames)
+        groups: dict[str, dict[str, Samples]] = {}
+        if "stilstaand" in only:
+            groups["stilstaand"] = screen_frames(app, opts.frames)
+        if "interactief" in only:
+            groups["interactief"] = interactive_frames(app, opts.frames)
+        if "overgang" in only:
+            groups["eerste frame na overgang"] = transition_frames(app, opts.repeats, Path(debrief), cold=False)
+        if "koud" in only:
+            groups["eerste frame na overgang, koud"] = transition_frames(app, opts.repeats, Path(debrief), cold=True)
+        bare.extend(bare_frames(app.surface, opts.frames))
+        app.game.close()
+        app.close()
+    table("kaal (fill+flip)", {"fill+flip": bare}, bare)
+    for group in ("stilstaand", "interactief"):
+        if group in groups:
+            table(group, groups[group], bare)
+    for group, what in (("eerste frame na overgang", "nieuwe teksten van het nieuwe scherm"),
+                        ("eerste frame na overgang, koud", "lege tekstcache")):
+        if group not in groups:
+            continue
+        transitions = groups[group]
+        table(f"{group} ({what}, {opts.repeats}x)",
+              {n: s.only(False) for n, s in transitions.items() if len(s.only(False))}, bare)
+        table(f"{group}: frames die opslaan (fsync; {opts.repeats}x)",
+              {n: s.only(True) for n, s in transitions.items() if len(s.only(True))}, bare)
+    summary(groups, bare)
     return 0
 
 

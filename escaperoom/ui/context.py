@@ -1,7 +1,7 @@
 """UiContext: what every scene needs to draw and speak, handed to the first scene by the app (no globals):
 the text cache (with its fonts), the string catalogue, the current language, the law book (role names and
-citations, loaded once with the context), the canvas rect and a few full-screen scratch surfaces that the screens
-reuse for their cached layers (allocating 8 MB for each new screen costs milliseconds)."""
+citations, loaded once with the context), the canvas rect and the pool of full-screen surfaces the screens paint
+their cached layers into (allocating 8 MB for each new screen costs milliseconds; ``escaperoom.ui.layer``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from escaperoom.rules.lawbook import LawBook, load_lawbook
 from escaperoom.strings import Catalogue
 from escaperoom.ui import theme
 from escaperoom.ui.fonts import Fonts, TextCache
+from escaperoom.ui.layer import LayerPool
 
 
 @dataclass
@@ -24,6 +25,7 @@ class UiContext:
     book: LawBook = field(default_factory=load_lawbook, repr=False)
     canvas: pygame.Rect = field(default_factory=lambda: pygame.Rect((0, 0), theme.CANVAS_SIZE))
     scratch: dict[str, pygame.Surface] = field(default_factory=dict, repr=False)
+    layers: LayerPool = field(default_factory=LayerPool, repr=False)
 
     @property
     def fonts(self) -> Fonts:

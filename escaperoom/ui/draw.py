@@ -1,7 +1,7 @@
 """The one way the screens put text and panels on the canvas. ``draw_text`` fits a text into a box (the largest size
 up to the one asked for at which it wraps into the box, never below its minimum), renders it through the UI
-context's text cache and blits it inside the box; ``panel`` paints a rounded box with a border. ``text_fits`` is the
-check the tests hold every label to. Used by every scene, the HUD and the widgets."""
+context's text cache and blits it inside the box, line by line; ``panel`` paints a rounded box with a border.
+``text_fits`` is the check the tests hold every label to. Used by every scene, the HUD and the widgets."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pygame
 
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.fonts import Align, Role, blit_in_box
+from escaperoom.ui.fonts import Align, Role
 from escaperoom.ui.theme import Colour
 
 
@@ -29,8 +29,7 @@ def draw_text(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Re
         return
     low = min(min_size_for(size) if min_size is None else min_size, size)
     fitted = ctx.text.fit_size(text, role, box.width, box.height, size, low)
-    rendered = ctx.text.render(text, role, fitted, colour, box.width, align)
-    blit_in_box(surface, rendered, box, align, valign, ctx.fonts.line_height(role, fitted))
+    ctx.text.draw_in_box(surface, text, box, role, fitted, colour, align, valign, ctx.fonts.line_height(role, fitted))
 
 
 def text_fits(ctx: UiContext, text: str, box: pygame.Rect, role: Role, size: int) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pygame
 import pytest
 
 from escaperoom.ui import theme
-from escaperoom.ui.fonts import TextCache, missing_glyphs, prepare_text, wrap_lines
+from escaperoom.ui.fonts import TextCache, blit_in_box, missing_glyphs, prepare_text, wrap_lines
+from escaperoom.ui.text_layout import Measure
 
 
 def test_ij_ligatures_are_written_as_two_letters():
@@ -132,3 +134,129 @@ def test_button_labels_fit_a_560_px_button_on_one_line_at_body_size_or_two_lines
     for id in BUTTON_IDS:
         label = catalogue.t(id, lang)
         assert text.fits(label, "bold", theme.TEXT_MIN, width, height), f"{id} [{lang}]: {label!r}"
+
+
+# --- drawn line by line, measured not rendered: pixel for pixel what SDL draws for the whole text -------------------
+
+def _corpus(catalogue) -> list[str]:
+    """Every UI string and every text in the bundled puzzle files (long ones too, wrapped over many lines)."""
+    import tomllib
+
+    from escaperoom.paths import puzzels_dir
+
+    found: list[str] = list(catalogue.all_texts())
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in sorted(puzzels_dir().glob("*.toml")):
+        walk(tomllib.loads(path.read_text(encoding="utf-8")))
+    return sorted({t for t in found if t.strip()}) + ["Жанна ĳs\n\nnaast Ĳmuiden", "twee  spaties\teen tab", "a\n"]
+
+
+def _sdl_render(fonts, text: str, role, size: int, colour, width: int, align) -> pygame.Surface:
+    """What the text cache rendered before it went line by line: SDL's own render of the whole wrapped text."""
+    from escaperoom.ui.fonts import _ALIGN
+
+    prepared = prepare_text(text)
+    font = fonts.font_for(prepared, role, size)
+    font.align = _ALIGN[align]
+    return font.render(wrap_lines(font, prepared, width) if width > 0 else prepared, True, colour, None, 0)
+
+
+def _same_pixels(a: pygame.Surface, b: pygame.Surface) -> bool:
+    return a.get_size() == b.get_size() and pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")
+
+
+def test_a_text_rendered_line_by_line_has_the_pixels_of_sdls_wrapped_render(fonts, catalogue):
+    corpus = _corpus(catalogue)
+    cases = [(role, size, width, align) for role, size, width, align in
+             [("regular", 36, 700, "left"), ("bold", 44, 480, "center"), ("regular", 40, 1100, "right"),
+              ("bold", 64, 520, "left"), ("regular", 37, 0, "center")]]
+    for role, size, width, align in cases:
+        text = TextCache(fonts)
+        for content in corpus[::3]:
+            ours = text.render(content, role, size, theme.TEXT_MUTED, width, align)
+            assert _same_pixels(ours, _sdl_render(fonts, content, role, size, theme.TEXT_MUTED, width, align)), \
+                (role, size, width, align, content[:60])
+
+
+def test_drawing_a_text_in_a_box_line_by_line_blits_the_same_pixels_as_blitting_it_whole(fonts, catalogue):
+    corpus = [t for t in _corpus(catalogue) if len(t) > 60][::3]
+    text = TextCache(fonts)
+    box = pygame.Rect(37, 21, 640, 200)  # short: long texts are cut at a whole line
+    for content, (align, valign) in zip(corpus, [("left", "top"), ("center", "middle"), ("right", "bottom")] * 99,
+                                        strict=False):
+        ours, whole = (pygame.Surface((800, 300)) for _ in range(2))
+        for surface in (ours, whole):
+            surface.fill(theme.SURFACE)
+        text.draw_in_box(ours, content, box, "regular", 40, theme.TEXT, align, valign, fonts.line_height("regular", 40))
+        rendered = _sdl_render(fonts, content, "regular", 40, theme.TEXT, box.width, align)
+        blit_in_box(whole, rendered, box, align, valign, fonts.line_height("regular", 40))
+        assert _same_pixels(ours, whole), (align, valign, content[:60])
+
+
+@pytest.mark.parametrize("role", ["regular", "bold"])
+def test_wrapping_from_word_widths_breaks_every_text_where_measuring_each_line_does(fonts, catalogue, role):
+    corpus = [prepare_text(t) for t in _corpus(catalogue) if " " in t]
+    measure = Measure()
+    for size in (36, 43, 57, 72, 96):
+        font = fonts.font(role, size)
+        for width in (180, 420, 777, 1400):
+            for content in corpus:
+                lines, _ = measure.wrap(font, size, content, width)
+                assert "\n".join(lines) == wrap_lines(font, content, width), (size, width, content[:60])
+
+
+def _fit_by_rendering(fonts, text: str, role, width: int, height: int, max_size: int, min_size: int) -> int:
+    """How the size was found before it was measured: render the wrapped text at every size tried."""
+    def fits(size: int) -> bool:
+        font = fonts.font_for(prepare_text(text), role, size)
+        if any(font.size(w)[0] > width for w in prepare_text(text).replace("\n", " ").split(" ") if w):
+            return False
+        return _sdl_render(fonts, text, role, size, theme.TEXT, width, "left").get_height() <= height
+
+    lo, hi, best = min_size, max_size, min_size
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            best, lo = mid, mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+def test_fitting_by_measuring_finds_the_size_rendering_every_probe_found(fonts, catalogue):
+    corpus = _corpus(catalogue)[::4]
+    text = TextCache(fonts)
+    for content in corpus:
+        for role, width, height, top in (("bold", 520, 240, 72), ("regular", 900, 300, 48), ("regular", 300, 130, 44)):
+            assert text.fit_size(content, role, width, height, top, 36) == \
+                _fit_by_rendering(fonts, content, role, width, height, top, 36), (role, width, content[:60])
+    assert text.misses == 0  # nothing was rendered
+
+
+def test_a_changed_text_renders_only_its_new_lines(fonts):
+    text = TextCache(fonts)
+    lines = [f"Regel {i}: een zin die op een eigen regel staat." for i in range(40)]
+    text.render("\n".join(lines), "regular", 36, theme.TEXT, 1200)
+    misses = text.misses
+    lines[17] = "Regel 17 is veranderd."
+    text.render("\n".join(lines), "regular", 36, theme.TEXT, 1200)
+    assert text.misses == misses + 1
+
+
+def test_the_cache_is_bounded_by_the_bytes_of_its_surfaces(fonts):
+    cache = TextCache(fonts, max_bytes=2_000_000)
+    for i in range(400):
+        cache.render(f"Tekst nummer {i} die een hele regel breed wordt gemaakt", "regular", 64)
+        assert cache.bytes <= 2_000_000
+    assert 0 < len(cache) < 400
+    assert cache.render("Tekst nummer 399 die een hele regel breed wordt gemaakt", "regular", 64) is not None

@@ -392,7 +392,7 @@ def test_an_open_modal_shows_the_scene_below_darkened_and_repaints_its_panel_whe
     below = pygame.Surface((1920, 1080))
     below.fill((200, 100, 50))
     modal.draw(below)
-    assert all(after < before for after, before in zip(below.get_at((5, 5))[:3], (200, 100, 50)))
+    assert all(after < before for after, before in zip(below.get_at((5, 5))[:3], (200, 100, 50), strict=True))
     first = below.copy()
     fresh = pygame.Surface((1920, 1080))  # the scene below is not drawn again: the modal keeps its backdrop
     modal.draw(fresh)
@@ -430,3 +430,63 @@ def test_a_text_block_rerenders_only_when_its_text_changes(text, canvas):
     block.set_text("Verder spelen")
     block.draw(canvas)
     assert text.misses > misses
+
+
+# --- looks: what a cached layer keys on ------------------------------------------------------------------------
+
+
+def _drawn(widget, *, live: bool = True) -> bytes:
+    surface = pygame.Surface((1920, 1080))
+    surface.fill(theme.BG)
+    if live:
+        widget.draw(surface)
+    else:
+        widget.draw_layered(surface)
+    return pygame.image.tobytes(surface, "RGB")
+
+
+def test_a_widgets_look_changes_whenever_what_its_layer_shows_changes(button, card, choices, field):
+    for widget, change in [
+        (button, lambda: button.set_label("Doorgaan")),
+        (button, lambda: setattr(button, "style", "secondary")),
+        (button, lambda: button.handle_event(mouse_down(INSIDE))),
+        (button, lambda: setattr(button, "enabled", False)),
+        (card, lambda: setattr(card, "selected", True)),
+        (card, lambda: setattr(card, "colour", theme.VIOLET)),
+        (choices, lambda: choices.choose(1)),
+        (field, lambda: field.insert("Uil")),
+        (field, lambda: field.set_focus(False)),
+    ]:
+        widget.set_focus(True, visible=False)
+        look, pixels = widget.look(), _drawn(widget, live=False)
+        change()
+        assert widget.look() != look and _drawn(widget, live=False) != pixels, (type(widget).__name__, change)
+
+
+def test_focus_without_its_ring_and_the_cursor_blink_leave_the_look_alone(button, field):
+    look = button.look()
+    button.set_focus(True, visible=False)  # a tap focuses the button but shows no ring
+    assert button.look() == look
+    button.set_focus(True, visible=True)
+    assert button.look() != look
+    field.set_focus(True)
+    look, layered = field.look(), _drawn(field, live=False)
+    field.update(0.7)  # the cursor blinks off: drawn over the layer, not in it
+    assert field.look() == look and _drawn(field, live=False) == layered
+    assert _drawn(field) != _drawn(field, live=False) or field._blink >= 0.6
+
+
+def test_the_layered_and_the_live_part_together_draw_what_draw_draws(text, button, card, choices, field):
+    from escaperoom.ui.puzzles.order import _StepList
+
+    steps = _StepList(pygame.Rect(700, 100, 1100, 900), text, ["Een", "Twee", "Drie"], [2, 0, 1], lambda: None)
+    feed(steps, [mouse_down(steps.row_rect(0).center), mouse_move((900, 500))])  # a row lifted and dragged
+    feed(card, [mouse_down(card.rect.center), mouse_move((600, 600))])
+    for widget in (button, card, choices, field, steps):
+        widget.set_focus(True)
+        whole = pygame.Surface((1920, 1080))
+        parts = pygame.Surface((1920, 1080))
+        widget.draw(whole)
+        widget.draw_layered(parts)
+        widget.draw_live(parts)
+        assert pygame.image.tobytes(whole, "RGB") == pygame.image.tobytes(parts, "RGB"), type(widget).__name__

@@ -2,6 +2,11 @@
 submit buttons, a content area for the puzzle itself and the submit flow (``session.submit``, then the result goes
 back to the room, which opens the feedback). Used by the modules of ``escaperoom.ui.puzzles``; their scripted
 answers are in ``escaperoom.ui.scripted.puzzles``.
+
+Frame cost: a puzzle screen is painted into a cached layer (``escaperoom.ui.layer``), painted again only when
+``view_key()`` changes (the HUD's still part, the notice, the puzzle's ``state_key()`` and its widgets' looks); each
+frame blits it and draws the clock, the widgets' live parts (a cursor) and what is on top (a dragged card) over it.
+When only widgets changed (a toggle, typing, focus) only their areas are painted again.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from escaperoom.ui import hud, theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.icons import draw_icon
+from escaperoom.ui.layer import Layer
 from escaperoom.ui.scene import Scene
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets import Button, FocusGroup
@@ -61,7 +67,7 @@ def title_bottom(ctx: UiContext, title: str) -> int:
     """Where a puzzle screen's title ends: it is drawn at the top of ``TITLE_BOX`` at the largest size up to
     ``TEXT_TITLE`` (never below 64 px) that fits, and takes only the lines it needs."""
     size = ctx.text.fit_size(title, "bold", TITLE_BOX.width, TITLE_BOX.height, theme.TEXT_TITLE, TITLE_MIN)
-    height = ctx.text.render(title, "bold", size, theme.TEXT, TITLE_BOX.width).get_height()
+    height = ctx.text.layout(title, "bold", size, TITLE_BOX.width).height
     return TITLE_BOX.y + min(TITLE_BOX.height, height)
 
 
@@ -136,6 +142,7 @@ class PuzzleScene(hud.HudLayer, Scene):
         top = title_bottom(ctx, self.title) + theme.SPACE_S
         self.task_box = pygame.Rect(task.x, top, task.width, task.bottom - top)
         self.hud = hud.Hud(HUD_RECT, session, ctx, self.lang)
+        self._layer = Layer(self)
 
     # --- helpers ----------------------------------------------------------------------------------------------
 
@@ -191,6 +198,16 @@ class PuzzleScene(hud.HudLayer, Scene):
     def draw_content(self, surface: pygame.Surface) -> None:
         """Draw the puzzle (behind the widgets)."""
 
+    def state_key(self) -> Any:
+        """What ``draw_content`` and ``draw_overlay`` read besides the widgets and ``content_parts`` (the whole layer
+        is painted again when it changes)."""
+        return None
+
+    def content_parts(self) -> list[tuple[object, pygame.Rect]]:
+        """(look, area) of parts of ``draw_content`` and ``draw_overlay`` that change on their own (a zone's count):
+        when only those change, only their areas are painted again."""
+        return []
+
     # --- lifecycle and flow ---------------------------------------------------------------------------------
 
     def enter(self) -> None:
@@ -239,20 +256,36 @@ class PuzzleScene(hud.HudLayer, Scene):
     def update(self, dt: float) -> None:
         self.focus.update(dt)
 
+    def layer_key(self) -> tuple[Any, ...]:
+        """What the cached layer shows apart from the widgets (when it changes, all of it is painted again)."""
+        return (self.lang, self.hud.key(), self.message, tuple(self.task_box), self.state_key())
+
+    def view_key(self) -> tuple[Any, ...]:
+        """Everything the cached layer shows."""
+        return (self.layer_key(), self.focus.look(), tuple(look for look, _ in self.content_parts()))
+
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.BG)
-        self.hud.draw(surface)
-        self.draw_sidebar(surface)
-        self.draw_content(surface)
-        self.focus.draw(surface)
-        self.draw_overlay(surface)
+        self._layer.draw_parts(surface, self.ctx.layers, self.layer_key(), self.focus.parts() + self.content_parts(),
+                               self._paint)
+        self.hud.draw_live(surface)
+        self.focus.draw_over(surface)
+
+    def _paint(self, layer: pygame.Surface) -> None:
+        """The layer, or the part of it inside its clip."""
+        layer.fill(theme.BG)
+        self.hud.draw_still(layer)
+        self.draw_sidebar(layer)
+        self.draw_content(layer)
+        self.focus.draw_below(layer)
+        self.draw_overlay(layer)
 
     # while covered (the hint ladder on top) a puzzle gets no input: only the session changes how it looks
     def look_key(self) -> Any:
-        return (id(self), self.hud.key(), self.message)
+        return (id(self), self.view_key())
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
-        """Drawn after the widgets (a dragged row, a tag)."""
+        """Drawn after the widgets, in the layer (a check mark on a tab); a widget on top (a dragged card) is drawn
+        over it."""
 
     def draw_sidebar(self, surface: pygame.Surface) -> None:
         draw_text(self.ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)

@@ -105,11 +105,23 @@ class BasisScene(PuzzleScene):
         inner = FACTS.inflate(-2 * _PAD, -2 * _PAD)
         head = pygame.Rect(inner.x, inner.y, inner.width, 48)
         size = self.ctx.text.fit_size(label, "bold", inner.width, 110, theme.TEXT_BODY)
-        height = min(110, self.ctx.text.render(label, "bold", size, theme.TEXT, inner.width).get_height())
+        height = min(110, self.ctx.text.layout(label, "bold", size, inner.width).height)
         item = pygame.Rect(inner.x, head.bottom + theme.SPACE_XS, inner.width, height)
         rest = pygame.Rect(inner.x, item.bottom + theme.SPACE_S, inner.width,
                            inner.bottom - item.bottom - theme.SPACE_S)
         return head, item, rest
+
+    def content_parts(self) -> list[tuple[object, pygame.Rect]]:
+        """The facts of the current decision, and the check mark of each decided one."""
+        marks = [((d, chosen is not None), self._mark(tab).inflate(8, 8))
+                 for d, (tab, chosen) in enumerate(zip(self.tabs, self.chosen, strict=True))]
+        return [(("facts", self.current), FACTS.inflate(8, 8)), *marks]
+
+    @staticmethod
+    def _mark(tab: Button) -> pygame.Rect:
+        mark = pygame.Rect(0, 0, 56, 56)
+        mark.center = (tab.rect.right - 6, tab.rect.top + 6)
+        return mark
 
     def draw_content(self, surface: pygame.Surface) -> None:
         heading, label, details = self.facts[self.current]

@@ -102,6 +102,9 @@ class DilemmaScene(PuzzleScene):
 
     # --- drawing -----------------------------------------------------------------------------------------------
 
+    def state_key(self) -> tuple[int, str, int | None]:
+        return self.stage, self.notice, self.choice
+
     def draw_content(self, surface: pygame.Surface) -> None:
         if self.stage == 0:
             draw_text(self.ctx, surface, self.question, QUESTION, role="bold", size=theme.TEXT_LARGE, valign="middle")

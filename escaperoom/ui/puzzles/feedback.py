@@ -8,7 +8,8 @@ the resident's stability (``hud``), solved or not, the score, how this answer ch
 Henk: van 52 naar 44 (daalt)", with an arrow) and, when solved, the earned code character big.
 Controls: "Vorige"/"Volgende" (or PageUp/PageDown, Left/Right, a horizontal swipe) turn pages; "Opnieuw" (only
 when not solved) opens the puzzle again (through the flow); "Terug naar de kamer" (or Esc) pops back to the room
-with the result.
+with the result. The screen is painted into a cached layer (painted again when the page, the HUD's still part or a
+button's look changes); each frame blits it and draws the clock.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from escaperoom.ui.context import UiContext
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.fonts import Role
 from escaperoom.ui.icons import draw_icon
+from escaperoom.ui.layer import Layer
 from escaperoom.ui.pointer import Phase, pointer
 from escaperoom.ui.puzzles._base import BACK_RECT, CONTENT, HUD_RECT, SUBMIT_RECT, TITLE_BOX, TITLE_MIN, title_bottom
 from escaperoom.ui.scene import Scene
@@ -100,6 +102,7 @@ class FeedbackScene(hud.HudLayer, Scene):
                                                  self.t("puzzel.feedback.next"), lambda: self.turn(1),
                                                  style="secondary"))
         self._sync_nav()
+        self._layer = Layer(self)
 
     # --- helpers ---------------------------------------------------------------------------------------------
 
@@ -144,8 +147,8 @@ class FeedbackScene(hud.HudLayer, Scene):
     def _measure(self, block: Block) -> int:
         width = self._inner_width()
         height = 2 * _PAD + (_BADGE_H + theme.SPACE_S if block.badges else 0)
-        for text, role, size, colour in self._parts(block):
-            height += self.ctx.text.render(text, role, size, colour, width).get_height() + theme.SPACE_XS
+        for text, role, size, _colour in self._parts(block):
+            height += self.ctx.text.layout(text, role, size, width).height + theme.SPACE_XS
         return height
 
     def _paginate(self, blocks: list[Block]) -> list[list[tuple[Block, pygame.Rect]]]:
@@ -222,7 +225,17 @@ class FeedbackScene(hud.HudLayer, Scene):
     def update(self, dt: float) -> None:
         self.focus.update(dt)
 
+    def view_key(self) -> tuple[object, ...]:
+        """Everything the cached layer shows."""
+        return (self.lang, self.hud.key(), self.page, self.focus.look())
+
     def draw(self, surface: pygame.Surface) -> None:
+        self._layer.draw_parts(surface, self.ctx.layers, (self.lang, self.hud.key(), self.page), self.focus.parts(),
+                               self._paint)
+        self.hud.draw_live(surface)
+        self.focus.draw_over(surface)
+
+    def _paint(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BG)
         self._draw_sidebar(surface)
         if self.direct:
@@ -235,7 +248,7 @@ class FeedbackScene(hud.HudLayer, Scene):
                           box, role="bold", size=theme.TEXT_BODY, align="center", valign="middle")
         else:
             self._draw_escape(surface)
-        self.focus.draw(surface)
+        self.focus.draw_below(surface)
 
     # --- the sidebar ---------------------------------------------------------------------------------------------
 
@@ -287,7 +300,7 @@ class FeedbackScene(hud.HudLayer, Scene):
     def _draw_sidebar(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         boxes = self.sidebar_boxes()
-        self.hud.draw(surface)
+        self.hud.draw_still(surface)
         draw_text(ctx, surface, self.title, TITLE_BOX, role="bold", size=theme.TEXT_TITLE, min_size=TITLE_MIN)
         icon_style = (theme.GREEN, Icon.CHECK) if self.solved else (theme.AMBER, Icon.WARNING)
         status_box = boxes["status"]
@@ -316,7 +329,7 @@ class FeedbackScene(hud.HudLayer, Scene):
 
     # while covered (the hint ladder after "Opnieuw" is not possible here; F1/F7 overlays are) only the clock moves
     def look_key(self) -> object:
-        return (id(self), self.hud.key(), self.page)
+        return (id(self), self.view_key())
 
     def _draw_escape(self, surface: pygame.Surface) -> None:
         box = pygame.Rect(CONTENT.x, CONTENT.y + 200, CONTENT.width, 200)
@@ -330,7 +343,7 @@ class FeedbackScene(hud.HudLayer, Scene):
         ctx = self.ctx
         panel(surface, rect, theme.SURFACE, block.badges[0][0].colour if block.badges else theme.BORDER)
         clip = surface.get_clip()
-        surface.set_clip(rect)
+        surface.set_clip(rect.clip(clip))
         x, y = rect.x + _PAD, rect.y + _PAD
         width = self._inner_width()
         if block.badges:
@@ -339,9 +352,7 @@ class FeedbackScene(hud.HudLayer, Scene):
                 bx = self._draw_badge(surface, style, word, bx, y) + theme.SPACE_M
             y += _BADGE_H + theme.SPACE_S
         for text, role, size, colour in self._parts(block):
-            rendered = ctx.text.render(text, role, size, colour, width)
-            surface.blit(rendered, (x, y))
-            y += rendered.get_height() + theme.SPACE_XS
+            y += ctx.text.draw_at(surface, text, (x, y), role, size, colour, width) + theme.SPACE_XS
         surface.set_clip(clip)
 
     def _draw_badge(self, surface: pygame.Surface, style: BadgeStyle, word: str, x: int, y: int) -> int:

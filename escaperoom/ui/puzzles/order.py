@@ -18,10 +18,10 @@ from escaperoom.content.models import OrderPuzzle
 from escaperoom.kinds import OrderAnswer
 from escaperoom.ui import theme
 from escaperoom.ui.draw import panel
-from escaperoom.ui.fonts import TextCache, blit_in_box
+from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.pointer import Phase, Pointer
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS, Widget, draw_focus_ring
+from escaperoom.ui.widgets.base import ACTIVATE_KEYS, REACH, Widget, draw_focus_ring
 
 _NUMBER_W = 96
 _MAX_GAP = theme.SPACE_S
@@ -129,15 +129,37 @@ class _StepList(Widget):
         digits = self.text.render(str(position + 1), "bold", theme.TEXT_LARGE, theme.ACCENT)
         surface.blit(digits, digits.get_rect(center=number.center))
         box = self._label_box(row)
-        label = self.text.render(self.steps[step], "regular", self.size, theme.TEXT, box.width)
-        blit_in_box(surface, label, box, "left", "middle", self._line)
+        self.text.draw_in_box(surface, self.steps[step], box, "regular", self.size, theme.TEXT, "left", "middle",
+                              self._line)
         if held:  # grip marks: a held row reads as "lifted", not by colour alone
             for dy in (-14, 0, 14):
                 pygame.draw.line(surface, theme.ACCENT, (row.right - 64, row.centery + dy),
                                  (row.right - 24, row.centery + dy), 5)
 
+    def _dragging(self) -> int | None:
+        """The position of the row being dragged, None when none is."""
+        return self._drag[1] if (self._drag is not None and self.drag_y is not None) else None
+
+    def look(self) -> tuple[object, ...]:
+        """The rows in place (the dragged row is ``draw_live``'s)."""
+        return (id(self), self.visible, self.focused and self.focus_visible, self.cursor, self.grabbed,
+                tuple(self.order), self._dragging(), self.size, tuple(self.rect))
+
+    def parts(self) -> list[tuple[object, pygame.Rect]]:
+        """A part per row: a step moved or picked up paints its rows again, not the list."""
+        dragging = self._dragging()
+        ring = self.cursor if self.focused and self.focus_visible else None
+        return [((id(self), position, self.visible, self.steps[step], self.size, position == dragging,
+                  self.grabbed and position == self.cursor, position == ring),
+                 self.row_rect(position).inflate(2 * REACH, 2 * REACH)) for position, step in enumerate(self.order)]
+
     def draw(self, surface: pygame.Surface) -> None:
-        dragging = self._drag[1] if (self._drag is not None and self.drag_y is not None) else None
+        self.draw_layered(surface)
+        self.draw_live(surface)
+
+    def draw_layered(self, surface: pygame.Surface) -> None:
+        """The rows in place, an empty slot where the dragged row was."""
+        dragging = self._dragging()
         for position, step in enumerate(self.order):
             row = self.row_rect(position)
             if position == dragging:
@@ -146,6 +168,10 @@ class _StepList(Widget):
             self._draw_row(surface, position, step, row, False)
             if self.focused and self.focus_visible and position == self.cursor:
                 draw_focus_ring(surface, row)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """The dragged row, lifted, where the pointer holds it."""
+        dragging = self._dragging()
         if dragging is not None and self.drag_y is not None:
             row = pygame.Rect(self.rect.x, self.drag_y, self.rect.width, self.row_h)
             pygame.draw.rect(surface, theme.BG, row.move(10, 12), border_radius=theme.RADIUS)

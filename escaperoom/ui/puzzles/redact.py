@@ -17,7 +17,7 @@ from escaperoom.content.models import RedactPuzzle
 from escaperoom.kinds import RedactAnswer
 from escaperoom.ui import theme
 from escaperoom.ui.draw import draw_text
-from escaperoom.ui.fonts import TextCache, blit_in_box
+from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.puzzles._base import CONTENT, PuzzleScene
 from escaperoom.ui.widgets.pressable import Pressable
 
@@ -51,6 +51,10 @@ class _Fragment(Pressable):
     def activate(self) -> None:
         self.toggle()
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.black, self.content, self.size, self.focused and self.focus_visible,
+                tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         box = self.text_box()
         mark = pygame.Rect(self.rect.x + 20, self.rect.centery - 18, 36, 36)
@@ -62,8 +66,7 @@ class _Fragment(Pressable):
         else:
             pygame.draw.rect(surface, INK_MUTED, mark, 4, border_radius=4)
             ink = INK
-        rendered = self.text.render(self.content, "regular", self.size, ink, box.width)
-        blit_in_box(surface, rendered, box, "left", "middle", self._line)
+        self.text.draw_in_box(surface, self.content, box, "regular", self.size, ink, "left", "middle", self._line)
         if self.focused and self.focus_visible:
             pygame.draw.rect(surface, RING, self.rect.inflate(8, 4), 6, border_radius=10)
 

@@ -24,6 +24,7 @@ from escaperoom.ui.pointer import Phase, pointer
 from escaperoom.ui.puzzles._base import CONTENT, ENTER_KEYS, PuzzleScene, digit_of
 from escaperoom.ui.theme import Colour, Icon
 from escaperoom.ui.widgets import Card, draw_focus_ring
+from escaperoom.ui.widgets.base import REACH
 
 ZONE_HEIGHT = 300
 _GAP = theme.SPACE_S
@@ -49,6 +50,9 @@ class _SortCard(Card):
         tag = pygame.Rect(0, 0, _TAG_W - theme.SPACE_S, 76)
         tag.midright = (rect.right - theme.SPACE_M, rect.centery)
         return tag
+
+    def look(self) -> tuple[object, ...]:
+        return (*super().look(), self.tag)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -183,6 +187,16 @@ class SortScene(PuzzleScene):
 
     # --- drawing -----------------------------------------------------------------------------------------------
 
+    def _count_text(self, zone: int) -> str:
+        placed = sum(1 for c in self.card_ids if self.placement.get(c) == zone)
+        return ("" if not placed else self.t("puzzel.sort.placed_one") if placed == 1
+                else self.t("puzzel.sort.placed_many", n=placed))
+
+    def content_parts(self) -> list[tuple[object, pygame.Rect]]:
+        """A part per zone: its count and whether it is the keyboard's target."""
+        return [((i, self._count_text(i), self.picked is not None and self.target == i),
+                 zone.inflate(2 * REACH, 2 * REACH)) for i, zone in enumerate(self.zones)]
+
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         for i, (zone, name, colour) in enumerate(zip(self.zones, self.zone_names, self.zone_colours, strict=True)):
@@ -193,12 +207,9 @@ class SortScene(PuzzleScene):
             surface.blit(number, number.get_rect(center=badge.center))
             if self.zone_ids[i] == NIET_DELEN:
                 draw_icon(surface, Icon.CROSS, pygame.Rect(zone.right - 64 - _ZONE_PAD, badge.y, 64, 64), colour)
-            placed = [n + 1 for n, c in enumerate(self.card_ids) if self.placement.get(c) == i]
             count = pygame.Rect(badge.right + theme.SPACE_S, badge.y, zone.right - badge.right - 2 * _ZONE_PAD - 72,
                                 badge.height)
-            count_text = ("" if not placed else self.t("puzzel.sort.placed_one") if len(placed) == 1
-                          else self.t("puzzel.sort.placed_many", n=len(placed)))
-            draw_text(ctx, surface, count_text, count, size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED,
+            draw_text(ctx, surface, self._count_text(i), count, size=theme.TEXT_SMALL, colour=theme.TEXT_MUTED,
                       valign="middle")
             name_box = self.name_box(zone)
             draw_text(ctx, surface, name, name_box, role="bold", size=theme.TEXT_BODY)

@@ -2,13 +2,15 @@
 hands a typed result back (texts and panels are drawn with ``escaperoom.ui.draw``). Used by every module in this
 package.
 
-Frame cost: a screen is painted into a cached layer that is repainted only when ``view_key()`` changes (the
-scene's ``state_key()`` plus every widget's look: focus, press, label, typed value, cursor blink); each frame
-blits that layer and paints only ``draw_live`` (the ticking clock, inside ``live_rect()``, changing when
-``live_key()`` does) on top. A modal composes one frame: the scenes below it, drawn once and darkened, with its
-panel on top; it repaints only the live area of the scenes below when their ``live_key()`` changes (the clock,
-once a second) and everything when their ``look_key()`` does, so a still modal costs one blit a frame. These
-layers are render caches, like the text cache: ``draw`` still changes no game or scene state."""
+Frame cost: a screen is painted into a cached layer (``escaperoom.ui.layer``) that is painted again only when
+``view_key()`` changes (the scene's ``state_key()`` plus every widget's ``look()``: focus ring, press, label, typed
+value, cursor blink); each frame blits that layer and paints only ``draw_live`` (the ticking clock, inside
+``live_rect()``, changing when ``live_key()`` does) on top. A modal keeps one layer, its frame: the scenes below it,
+drawn once and darkened, with its panel on top. It repaints only the live area of the frame when a scene below
+changes its ``live_key()`` (the clock, once a second: that area of the scenes, darkened, and of the panel), the
+panel's area when its own view changes and all of it when a scene below changes its ``look_key()``, so a still modal
+costs one blit a frame. The layers' surfaces come from the UI context's pool. These layers are render caches, like
+the text cache: ``draw`` still changes no game or scene state."""
 
 from __future__ import annotations
 
@@ -21,12 +23,14 @@ from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
 from escaperoom.ui.draw import panel
 from escaperoom.ui.fonts import Role
+from escaperoom.ui.layer import Layer
 from escaperoom.ui.scene import ModalScene, Scene
 from escaperoom.ui.scenes.game import Game
 from escaperoom.ui.widgets import Button, FocusGroup
 
 T = TypeVar("T")
 CANVAS = pygame.Rect((0, 0), theme.CANVAS_SIZE)
+_WARM_S = 0.00025  # of each frame's spare time, to load glyphs ahead (fonts.TextCache.warm_glyphs)
 
 
 def duration_text(ctx: UiContext, seconds: int) -> str:
@@ -52,23 +56,10 @@ def live_key(scene: Scene) -> Any:
     return key() if callable(key) else None
 
 
-_COLOURKEY = (255, 0, 254)
-
-
-def _surface_like(surface: pygame.Surface) -> pygame.Surface:
-    """A new surface of the same size and pixel format (no conversion pass, unlike ``convert``)."""
-    return pygame.Surface(surface.get_size(), 0, surface)
-
-
 def widgets_key(group: FocusGroup) -> tuple[Any, ...]:
-    """Everything about the widgets that changes how they look."""
-    out = []
-    for w in group.widgets:
-        blink = getattr(w, "_blink", None)
-        out.append((id(w), w.visible, w.enabled, w.focused, w.focus_visible, getattr(w, "pressed", None),
-                    getattr(w, "label", None), getattr(w, "value", None), getattr(w, "cursor", None),
-                    None if blink is None else blink < 0.6, tuple(w.rect)))
-    return tuple(out)
+    """Everything about the widgets that changes how the layer holding them looks (each widget's ``look()``; a
+    widget on top and the widgets' live parts are painted over the layer every frame)."""
+    return group.look()
 
 
 class _GameParts:
@@ -83,6 +74,7 @@ class _GameParts:
         self.game = game
         self.ctx = game.ctx
         self.group = FocusGroup()
+        self._layer = Layer(self)
 
     def t(self, id: str, /, **values: Any) -> str:
         return self.ctx.t(id, **values)
@@ -96,6 +88,7 @@ class _GameParts:
 
     def update(self, dt: float) -> None:
         self.group.update(dt)
+        self.ctx.text.warm_glyphs(_WARM_S)  # the game's screens' spare time, until every size is loaded
 
     def state_key(self) -> Any:
         """What the painted layer reads that can change (the layer is repainted when it does)."""
@@ -103,14 +96,6 @@ class _GameParts:
 
     def view_key(self) -> tuple[Any, ...]:
         return (self.ctx.lang, self.state_key(), widgets_key(self.group))
-
-    def _scratch(self, name: str, like: pygame.Surface) -> pygame.Surface:
-        """A full-screen surface for this screen's caches, reused from the UI context by stack depth."""
-        stack = getattr(self, "stack", None)
-        scenes = stack.scenes if stack is not None else ()
-        if self not in scenes:
-            return _surface_like(like)
-        return self.ctx.scratch_surface(f"{scenes.index(self)}.{name}", like)
 
     def live_rect(self) -> pygame.Rect | None:
         """Where ``draw_live`` paints (it repaints all of it), or None when it paints nothing."""
@@ -133,17 +118,14 @@ class GameScene(_GameParts, Scene):
         return self.group.handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        key = self.view_key()
-        layer = getattr(self, "_layer", None)
-        if layer is None or key != getattr(self, "_layer_key", None):
-            if layer is None:
-                layer = self._scratch("layer", surface)
-            layer.fill(theme.BG)
-            self.draw_back(layer)
-            self.group.draw(layer)
-            self._layer, self._layer_key = layer, key
-        surface.blit(layer, (0, 0))
+        self._layer.draw(surface, self.ctx.layers, self.view_key(), self._paint)
+        self.group.draw_over(surface)
         self.draw_live(surface)
+
+    def _paint(self, layer: pygame.Surface) -> None:
+        layer.fill(theme.BG)
+        self.draw_back(layer)
+        self.group.draw_below(layer)
 
     def look_key(self) -> Any:
         """How this screen looks apart from its live area (a modal above re-composes when it changes)."""
@@ -160,10 +142,10 @@ class GameModal(_GameParts, ModalScene[T]):
     """A modal game screen: a centred panel over the darkened scene below, widgets in ``self.group``; Escape
     dismisses with ``self.cancel_result`` unless that is ``NotImplemented``.
 
-    Opaque for the stack (it draws the scenes below itself): they are painted once into a darkened backdrop,
-    the panel once into its own layer, and both into one frame that each draw blits. The backdrop is repainted
-    when a scene below changes its ``look_key()``; when only its ``live_key()`` changes, just its ``live_rect()``
-    is repainted, darkened and covered with the panel again (the room's clock under the hint ladder)."""
+    Opaque for the stack (it draws the scenes below itself): they are painted once into its frame, darkened, with the
+    panel over them; each draw blits the frame. The frame is repainted when a scene below changes its ``look_key()``;
+    when only its ``live_key()`` changes, just its ``live_rect()`` is repainted (the room's clock under the hint
+    ladder), and when only the panel's view changes, just the panel."""
 
     opaque = True  # paints the scenes below itself, from the cached backdrop
     cancel_result: Any = None
@@ -173,10 +155,8 @@ class GameModal(_GameParts, ModalScene[T]):
         self._init_parts(game)
         self.rect = pygame.Rect((0, 0), size)
         self.rect.center = CANVAS.center
-        self._backdrop: pygame.Surface | None = None
-        self._frame: pygame.Surface | None = None
-        self._panel: pygame.Surface | None = None
-        self._keys: tuple[Any, Any, Any] = (None, None, None)  # (below look, below live, panel view)
+        self._frame = Layer(self, "frame")
+        self._shown: tuple[Any, Any] = (None, None)  # (the scenes' live keys, the panel's view) the frame shows
 
     def button_row(self, specs: list[tuple[str, Callable[[], None]]]) -> list[Button]:
         """Buttons side by side along the bottom of the panel; the first is the primary one."""
@@ -221,58 +201,45 @@ class GameModal(_GameParts, ModalScene[T]):
         look = tuple(look_key(s) for s in below)
         live = tuple(live_key(s) for s in below)
         view = self.view_key()
-        old_look, old_live, old_view = self._keys
-        size = surface.get_size()
-        if self._frame is None or self._frame.get_size() != size or look != old_look or self._panel is None:
-            if self._backdrop is None or self._backdrop.get_size() != size:
-                self._backdrop = self._scratch("backdrop", surface)
-                self._frame = self._scratch("frame", surface)
-            if not below or not below[0].opaque:  # an opaque scene paints the whole screen itself
-                self._backdrop.fill(theme.BG)
-            for scene in below:
-                scene.draw(self._backdrop)
-            self._backdrop.fill(theme.SCRIM_MULTIPLY, special_flags=pygame.BLEND_RGB_MULT)
-            if self._panel is None or view != old_view:
-                self._paint_panel()
-            assert self._frame is not None and self._panel is not None
-            self._frame.blit(self._backdrop, (0, 0))
-            self._frame.blit(self._panel, self.rect, self.rect)
-        else:
-            assert self._backdrop is not None and self._panel is not None
+        frame, painted = self._frame.ensure(self.ctx.layers, look, surface,
+                                            lambda layer: self._compose(layer, below, None))
+        if not painted:
+            old_live, old_view = self._shown
             if live != old_live:
-                for scene, before, now in zip(below, old_live, live, strict=False):
+                for scene, before, now in zip(below, old_live or (None,) * len(below), live, strict=False):
                     area = getattr(scene, "live_rect", lambda: None)()
-                    if before == now or area is None:
-                        continue
-                    self._backdrop.set_clip(area)
-                    scene.draw_live(self._backdrop)  # type: ignore[attr-defined]
-                    self._backdrop.set_clip(None)
-                    self._backdrop.fill(theme.SCRIM_MULTIPLY, area, special_flags=pygame.BLEND_RGB_MULT)
-                    self._frame.blit(self._backdrop, area, area)
-                    over = area.clip(self.rect)
-                    if over.width and over.height and view == old_view:
-                        self._frame.blit(self._panel, over, over)
+                    if before != now and area is not None:
+                        self._compose(frame, (scene,), area, live_only=True)
             if view != old_view:
-                self._paint_panel()
-                self._frame.blit(self._backdrop, self.rect, self.rect)
-                self._frame.blit(self._panel, self.rect, self.rect)
-        self._keys = (look, live, view)
-        surface.blit(self._frame, (0, 0))
+                self._compose(frame, below, self.rect)
+        self._shown = (live, view)
+        surface.blit(frame, (0, 0))
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(clip))
+        self.group.draw_over(surface)  # a cursor in the panel
+        surface.set_clip(clip)
         self.draw_live(surface)
 
-    def _paint_panel(self) -> None:
-        """The panel with its texts and widgets, in a canvas-sized layer keyed out around it (rounded corners);
-        only ``self.rect`` of it is ever blitted."""
-        if self._panel is None:
-            assert self._backdrop is not None
-            self._panel = self._scratch("panel", self._backdrop)
-            self._panel.set_colorkey(_COLOURKEY)
-        self._panel.fill(_COLOURKEY, self.rect)
-        panel(self._panel, self.rect, radius=theme.RADIUS + 8)
-        self._panel.set_clip(self.rect)
-        self.draw_content(self._panel)
-        self.group.draw(self._panel)
-        self._panel.set_clip(None)
+    def _compose(self, frame: pygame.Surface, below: tuple[Scene, ...], area: pygame.Rect | None,
+                 live_only: bool = False) -> None:
+        """Paint ``area`` of the frame (all of it for None): the scenes below (``live_only``: only their live part,
+        which covers its ``live_rect``), darkened, and the panel over them where it lies in ``area``."""
+        frame.set_clip(area)
+        if not live_only and (not below or not below[0].opaque):  # an opaque scene paints the whole screen itself
+            frame.fill(theme.BG)
+        for scene in below:
+            if live_only:
+                scene.draw_live(frame)  # type: ignore[attr-defined]
+            else:
+                scene.draw(frame)
+        frame.fill(theme.SCRIM_MULTIPLY, area, special_flags=pygame.BLEND_RGB_MULT)
+        inside = self.rect if area is None else self.rect.clip(area)
+        if inside.width and inside.height:
+            frame.set_clip(inside)
+            panel(frame, self.rect, radius=theme.RADIUS + 8)
+            self.draw_content(frame)
+            self.group.draw_below(frame)
+        frame.set_clip(None)
 
     def draw_live(self, surface: pygame.Surface) -> None:
         """Paint what changes every frame over the cached panel."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from escaperoom.ui import theme
-from escaperoom.ui.fonts import TextCache, blit_in_box
+from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.theme import BadgeStyle
 from escaperoom.ui.widgets.base import RectLike, Widget
@@ -34,9 +34,13 @@ class Badge(Widget):
         side = self.rect.height - 2 * pad
         self._icon = pygame.Rect(self.rect.x + theme.SPACE_M, self.rect.y + pad, side, side)
         left = self._icon.right + theme.SPACE_M
-        self._label = pygame.Rect(left, self.rect.y + pad // 2, self.rect.right - theme.SPACE_M - left, self.rect.height - pad)
+        self._label = pygame.Rect(left, self.rect.y + pad // 2, self.rect.right - theme.SPACE_M - left,
+                                  self.rect.height - pad)
         self.size = text.fit_size(word, "bold", self._label.width, self._label.height, size)
         self._line = text.fonts.line_height("bold", self.size)
+
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.style, self.word, self.filled, self.size, tuple(self.rect))
 
     def draw(self, surface: pygame.Surface) -> None:
         radius = self.rect.height // 2
@@ -48,5 +52,4 @@ class Badge(Widget):
             pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
             pygame.draw.rect(surface, ink, self.rect, 4, border_radius=radius)
         draw_icon(surface, self.style.icon, self._icon, ink, cutout=fill)
-        label = self.text.render(self.word, "bold", self.size, ink, self._label.width)
-        blit_in_box(surface, label, self._label, "left", "middle", self._line)
+        self.text.draw_in_box(surface, self.word, self._label, "bold", self.size, ink, "left", "middle", self._line)

@@ -10,7 +10,7 @@ import pygame
 
 from escaperoom.ui import theme
 from escaperoom.ui.draw import panel
-from escaperoom.ui.fonts import TextCache, blit_in_box
+from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.theme import Icon
 from escaperoom.ui.widgets.base import RectLike
@@ -86,6 +86,10 @@ class Button(Pressable):
             return (theme.ACCENT_PRESSED if self.pressed else theme.ACCENT), theme.TEXT_ON_ACCENT, None
         return (theme.SURFACE_PRESSED if self.pressed else theme.SURFACE_RAISED), theme.TEXT, theme.BORDER
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.enabled, self.focus_visible, self.pressed, self._label, self._size,
+                self.style, self.icon, tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         fill, ink, border = self._colours()
         body = self.rect.move(0, 3) if self.pressed else self.rect
@@ -94,6 +98,5 @@ class Button(Pressable):
         if icon is not None and self.icon is not None:
             draw_icon(surface, self.icon, icon.move(0, body.y - self.rect.y), ink, cutout=fill)
         box = self._label_box().move(0, body.y - self.rect.y)
-        label = self.text.render(self._label, "bold", self._size, ink, box.width, "center")
-        blit_in_box(surface, label, box, "center", "middle", self._line)
+        self.text.draw_in_box(surface, self._label, box, "bold", self._size, ink, "center", "middle", self._line)
         self.draw_focus(surface)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pygame
 
 from escaperoom.ui import theme
-from escaperoom.ui.fonts import TextCache, blit_in_box
+from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.pointer import Pointer
 from escaperoom.ui.theme import Colour
 from escaperoom.ui.widgets.base import RectLike
@@ -67,7 +67,7 @@ class Card(Pressable):
         two_lines = 2 * fonts.line_height("bold", self._title_max)
         title_room = inner.height if not self.body else min(inner.height, two_lines)
         self._title_size = self.text.fit_size(self.title, "bold", inner.width, title_room, self._title_max)
-        title_h = self.text.render(self.title, "bold", self._title_size, theme.TEXT, inner.width).get_height()
+        title_h = self.text.layout(self.title, "bold", self._title_size, inner.width).height
         self._title_h = min(title_h, title_room)
         body_h = max(0, inner.height - self._title_h - theme.SPACE_XS)
         self._body_size = (self.text.fit_size(self.body, "regular", inner.width, body_h, self._body_max)
@@ -130,6 +130,10 @@ class Card(Pressable):
 
     # --- drawing -------------------------------------------------------------------------------------------
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.focus_visible, self.dragging, self.selected, self.colour, self.title,
+                self.body, self._title_size, self._body_size, tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         rect = self.rect
         if self.dragging:
@@ -143,9 +147,9 @@ class Card(Pressable):
         edge_colour, edge_width = (theme.ACCENT, 6) if self.selected else (theme.BORDER, theme.BORDER_WIDTH)
         pygame.draw.rect(surface, edge_colour, rect, edge_width, border_radius=theme.RADIUS)
         title_box, body_box = self._boxes(rect)
-        title = self.text.render(self.title, "bold", self._title_size, theme.TEXT, title_box.width)
-        blit_in_box(surface, title, title_box, line_height=self._title_line)
+        self.text.draw_in_box(surface, self.title, title_box, "bold", self._title_size, theme.TEXT,
+                              line_height=self._title_line)
         if self.body and body_box.height > 0:
-            body = self.text.render(self.body, "regular", self._body_size, theme.TEXT_MUTED, body_box.width)
-            blit_in_box(surface, body, body_box, line_height=self._body_line)
+            self.text.draw_in_box(surface, self.body, body_box, "regular", self._body_size, theme.TEXT_MUTED,
+                                  line_height=self._body_line)
         self.draw_focus(surface)

@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from escaperoom.ui import theme
-from escaperoom.ui.fonts import TextCache, blit_in_box
+from escaperoom.ui.fonts import TextCache
 from escaperoom.ui.pointer import Phase, Pointer
-from escaperoom.ui.widgets.base import ACTIVATE_KEYS, RectLike, Widget, draw_focus_ring
+from escaperoom.ui.widgets.base import ACTIVATE_KEYS, REACH, RectLike, Widget, draw_focus_ring
 
 _GAP = theme.SPACE_M
 _MARK = 40  # diameter of the radio mark
@@ -45,21 +45,23 @@ class ChoiceList(Widget):
         self.options = list(options)
         self._sizes = [
             self.text.fit_size(option, "regular", box.width, box.height, self.max_size)
-            for option, box in zip(self.options, (self._label_box(r) for r in self.row_rects()))
+            for option, box in zip(self.options, (self._label_box(r) for r in self.row_rects()), strict=True)
         ]
         self._lines = [self.text.fonts.line_height("regular", size) for size in self._sizes]
         self.highlight = min(self.highlight, max(0, len(self.options) - 1))
 
     def row_rect(self, index: int) -> pygame.Rect:
         """Where row ``index`` is (also for a list of options not shown yet: rows do not depend on their text)."""
-        return pygame.Rect(self.rect.x, self.rect.y + index * (self.row_height + _GAP), self.rect.width, self.row_height)
+        return pygame.Rect(self.rect.x, self.rect.y + index * (self.row_height + _GAP), self.rect.width,
+                           self.row_height)
 
     def row_rects(self) -> list[pygame.Rect]:
         return [self.row_rect(i) for i in range(len(self.options))]
 
     def _label_box(self, row: pygame.Rect) -> pygame.Rect:
         left = row.x + theme.SPACE_M + _MARK + theme.SPACE_M
-        return pygame.Rect(left, row.y + theme.SPACE_XS, row.right - theme.SPACE_M - left, row.height - 2 * theme.SPACE_XS)
+        return pygame.Rect(left, row.y + theme.SPACE_XS, row.right - theme.SPACE_M - left,
+                           row.height - 2 * theme.SPACE_XS)
 
     def choose(self, index: int) -> None:
         self.selected = self.highlight = index
@@ -104,8 +106,21 @@ class ChoiceList(Widget):
 
     # --- drawing -------------------------------------------------------------------------------------------
 
+    def look(self) -> tuple[object, ...]:
+        ring = self.highlight if self.focused and self.focus_visible else None
+        return (id(self), self.visible, ring, self.selected, self._press[1] if self._press is not None else None,
+                tuple(self.options), tuple(self._sizes), tuple(self.rect))
+
+    def parts(self) -> list[tuple[object, pygame.Rect]]:
+        """A part per row: moving the highlight paints two rows again, not the list."""
+        ring = self.highlight if self.focused and self.focus_visible else None
+        pressed = self._press[1] if self._press is not None else None
+        return [((id(self), i, self.visible, option, self._sizes[i], i == self.selected, i == pressed, i == ring),
+                 row.inflate(2 * REACH, 2 * REACH))
+                for i, (option, row) in enumerate(zip(self.options, self.row_rects(), strict=True))]
+
     def draw(self, surface: pygame.Surface) -> None:
-        for index, (option, row) in enumerate(zip(self.options, self.row_rects())):
+        for index, (option, row) in enumerate(zip(self.options, self.row_rects(), strict=True)):
             chosen = index == self.selected
             pressed = self._press is not None and self._press[1] == index
             fill = theme.SURFACE_PRESSED if pressed else theme.SURFACE_RAISED if chosen else theme.SURFACE
@@ -117,7 +132,7 @@ class ChoiceList(Widget):
             if chosen:
                 pygame.draw.circle(surface, theme.ACCENT, centre, _MARK // 2 - 10)
             box = self._label_box(row)
-            label = self.text.render(option, "regular", self._sizes[index], theme.TEXT, box.width)
-            blit_in_box(surface, label, box, "left", "middle", self._lines[index])
+            self.text.draw_in_box(surface, option, box, "regular", self._sizes[index], theme.TEXT, "left", "middle",
+                                  self._lines[index])
             if self.focused and self.focus_visible and index == self.highlight:
                 draw_focus_ring(surface, row)

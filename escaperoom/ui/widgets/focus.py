@@ -136,9 +136,35 @@ class FocusGroup:
             widget.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Every visible widget, those on top last."""
         for widget in self.widgets:
             if widget.visible and not widget.on_top:
                 widget.draw(surface)
         for widget in self.widgets:
             if widget.visible and widget.on_top:
                 widget.draw(surface)
+
+    def draw_below(self, surface: pygame.Surface) -> None:
+        """What a cached layer holds: the widgets that stay in place, without their live parts."""
+        for widget in self.widgets:
+            if widget.visible and not widget.on_top:
+                widget.draw_layered(surface)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """What is painted over the layer every frame: the live parts (a cursor), then the widgets on top (a
+        dragged card). ``draw_below`` and then this paint what ``draw`` paints."""
+        for widget in self.widgets:
+            if widget.visible and not widget.on_top:
+                widget.draw_live(surface)
+        for widget in self.widgets:
+            if widget.visible and widget.on_top:
+                widget.draw(surface)
+
+    def parts(self) -> list[tuple[object, pygame.Rect]]:
+        """(look, area) of each part of the widgets a layer holds (those not on top), for ``Layer.draw_parts``."""
+        return [part for w in self.widgets if not w.on_top for part in w.parts()]
+
+    def look(self, *, on_top: bool = False) -> tuple[object, ...]:
+        """How the widgets look (``Widget.look``: without their live parts), without those on top unless
+        ``on_top``."""
+        return tuple(w.look() for w in self.widgets if on_top or not w.on_top)

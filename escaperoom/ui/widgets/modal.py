@@ -5,12 +5,14 @@ Subclasses put extra widgets in ``self.group`` and draw in ``content_rect`` (e.g
 
 Frame cost: the first ``draw`` takes what is already on the surface (the scene below) as the backdrop and darkens
 it once; the panel is painted over a copy of it only when a button's look changes (``look_key``); every other
-frame is one blit. These ``_cache_*`` surfaces are a render cache, like the text cache: drawing changes no state. So the scene below need not be drawn again while the modal is open (its scene can be opaque
-and draw the scene below only when ``needs_backdrop``); call ``invalidate()`` when what is below changes."""
+frame is one blit. These ``_cache_*`` surfaces are a render cache, like the text cache: drawing changes no state.
+So the scene below need not be drawn again while the modal is open (its scene can be opaque and draw the scene below
+only when ``needs_backdrop``); call ``invalidate()`` when what is below changes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Generic, TypeVar
 
 import pygame
@@ -53,12 +55,11 @@ class Modal(Widget, Generic[T]):
     ):
         canvas = pygame.Rect(canvas)
         inner_width = width - 2 * _PAD
-        title_h = text.fonts.line_height("bold", theme.TEXT_TITLE) * (
-            1 if text.fits(title, "bold", theme.TEXT_TITLE, inner_width, text.fonts.line_height("bold", theme.TEXT_TITLE)) else 2
-        )
+        title_line = text.fonts.line_height("bold", theme.TEXT_TITLE)
+        title_h = title_line * (1 if text.fits(title, "bold", theme.TEXT_TITLE, inner_width, title_line) else 2)
         body_h = 0
         if body:
-            natural = text.render(body, "regular", theme.TEXT_BODY, theme.TEXT, inner_width).get_height()
+            natural = text.layout(body, "regular", theme.TEXT_BODY, inner_width).height
             body_h = min(natural, canvas.height // 2)
         height = _PAD + title_h + theme.SPACE_L + body_h + (theme.SPACE_L + content_height if content_height else 0)
         height += theme.SPACE_XL + theme.BUTTON_HEIGHT + _PAD
@@ -69,7 +70,8 @@ class Modal(Widget, Generic[T]):
         self.on_choose = on_choose
         self.cancel = cancel
         x = panel.x + _PAD
-        self.title_block = TextBlock((x, panel.y + _PAD, inner_width, title_h), text, title, role="bold", size=theme.TEXT_TITLE)
+        self.title_block = TextBlock((x, panel.y + _PAD, inner_width, title_h), text, title, role="bold",
+                                     size=theme.TEXT_TITLE)
         self.body_block = TextBlock((x, self.title_block.rect.bottom + theme.SPACE_L, inner_width, body_h), text, body)
         top = self.body_block.rect.bottom + (theme.SPACE_L if content_height else 0)
         self.content_rect = pygame.Rect(x, top, inner_width, content_height)
@@ -81,7 +83,7 @@ class Modal(Widget, Generic[T]):
                 (x + i * (button_w + _BUTTON_GAP), y, button_w, theme.BUTTON_HEIGHT),
                 text,
                 label,
-                (lambda value=value: self.choose(value)),
+                partial(self.choose, value),
                 style="primary" if i == 0 else "secondary",
             )
             for i, (label, value) in enumerate(choices)
@@ -90,7 +92,7 @@ class Modal(Widget, Generic[T]):
         self.group.focus_first(visible=True)
         self._cache_backdrop: pygame.Surface | None = None
         self._cache_frame: pygame.Surface | None = None
-        self._cache_key: tuple | None = None
+        self._cache_key: tuple[object, ...] | None = None
 
     def choose(self, value: T) -> None:
         self.on_choose(value)
@@ -114,10 +116,9 @@ class Modal(Widget, Generic[T]):
         """What is below the modal changed: take the backdrop again on the next ``draw``."""
         self._cache_backdrop = None
 
-    def look_key(self) -> tuple:
+    def look_key(self) -> tuple[object, ...]:
         """Everything about the panel that can change how it looks (subclasses add what ``draw_content`` reads)."""
-        return tuple((w.visible, w.enabled, w.focused, w.focus_visible, getattr(w, "pressed", None),
-                      getattr(w, "label", None)) for w in self.group.widgets)
+        return tuple(w.look() for w in self.group.widgets)
 
     def draw(self, surface: pygame.Surface) -> None:
         backdrop = self._cache_backdrop
@@ -133,9 +134,10 @@ class Modal(Widget, Generic[T]):
             self.title_block.draw(frame)
             self.body_block.draw(frame)
             self.draw_content(frame)
-            self.group.draw(frame)
+            self.group.draw_below(frame)
             self._cache_frame, self._cache_key = frame, key
         surface.blit(self._cache_frame, (0, 0))
+        self.group.draw_over(surface)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Subclasses draw extra content inside ``content_rect`` here."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from escaperoom.ui import theme
-from escaperoom.ui.fonts import Align, Role, TextCache, blit_in_box
+from escaperoom.ui.fonts import Align, Role, TextCache
 from escaperoom.ui.theme import Colour
 from escaperoom.ui.widgets.base import RectLike, Widget
 
@@ -54,9 +54,13 @@ class TextBlock(Widget):
         self._line_height = self.text.fonts.line_height(self.role, size)
         return size
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self._content, self.role, self.size, self.colour, self.align, self.valign,
+                tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
         if not self._content:
             return
-        rendered = self.text.render(self._content, self.role, self.size, self.colour, self.rect.width, self.align)
         # Text that cannot fit even at the minimum size is cut at a whole line, never drawn outside the box.
-        blit_in_box(surface, rendered, self.rect, self.align, self.valign, self._line_height)
+        self.text.draw_in_box(surface, self._content, self.rect, self.role, self.size, self.colour, self.align,
+                              self.valign, self._line_height)

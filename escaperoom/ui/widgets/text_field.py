@@ -42,6 +42,7 @@ class TextField(Widget):
         self.cursor = len(self.value)
         self._blink = 0.0
         self._cursor_x = 0
+        self._shown: tuple[str, pygame.Surface] | None = None  # the typed value as last rendered (not in the cache)
         self._measure()
         inner = self._inner()
         self._hint_size = text.fit_size(
@@ -82,6 +83,8 @@ class TextField(Widget):
 
     def _measure(self) -> None:
         self._cursor_x = self.text.fonts.text_width(self.value[: self.cursor], "regular", self.size)
+        if self.value and (self._shown is None or self._shown[0] != self.value):
+            self._shown = (self.value, self.text.render_line(self.value, "regular", self.size, theme.TEXT, keep=False))
 
     def _inner(self) -> pygame.Rect:
         return self.rect.inflate(-2 * _PAD, -2 * theme.SPACE_S)
@@ -136,7 +139,30 @@ class TextField(Widget):
 
     # --- drawing ---------------------------------------------------------------------------------------------
 
+    def look(self) -> tuple[object, ...]:
+        return (id(self), self.visible, self.focused, self.focus_visible, self.value, self._cursor_x,
+                self.placeholder, self._hint_size, self.size, tuple(self.rect))
+
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_layered(surface)
+        self.draw_live(surface)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """The blinking cursor."""
+        if self.focused and self._blink < 0.6 * _BLINK:
+            line_height = self.text.fonts.line_height("regular", self.size)
+            inner = self._inner()
+            x = inner.x + self._cursor_x - self._scroll()
+            pygame.draw.rect(surface, theme.FOCUS, (x, inner.centery - line_height // 2 + 4, _CURSOR_WIDTH,
+                                                    line_height - 8))
+
+    def _value_surface(self) -> pygame.Surface:
+        """The typed value as rendered when it changed (kept here, not in the shared text cache)."""
+        if self._shown is None or self._shown[0] != self.value:  # changed without _measure (set from outside)
+            return self.text.render_line(self.value, "regular", self.size, theme.TEXT, keep=False)
+        return self._shown[1]
+
+    def draw_layered(self, surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, theme.SURFACE, self.rect, border_radius=theme.RADIUS)
         edge = theme.FOCUS if self.focused else theme.BORDER
         pygame.draw.rect(surface, edge, self.rect, theme.BORDER_WIDTH, border_radius=theme.RADIUS)
@@ -144,14 +170,11 @@ class TextField(Widget):
         line_height = self.text.fonts.line_height("regular", self.size)
         text_box = pygame.Rect(inner.x, inner.centery - line_height // 2, inner.width, line_height)
         if self.value:
-            rendered = self.text.render(self.value, "regular", self.size, theme.TEXT)
+            rendered = self._value_surface()
             shift = self._scroll()
             area = pygame.Rect(shift, 0, min(inner.width, rendered.get_width() - shift), rendered.get_height())
             surface.blit(rendered, text_box.topleft, area)
         elif self.placeholder:
             hint = self.text.render(self.placeholder, "regular", self._hint_size, theme.TEXT_MUTED)
             blit_in_box(surface, hint, inner, "left", "middle")
-        if self.focused and self._blink < 0.6 * _BLINK:
-            x = text_box.x + self._cursor_x - self._scroll()
-            pygame.draw.rect(surface, theme.FOCUS, (x, text_box.y + 4, _CURSOR_WIDTH, line_height - 8))
         self.draw_focus(surface)
