@@ -21,6 +21,7 @@ from escaperoom.content.levels import LevelDocument, remap_problem
 from escaperoom.content.models import Puzzle, RequestSpec, Scenario
 from escaperoom.content.source import TomlDocument, format_key_path, read_toml
 from escaperoom.content.source.files import links_out_of, toml_files_in
+from escaperoom.content.thin import check_thin
 from escaperoom.errors import ContentError, Problem
 from escaperoom.paths import assets_dir, puzzels_dir
 from escaperoom.rules.lawbook import LawBook, load_lawbook
@@ -236,6 +237,7 @@ class Checker:
             if puzzle_checks is not None:
                 puzzle_checks(self, base, p)
         self._lock(seen)
+        check_thin(sc, lambda path, message, hint: self.add(path, message, hint, severity="waarschuwing"))
 
     def _hints(self, base: KeyPath, p: Puzzle) -> None:
         if p.is_lock:
