@@ -71,11 +71,11 @@ def derive(data: Mapping[str, Any], level: str) -> tuple[dict[str, Any], PathMap
         if new != old:
             paths[("puzzels", new)] = ("puzzels", old)
         derived.append(_puzzle(p, level, new, old, paths) if isinstance(p, dict) else p)
-    everywhere = {i for lvl in LEVELS for i in _all_items(puzzles, lvl)}
     ids_everywhere = {p.get("id") for p in puzzles if isinstance(p, dict)}
     ids_here = {p.get("id") for p in derived if isinstance(p, dict)}
-    for p in derived:
-        if isinstance(p, dict):
+    for (_old, source), p in zip(kept, derived, strict=True):
+        if isinstance(p, dict) and isinstance(source, dict):
+            everywhere = {i for lvl in LEVELS for i in _items(_puzzle(source, lvl, 0, 0, {}))}
             _drop_foreign(p, everywhere, ids_everywhere - ids_here)
     out["puzzels"] = derived
     return out, paths
@@ -124,13 +124,9 @@ def _items(p: Mapping[str, Any]) -> set[str]:
     return found
 
 
-def _all_items(puzzles: list[Any], level: str) -> set[str]:
-    return {i for p in puzzles if isinstance(p, dict) and _at(p, level)
-            for i in _items(_puzzle(p, level, 0, 0, {}))}
-
-
 def _drop_foreign(p: dict[str, Any], everywhere: set[str], other_puzzles: set[Any]) -> None:
-    """Leave out references to items or puzzles that exist at the other level only."""
+    """Leave out references to items of this puzzle (``everywhere``: at any level) that it lacks at this level, and
+    to puzzles that exist at the other level only."""
     foreign = everywhere - _items(p)
 
     def clean(req: Any) -> Any:

@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 import pydantic
 
 from escaperoom.content.diagnostics import did_you_mean, problems_from_validation
-from escaperoom.content.levels import LevelDocument, remap_problem
+from escaperoom.content.levels import DEFAULT_LEVEL, LevelDocument, has_levels, remap_problem
 from escaperoom.content.models import Puzzle, RequestSpec, Scenario
 from escaperoom.content.source import TomlDocument, format_key_path, read_toml
 from escaperoom.content.source.files import links_out_of, toml_files_in
@@ -86,8 +86,11 @@ def load_scenario(path: Path, book: LawBook | None = None, *, puzzle_checks: Puz
 
     ``puzzle_checks`` are the kind-specific checks of each puzzle (``escaperoom.kinds.check_puzzle``); without
     them only the checks that hold for every kind are made. ``level`` loads the file as it is at that level
-    (``content/levels.py``); its problems name the keys and lines as written in the file."""
+    (``content/levels.py``; a file with levels and no ``level``: its default level); its problems name the keys and
+    lines as written in the file."""
     doc = read_toml(path)
+    if level is None and has_levels(doc.data):
+        level = DEFAULT_LEVEL
     if level is None:
         return load_document(doc, book, puzzle_checks=puzzle_checks)
     level_doc = LevelDocument(doc, level)
