@@ -65,8 +65,8 @@ def _variant(tmp_path, old, new):
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ('uitleg = { nl = "Goed: het beroepsgeheim blijft intact en Henk houdt regie. Een crisiskaart kan de politie later helpen."',
-     'uitleg = { nl = "Goed."', "de uitleg is kort (1 woorden)"),
+    ('uitleg = { nl = "Goed: het beroepsgeheim blijft intact en Henk houdt regie. Een crisiskaart kan de politie '
+     'later helpen."', 'uitleg = { nl = "Goed."', "de uitleg is kort (1 woorden)"),
     ("duur_minuten = 45", "duur_minuten = 120", "de inhoud vraagt ongeveer"),
     ("duur_minuten = 45", "duur_minuten = 15", "de inhoud vraagt ongeveer"),
 ])
@@ -78,7 +78,8 @@ def test_check_warns_about_thin_content(tmp_path, old, new, message):
 
 def test_check_warns_about_a_puzzle_with_fewer_than_three_items(tmp_path):
     from escaperoom.content.template import template
-    text = template("x").replace('kaarten = ["contact", "achterstand", "reden"]', 'kaarten = ["contact", "achterstand"]')
+    text = template("x").replace('kaarten = ["contact", "achterstand", "reden"]',
+                                 'kaarten = ["contact", "achterstand"]')
     text = text.replace(', reden = "mag_niet_delen" }', " }")
     path = tmp_path / "x.toml"
     path.write_text(text, encoding="utf-8")
