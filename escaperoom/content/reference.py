@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -40,7 +41,7 @@ DECISIONS = {
     Decision.MAG: "er is een grond om te delen, geen plicht",
     Decision.MAG_NIET: "geen grond, of iets verbiedt het",
 }
-KINDS = {
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "sorteren": (m.SortPuzzle, "Sleep elke kaart (een gegeven) naar wie hem mag of moet krijgen, of naar 'Niet "
                                "delen'. Eén `[[puzzels.bestemmingen]]` per ontvanger, elk een verzoek."),
     "grondslag": (m.BasisPuzzle, "Kies per beslissing de grondslag die haar draagt, of 'Geen grondslag' "
@@ -81,10 +82,10 @@ def _type_name(annotation: Any) -> str:
     if origin is dict:
         key, value = typing.get_args(annotation)
         return "tabel" if value is Any else f"tabel {_type_name(key)} → {_type_name(value)}"
-    names = {"Text": "tekst", "str": "tekst", "int": "geheel getal", "bool": "true/false", "Category": "categorie",
+    words = {"Text": "tekst", "str": "tekst", "int": "geheel getal", "bool": "true/false", "Category": "categorie",
              "Consent": "toestemming", "Decision": "oordeel", "Resident": "tabel", "Stability": "tabel"}
     name = getattr(annotation, "__name__", str(annotation))
-    return names.get(name, name)
+    return words.get(name, name)
 
 
 def _keys(model: type[BaseModel], skip: tuple[str, ...] = ()) -> list[str]:
@@ -98,7 +99,7 @@ def _keys(model: type[BaseModel], skip: tuple[str, ...] = ()) -> list[str]:
     return rows
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
     return out
