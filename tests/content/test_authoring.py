@@ -93,3 +93,24 @@ def test_the_expected_playing_time_of_every_bundled_case_is_near_its_duration():
         for judged in load_judged(path).levels.values():
             planned = judged.scenario.scenario.duur_minuten
             assert 0.6 * planned <= expected_minutes(judged.scenario) <= 1.5 * planned, (path.name, judged.level)
+
+
+def test_at_least_two_bundled_cases_are_completely_in_english():
+    from pydantic import BaseModel
+
+    from escaperoom.text import Text
+
+    def missing(node) -> int:
+        if isinstance(node, Text):
+            return 0 if node.en else 1
+        if isinstance(node, BaseModel):
+            return sum(missing(getattr(node, k)) for k in type(node).model_fields)
+        if isinstance(node, list | tuple):
+            return sum(missing(x) for x in node)
+        if isinstance(node, dict):
+            return sum(missing(x) for x in node.values())
+        return 0
+
+    english = [path.stem for path in sorted(puzzels_dir().glob("*.toml"))
+               if all(missing(j.scenario) == 0 for j in load_judged(path).levels.values())]
+    assert len(english) >= 2 and {"henk", "gezin"} <= set(english), english
