@@ -1,4 +1,5 @@
-"""The command line: ``escaperoom`` (play), ``check``, ``verdict``, ``debrief`` and ``wis``.
+"""The command line: ``escaperoom`` (play), ``check``, ``verdict``, ``debrief``, ``wis``, ``nieuw`` (a template
+casus) and ``schema`` (the JSON Schema of a casus file, or with ``--markdown`` the authoring reference).
 
 Exit codes: 0 fine, 1 content errors (or a command that failed on bad input), 2 usage error. Never a traceback for
 bad input: every :class:`EscapeRoomError` is printed as Dutch text. Output never crashes on a console that cannot
@@ -21,7 +22,7 @@ from escaperoom import __version__
 from escaperoom.errors import EscapeRoomError
 from escaperoom.printable import json_printable, printable
 
-COMMANDS = ("check", "verdict", "debrief", "wis", "speel")
+COMMANDS = ("check", "verdict", "debrief", "wis", "speel", "nieuw", "schema")
 
 
 class _DutchParser(argparse.ArgumentParser):
@@ -90,6 +91,16 @@ def _parser() -> argparse.ArgumentParser:
     debrief.add_argument("--headless", action="store_true", help=argparse.SUPPRESS)
     debrief.add_argument("--frames", type=int, default=0, help=argparse.SUPPRESS)
     debrief.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
+
+    nieuw = sub.add_parser("nieuw", help="schrijf een nieuwe casus uit een sjabloon (met uitleg in commentaar)")
+    nieuw.add_argument("casus_id", metavar="CASUS-ID", help="het id van de casus, bijvoorbeeld gezin-de-vries")
+    nieuw.add_argument("--map", type=Path, default=Path("."), metavar="MAP", dest="folder",
+                       help="de map waarin het bestand komt (standaard: de huidige map)")
+
+    schema = sub.add_parser("schema", help="het JSON Schema van een casusbestand (voor editors), of de naslag")
+    schema.add_argument("--markdown", action="store_true",
+                        help="de naslag voor auteurs (rollen, feiten, categorieën, puzzelsoorten) in Markdown")
+    schema.add_argument("--uit", type=Path, metavar="BESTAND", dest="out", help="schrijf naar dit bestand")
 
     wis = sub.add_parser("wis", help="verwijder de gegevens van een sessie of van alle sessies")
     wis.add_argument("session", nargs="?", help="sessie-id (de mapnaam in saves/)")
@@ -168,6 +179,12 @@ def _game_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--screenshot", type=Path, metavar="BESTAND", help="bewaar het laatste frame als PNG")
     p.add_argument("--autoplay", action="store_true", help="speel de casus automatisch uit (demo, test, benchmark)")
     p.add_argument("--duur", type=int, metavar="MINUTEN", help="speelduur in minuten (standaard: uit de casus)")
+    p.add_argument("--niveau", choices=("basis", "verdieping"),
+                   help="speelniveau: basis (minder gegevens, meer hulp) of verdieping (de hele casus, standaard)")
+    p.add_argument("--casus", type=Path, metavar="PAD",
+                   help="speel deze casus (een .toml-bestand, waar dan ook); gecontroleerd zoals 'check' doet")
+    p.add_argument("--watch", action="store_true",
+                   help="met --casus: laad de casus opnieuw zodra het bestand is opgeslagen (voor auteurs)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,6 +207,12 @@ def _run(args: argparse.Namespace) -> int:
         return cmd_check(args.paths, args.stale_months, peildatum=args.peildatum)
     if args.command == "verdict":
         return cmd_verdict(args.paths, as_json=args.json, lang=args.lang, peildatum=args.peildatum)
+    if args.command == "nieuw":
+        from escaperoom.content.template import cmd_new
+        return cmd_new(args.casus_id, args.folder)
+    if args.command == "schema":
+        from escaperoom.content.schema import cmd_schema
+        return cmd_schema(markdown=args.markdown, out=args.out)
     if args.command == "wis":
         from escaperoom.play.lifecycle import cmd_wis
         return cmd_wis(args)

@@ -17,9 +17,11 @@ from typing import Protocol, TypeVar
 import pydantic
 
 from escaperoom.content.diagnostics import did_you_mean, problems_from_validation
+from escaperoom.content.levels import DEFAULT_LEVEL, LevelDocument, has_levels, remap_problem
 from escaperoom.content.models import Puzzle, RequestSpec, Scenario
 from escaperoom.content.source import TomlDocument, format_key_path, read_toml
 from escaperoom.content.source.files import links_out_of, toml_files_in
+from escaperoom.content.thin import check_thin
 from escaperoom.errors import ContentError, Problem
 from escaperoom.paths import assets_dir, puzzels_dir
 from escaperoom.rules.lawbook import LawBook, load_lawbook
@@ -78,13 +80,33 @@ def empty_folders(paths: list[Path] | None) -> list[Path]:
     return [p for p in paths or [] if os.path.isdir(p) and not toml_files_in(p) and not links_out_of(p)]
 
 
-def load_scenario(path: Path, book: LawBook | None = None, *, puzzle_checks: PuzzleChecks | None = None) -> Loaded:
+def load_scenario(path: Path, book: LawBook | None = None, *, puzzle_checks: PuzzleChecks | None = None,
+                  level: str | None = None) -> Loaded:
     """Load one scenario file; raises :class:`ContentError` with every error found (warnings in ``Loaded``).
 
     ``puzzle_checks`` are the kind-specific checks of each puzzle (``escaperoom.kinds.check_puzzle``); without
-    them only the checks that hold for every kind are made."""
-    book = book or load_lawbook()
+    them only the checks that hold for every kind are made. ``level`` loads the file as it is at that level
+    (``content/levels.py``; a file with levels and no ``level``: its default level); its problems name the keys and
+    lines as written in the file."""
     doc = read_toml(path)
+    if level is None and has_levels(doc.data):
+        level = DEFAULT_LEVEL
+    if level is None:
+        return load_document(doc, book, puzzle_checks=puzzle_checks)
+    level_doc = LevelDocument(doc, level)
+    try:
+        loaded = load_document(level_doc, book, puzzle_checks=puzzle_checks)
+    except ContentError as err:
+        raise ContentError([remap_problem(p, level_doc) for p in err.problems]) from None
+    loaded.warnings = [remap_problem(p, level_doc) for p in loaded.warnings]
+    return loaded
+
+
+def load_document(doc: TomlDocument, book: LawBook | None = None, *,
+                  puzzle_checks: PuzzleChecks | None = None) -> Loaded:
+    """Validate and cross-check a parsed document (:func:`load_scenario` after reading the file)."""
+    book = book or load_lawbook()
+    path = doc.path
     try:
         scenario = Scenario.model_validate(doc.data).with_source(path)
     except pydantic.ValidationError as err:
@@ -218,6 +240,7 @@ class Checker:
             if puzzle_checks is not None:
                 puzzle_checks(self, base, p)
         self._lock(seen)
+        check_thin(sc, lambda path, message, hint: self.add(path, message, hint, severity="waarschuwing"))
 
     def _hints(self, base: KeyPath, p: Puzzle) -> None:
         if p.is_lock:

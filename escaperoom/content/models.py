@@ -10,7 +10,7 @@ session and the UI.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator
 
@@ -67,10 +67,16 @@ Explanation = Annotated[Text, text_limit(EXPLANATION, "de uitleg", multiline=Tru
 Note = Annotated[Text, text_limit(EXPLANATION, "de toelichting", multiline=True)]
 Story = Annotated[Text, text_limit(STORY, "het verhaal", multiline=True)]
 Name = Annotated[str, name_limit(NAME, "de naam")]
+CheckedAgainst = Annotated[str, name_limit(HINT, "gecontroleerd_tegen")]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Level = Literal["basis", "verdieping"]  # the two levels of a casus (content/levels.py)
+LevelTag = Annotated[Level | None, Field(description="alleen op dit speelniveau (zonder: op beide)")]
+Override = Annotated[dict[str, Any] | None, Field(description="sleutels die op dit speelniveau de eigen vervangen")]
 
 
 class Resident(_Model):
@@ -111,12 +117,14 @@ class RequestSpec(_Model):
     nodig: list[Id] = Field(default_factory=list, max_length=MAX_ITEMS)
     verwacht: dict[Id, Decision] = Field(default_factory=dict, max_length=MAX_ITEMS)
     toelichting: Note | None = None  # author's note shown with the verdict (e.g. why an [onzeker] rule is used)
+    speelniveau: LevelTag = None  # in a list of requests: only at this level (content/levels.py)
 
 
 class Hint(_Model):
     niveau: Literal["principe", "artikel", "voorbeeld"]
     tekst: HintText
     kosten_seconden: Int = Field(default=60, ge=0, le=900)
+    speelniveau: LevelTag = None
 
 
 class _Puzzle(_Model):
@@ -130,6 +138,9 @@ class _Puzzle(_Model):
     hints: list[Hint] = Field(default_factory=list, max_length=MAX_LIST)
     intervisie: list[QuestionText] = Field(default_factory=list, max_length=MAX_LIST)
     afbeelding: AssetPath | None = None  # path inside assets/
+    speelniveau: LevelTag = None  # only at this level (content/levels.py); the loader applies it and the two below
+    basis: Override = None
+    verdieping: Override = None
 
     @field_validator("beloning")
     @classmethod
@@ -161,6 +172,7 @@ class BasisPuzzle(_Puzzle):
 class Fragment(_Model):
     tekst: FragmentText
     gegeven: Id | None = None  # the data item this fragment discloses; None = neutral text
+    speelniveau: LevelTag = None
 
 
 class RedactPuzzle(_Puzzle):
@@ -185,6 +197,7 @@ class DilemmaOption(_Model):
     aanvaardbaar: Bool | None = None  # may be derived from ``deelt`` when the puzzle has a ``verzoek``
     deelt: list[Id] | None = Field(default=None, max_length=MAX_ITEMS)
     uitleg: Explanation
+    speelniveau: LevelTag = None
 
 
 class DilemmaPuzzle(_Puzzle):
@@ -230,6 +243,10 @@ class ScenarioInfo(_Model):
     organisaties: list[Id] = Field(min_length=1, max_length=MAX_STATIONS)
     stabiliteit: Stability = Stability()
     afbeelding: AssetPath | None = None
+    volgnummer: Int | None = Field(default=None, ge=1, le=99)  # its place in a training programme (setup order)
+    gecontroleerd_tegen: CheckedAgainst | None = None  # the law versions the author checked the casus against
+    basis: Override = None  # [scenario.basis], [scenario.verdieping]: e.g. another duur_minuten (content/levels.py)
+    verdieping: Override = None
 
     @field_validator("id")
     @classmethod

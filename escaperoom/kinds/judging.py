@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from escaperoom.content.levels import DEFAULT_LEVEL, LEVELS, has_levels, merge_level_problems
 from escaperoom.content.loader import Checker, Loaded, load_each, load_scenario
 from escaperoom.content.models import Scenario
-from escaperoom.content.source import TomlDocument
+from escaperoom.content.source import TomlDocument, read_toml
 from escaperoom.errors import ContentError, Problem, RuleError
 from escaperoom.kinds import Case, cases_of, check_puzzle, kind_of
 from escaperoom.rules.lawbook import LawBook, load_lawbook
@@ -32,12 +33,19 @@ class Judged:
     doc: TomlDocument
     warnings: list[Problem] = field(default_factory=list)
     peildatum: dt.date = field(default_factory=dt.date.today)  # the day whose law judged the cases
+    level: str | None = None  # the speelniveau this is the casus at (None: loaded without levels)
+    leveled: bool = False  # the file marks parts as belonging to one level (the levels differ)
+    levels: dict[str, Judged] = field(default_factory=dict, repr=False)  # every level of the casus (this one too)
 
     @property
     def path(self) -> Path:
         path = self.doc.path
         assert path is not None, "a loaded document always has its file"
         return path
+
+    def at_level(self, level: str | None) -> Judged:
+        """The casus at ``level`` (``basis`` / ``verdieping``); itself for None or a level it does not know."""
+        return self.levels.get(level, self) if level else self
 
 
 def judge_scenario(book: LawBook, sc: Scenario, peildatum: dt.date | None = None) -> dict[str, list[Case]]:
@@ -74,10 +82,34 @@ def judge(loaded: Loaded, book: LawBook | None = None, *, today: dt.date | None 
 def load_judged(path: Path, book: LawBook | None = None, *, today: dt.date | None = None,
                 stale_months: int = STALE_MONTHS, peildatum: dt.date | None = None) -> Judged:
     """Load one scenario file and judge it (by the law on ``peildatum``, default today); raises
-    :class:`ContentError` with every error found."""
+    :class:`ContentError` with every error found. Returns the casus at its default level (the whole case), with
+    every level in ``levels``; a file that marks nothing per level plays the same at both."""
     book = book or load_lawbook()
-    return judge(load_scenario(path, book, puzzle_checks=check_puzzle), book, today=today, stale_months=stale_months,
-                 peildatum=peildatum)
+
+    def one(level: str | None) -> Judged:
+        return judge(load_scenario(path, book, puzzle_checks=check_puzzle, level=level), book, today=today,
+                     stale_months=stale_months, peildatum=peildatum)
+
+    if not has_levels(read_toml(path).data):
+        plain = one(None)
+        plain.levels = {lvl: replace(plain, level=lvl) for lvl in LEVELS}
+        for each in plain.levels.values():
+            each.levels = plain.levels
+        return plain.levels[DEFAULT_LEVEL]
+    judged: dict[str, Judged] = {}
+    errors: dict[str, list[Problem]] = {}
+    for level in LEVELS:
+        try:
+            judged[level] = one(level)
+        except ContentError as err:
+            errors[level] = err.problems
+    if errors:
+        raise ContentError(merge_level_problems(errors))
+    warnings = merge_level_problems({lvl: j.warnings for lvl, j in judged.items()})
+    for level, each in judged.items():
+        each.level, each.leveled, each.levels = level, True, judged
+    judged[DEFAULT_LEVEL].warnings = warnings
+    return judged[DEFAULT_LEVEL]
 
 
 def load_many_judged(paths: Sequence[Path] | None = None, book: LawBook | None = None, *, today: dt.date | None = None,

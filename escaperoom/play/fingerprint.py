@@ -30,9 +30,12 @@ def _normalised_text(path: Path) -> str:
 
 def content_hash(loaded: Judged, law_dir: Path = LAW_DIR) -> str:
     """A short hash of the scenario's text and of the law files that decide its verdicts (see :func:`law_files`):
-    the debrief can tell whether teams played the same content under the same law."""
+    the debrief can tell whether teams played the same content under the same law. A file with two levels
+    (``content/levels.py``) hashes each level apart."""
     digest = hashlib.sha256()
     digest.update(b"casus\0" + loaded.doc.text.encode("utf-8"))
+    if loaded.leveled and loaded.level:  # the levels of one file are different games
+        digest.update(b"\0niveau\0" + loaded.level.encode("utf-8"))
     rules = law_dir.parent
     for path in law_files(law_dir):
         digest.update(b"\0" + path.relative_to(rules).as_posix().encode("utf-8") + b"\0")

@@ -69,7 +69,7 @@ def start(saves_dir: Path, loaded: Judged, team: str, *, duration_s: int | None 
         files = SessionFiles.new(saves_dir, team)
     header = StartRecord(files.session_id, sc.id, sc.id, sc.scenario.titel.nl, team,
                          StartSettings(settings.duration_s, feedback.value, lang), __version__, content_hash(loaded),
-                         sc.scenario.stabiliteit.start, loaded.peildatum.isoformat())
+                         sc.scenario.stabiliteit.start, loaded.peildatum.isoformat(), loaded.level)
     journal = Journal.create(files.journal, header.fields())
     session = Session(scenario=sc, cases=loaded.cases, settings=settings)
     rec = Recorder(files, journal, session)

@@ -181,6 +181,7 @@ class StartRecord(_Unplaced):
     content_hash: str | None
     stability_start: int | None
     peildatum: str | None = None  # the day whose law judged the casus (ISO date); journals before it have none
+    level: str | None = None  # the speelniveau played (``niveau``: basis / verdieping); journals before it have none
 
     def fields(self) -> dict[str, Any]:
         out = {"sessie": self.session_id, "casus": self.casus, "scenario": self.scenario,
@@ -189,6 +190,8 @@ class StartRecord(_Unplaced):
                "stabiliteit_start": self.stability_start}
         if self.peildatum is not None:
             out["peildatum"] = self.peildatum
+        if self.level is not None:
+            out["niveau"] = self.level
         return out
 
     @property
@@ -204,7 +207,7 @@ class StartRecord(_Unplaced):
         return cls(_text(raw.get("sessie")), _text(raw.get("casus")), _text(raw.get("scenario")),
                    _text(raw.get("casus_titel")), _text(raw.get("team")), StartSettings.parse(raw.get("instellingen")),
                    _text(raw.get("app_versie")), _text(raw.get("inhoud_hash")), _int(raw.get("stabiliteit_start")),
-                   _text(raw.get("peildatum")))
+                   _text(raw.get("peildatum")), _text(raw.get("niveau")))
 
     @classmethod
     def check(cls, raw: Mapping[str, Any], casus: str, feedbacks: Sequence[str]) -> StartRecord:

@@ -94,7 +94,7 @@ class GameFlow:
             title.continue_game()
         elif team:
             d = self.game.defaults
-            self.game.start(d.scenario_id, team, d.duration_min, d.feedback, d.lang)
+            self.game.start(d.scenario_id, team, d.duration_min, d.feedback, d.lang, d.level)
             self.stack.push(IntroScene(self.game))
 
     # --- title, setup, intro --------------------------------------------------------------------------------

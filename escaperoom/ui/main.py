@@ -4,7 +4,9 @@ title screen, or straight into a game (``--team`` skips setup, ``--resume`` cont
 follow ``escaperoom.ui.flow``), and routes the facilitator's keys (``flow.FacilitatorKeys``) before the scenes see
 them. ``--autoplay`` lets a scripted team play the whole scenario through the real scenes
 (``escaperoom.ui.scripted.autoplay``): headless as fast as it can, in a window at a pace people can follow
-(``scripted.pace``), staying on the end screen until the window is closed."""
+(``scripted.pace``), staying on the end screen until the window is closed. ``--casus PAD`` plays one casus file
+from anywhere (checked as ``check`` does; a broken one prints the same problems and exits 1), ``--niveau`` picks
+its level, ``--watch`` reloads it when the file is saved (``escaperoom.ui.watch``)."""
 
 from __future__ import annotations
 
@@ -30,19 +32,26 @@ def build_app(args: argparse.Namespace):
 
     from escaperoom import paths
     from escaperoom.errors import EscapeRoomError
-    from escaperoom.kinds.judging import load_many_judged
+    from escaperoom.kinds.judging import load_judged, load_many_judged
     from escaperoom.play.session import Feedback
     from escaperoom.ui.app import App
     from escaperoom.ui.flow import FacilitatorKeys, GameFlow
     from escaperoom.ui.scenes.game import Defaults, Game
+    from escaperoom.ui.watch import Watcher
 
-    loaded, problems = load_many_judged()
-    errors = [p for p in problems if p.severity == "fout"]
-    if not loaded and errors:
-        raise EscapeRoomError("geen speelbare casus gevonden:\n" + "\n".join(p.format() for p in errors))
+    casus = getattr(args, "casus", None)
+    if casus is not None:
+        loaded = [load_judged(casus)]  # a ContentError: run_game prints its problems as check does
+    else:
+        loaded, problems = load_many_judged()
+        errors = [p for p in problems if p.severity == "fout"]
+        if not loaded and errors:
+            raise EscapeRoomError("geen speelbare casus gevonden:\n" + "\n".join(p.format() for p in errors))
+        loaded.sort(key=programme_order)
     lang = getattr(args, "lang", "nl") or "nl"
     defaults = Defaults(scenario_id=getattr(args, "scenario", None), team=getattr(args, "team", None),
-                        duration_min=getattr(args, "duur", None), feedback=Feedback.DIRECT, lang=lang)
+                        duration_min=getattr(args, "duur", None), feedback=Feedback.DIRECT, lang=lang,
+                        level=getattr(args, "niveau", None))
     if defaults.scenario_id and defaults.scenario_id not in {s.scenario.id for s in loaded}:
         known = ", ".join(s.scenario.id for s in loaded)
         raise EscapeRoomError(f"casus '{defaults.scenario_id}' bestaat niet; kies uit: {known}")
@@ -54,22 +63,37 @@ def build_app(args: argparse.Namespace):
 
         game: Game
         keys: FacilitatorKeys
+        watcher: Watcher | None = None  # --watch: reloads the casus file when it is saved
 
         def dispatch(self, event: pygame.event.Event) -> None:
             if self.keys.handle(event):
                 return
             super().dispatch(event)
 
+        def step(self, events=None, dt=None) -> bool:
+            if self.watcher is not None:
+                self.watcher.poll()
+            return super().step(events, dt)
+
     def first_scene(ctx):
         game = Game(ctx, loaded, Path(saves), defaults, autoplay=autoplay)
         app.game = game
         flow = GameFlow(game, app.stack)
         app.keys = FacilitatorKeys(flow)
+        if casus is not None and getattr(args, "watch", False):
+            app.watcher = Watcher(game, flow, Path(casus))
         return flow.title_scene()
 
     app = GameApp(first_scene, lang=lang, fullscreen=not getattr(args, "window", False)
                   and not getattr(args, "headless", False))
     return app
+
+
+def programme_order(loaded) -> tuple[int, str]:
+    """The order of the bundled cases on the setup screen: by ``volgnummer`` (a training programme's order), then
+    by file name."""
+    number = loaded.scenario.scenario.volgnummer
+    return (number if number is not None else 100, loaded.path.name)
 
 
 def open_app(args: argparse.Namespace):
@@ -88,12 +112,21 @@ AUTOPLAY_MAX_FRAMES = 20_000  # a whole game takes about 100 frames; 45 minutes 
 def run_game(args: argparse.Namespace) -> int:
     headless = bool(getattr(args, "headless", False))
     _prepare_environment(headless)
-    from escaperoom.errors import EscapeRoomError
+    from escaperoom.errors import ContentError, EscapeRoomError
     from escaperoom.ui.app import ensure_pygame_ce
 
+    if getattr(args, "watch", False) and getattr(args, "casus", None) is None:
+        print("escaperoom: --watch hoort bij --casus PAD (het bestand dat je schrijft)", file=sys.stderr)
+        return 2
     try:
         ensure_pygame_ce()
         app = open_app(args)
+    except ContentError as err:  # --casus: the same problems as 'escaperoom check' prints
+        for problem in err.problems:
+            print(problem.format(), file=sys.stderr)
+        print(f"\nescaperoom: de casus {getattr(args, 'casus', '')} kan niet gespeeld worden: "
+              f"{len(err.problems)} fout(en)", file=sys.stderr)
+        return 1
     except EscapeRoomError as err:
         print(f"escaperoom: {err}", file=sys.stderr)
         return 1

@@ -15,7 +15,9 @@ from escaperoom.content.models import Puzzle
 from escaperoom.errors import SaveError
 from escaperoom.kinds.judging import Judged
 from escaperoom.play import recorder as _recorder
+from escaperoom.play.records import StartRecord
 from escaperoom.play.session import Feedback, Session
+from escaperoom.storage.journal import read_journal_header
 from escaperoom.storage.saves import list_sessions
 from escaperoom.ui.context import UiContext
 
@@ -31,6 +33,7 @@ class Defaults:
     duration_min: int | None = None
     feedback: Feedback = Feedback.DIRECT
     lang: str = "nl"
+    level: str | None = None  # the speelniveau (basis / verdieping); None: the casus's default (the whole case)
 
 
 @dataclass
@@ -69,6 +72,7 @@ class Game:
     defaults: Defaults = field(default_factory=Defaults)
     recorder: _recorder.Recorder | None = None
     autoplay: bool = False  # scenes skip waits meant for humans (the autoplayer drives them)
+    level: str | None = None  # the speelniveau of the game that runs (set by start and resume)
     flow: Flow = field(init=False, repr=False)  # set by ``GameFlow(game, stack)``
 
     @property
@@ -83,9 +87,10 @@ class Game:
         return self.scenarios[0]
 
     def start(self, scenario_id: str | None, team: str, duration_min: int | None, feedback: Feedback,
-              lang: str) -> Session:
+              lang: str, level: str | None = None) -> Session:
         self.close()
-        loaded = self.scenario(scenario_id)
+        loaded = self.scenario(scenario_id).at_level(level)
+        self.level = loaded.level
         self.recorder = _recorder.start(self.saves_dir, loaded, team,
                                         duration_s=duration_min * 60 if duration_min else None,
                                         feedback=feedback, lang=lang)
@@ -101,6 +106,8 @@ class Game:
         if not info.ok:
             return ResumeProblem(info.team, info.broken or "")
         loaded = next((s for s in self.scenarios if s.scenario.id == info.scenario), None)
+        if loaded is not None:
+            loaded = loaded.at_level(_recorded_level(info.files.journal))
         if loaded is None:
             return ResumeProblem(info.team, self.ctx.t("spel.resume_error.unknown_scenario",
                                                        casus=info.scenario or "?"))
@@ -110,6 +117,7 @@ class Game:
             return ResumeProblem(info.team, err.message)
         self.close()
         self.recorder = rec
+        self.level = loaded.level
         self.ctx.lang = rec.session.settings.lang
         return rec.session
 
@@ -117,3 +125,12 @@ class Game:
         if self.recorder is not None:
             self.recorder.close()
             self.recorder = None
+
+
+def _recorded_level(journal: Path) -> str | None:
+    """The speelniveau a session's start record names (None for a journal without one, or one that cannot be read:
+    resuming then reports what is wrong)."""
+    try:
+        return StartRecord.parse(read_journal_header(journal)).level
+    except (SaveError, OSError):
+        return None

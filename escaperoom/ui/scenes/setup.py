@@ -1,5 +1,6 @@
-"""Setup screen for the facilitator: scenario, team name (a team name only: typed text is checked for personal
-data), playing time, feedback mode (direct with explanation / right-or-wrong only) and language.
+"""Setup screen for the facilitator: scenario, its level (basis / verdieping), team name (a team name only: typed
+text is checked for personal data), playing time, feedback mode (direct with explanation / right-or-wrong only)
+and language.
 Controls: tap or Tab/arrows + Enter on each control; type the team name; Enter in the name field starts;
 Esc goes back. Leads to the story intro (a new session is started and saved) or back to the title."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from escaperoom.content.levels import DEFAULT_LEVEL, LEVELS
 from escaperoom.kinds.judging import Judged
 from escaperoom.play.pii import find_personal_data
 from escaperoom.play.session import Feedback
@@ -20,22 +22,23 @@ from escaperoom.ui.widgets import TextField
 _LABEL_X, _LABEL_W = 120, 540
 _CTRL_X = 700
 _CTRL_W = CANVAS.width - _CTRL_X - 120
-_ROW_Y, _ROW_STEP, _ROW_H = 190, 138, 120
+_ROW_Y, _ROW_STEP, _ROW_H = 150, 122, 110
 _DURATIONS = (15, 20, 30, 40, 45, 50, 60, 75, 90)
 
 
 class SetupScene(GameScene):
     def __init__(self, game: Game, *, team: str | None = None, scenario_index: int | None = None,
-                 duration_min: int | None = None, feedback: Feedback | None = None):
+                 duration_min: int | None = None, feedback: Feedback | None = None, level: str | None = None):
         super().__init__(game)
         d = game.defaults
         ids = [s.scenario.id for s in game.scenarios]
         self.scenario_index = scenario_index if scenario_index is not None else (
             ids.index(d.scenario_id) if d.scenario_id in ids else 0)
-        self.duration = duration_min or d.duration_min or self._loaded().scenario.scenario.duur_minuten
+        self.level = level or d.level or DEFAULT_LEVEL
+        self.duration = duration_min or d.duration_min or self._minutes()
         self.feedback = feedback or d.feedback
         self.message = ""
-        row = [pygame.Rect(_CTRL_X, _ROW_Y + i * _ROW_STEP, _CTRL_W, _ROW_H) for i in range(5)]
+        row = [pygame.Rect(_CTRL_X, _ROW_Y + i * _ROW_STEP, _CTRL_W, _ROW_H) for i in range(6)]
         self.scenario_button = self.button(row[0], self._scenario_label(), self.next_scenario, "secondary")
         self.team_field = self.group.add(TextField(row[1], self.ctx.text, value=team or d.team or "",
                                                    placeholder=self.t("setup.team_name_hint"), max_length=30,
@@ -48,6 +51,7 @@ class SetupScene(GameScene):
         self.feedback_button = self.button(row[3], self._feedback_label(), self.toggle_feedback, "secondary")
         self.lang_button = self.button(row[4], self.t("setup.lang_nl") if self.ctx.lang == "nl"
                                        else self.t("setup.lang_en"), self.toggle_lang, "secondary")
+        self.level_button = self.button(row[5], self._level_label(), self.toggle_level, "secondary")
         y = CANVAS.bottom - 64 - theme.BUTTON_HEIGHT
         self.back = self.button((_LABEL_X, y, 360, theme.BUTTON_HEIGHT), self.t("common.back"), self.go_back,
                                 "secondary")
@@ -61,8 +65,14 @@ class SetupScene(GameScene):
     def _loaded(self) -> Judged:
         return self.game.scenarios[self.scenario_index]
 
+    def _minutes(self) -> int:
+        return self._loaded().at_level(self.level).scenario.scenario.duur_minuten
+
     def _scenario_label(self) -> str:
         return self._loaded().scenario.scenario.titel.get(self.ctx.lang)
+
+    def _level_label(self) -> str:
+        return self.t(f"spel.setup.level_{self.level}")
 
     def _feedback_label(self) -> str:
         return self.t("spel.setup.feedback_direct" if self.feedback is Feedback.DIRECT
@@ -73,7 +83,12 @@ class SetupScene(GameScene):
     def next_scenario(self) -> None:
         self.scenario_index = (self.scenario_index + 1) % len(self.game.scenarios)
         self.scenario_button.set_label(self._scenario_label())
-        self.duration = self._loaded().scenario.scenario.duur_minuten
+        self.duration = self._minutes()
+
+    def toggle_level(self) -> None:
+        self.level = LEVELS[(LEVELS.index(self.level) + 1) % len(LEVELS)] if self.level in LEVELS else DEFAULT_LEVEL
+        self.level_button.set_label(self._level_label())
+        self.duration = self._minutes()
 
     def shorter(self) -> None:
         smaller = [d for d in _DURATIONS if d < self.duration]
@@ -91,7 +106,7 @@ class SetupScene(GameScene):
         self.ctx.lang = "en" if self.ctx.lang == "nl" else "nl"
         assert self.stack is not None
         again = SetupScene(self.game, team=self.team_field.value, scenario_index=self.scenario_index,
-                           duration_min=self.duration, feedback=self.feedback)
+                           duration_min=self.duration, feedback=self.feedback, level=self.level)
         self.stack.replace(again)
         again.group.focus(again.lang_button, visible=True)
 
@@ -109,7 +124,7 @@ class SetupScene(GameScene):
             self.message = self.t("spel.setup.name_personal")
             self.group.focus(self.team_field)
             return
-        self.game.start(self._loaded().scenario.id, team, self.duration, self.feedback, self.ctx.lang)
+        self.game.start(self._loaded().scenario.id, team, self.duration, self.feedback, self.ctx.lang, self.level)
         self.game.flow.open_intro()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -123,11 +138,11 @@ class SetupScene(GameScene):
     # --- drawing -------------------------------------------------------------------------------------------
 
     def state_key(self):
-        return (self.duration, self.feedback, self.message, self.scenario_index)
+        return (self.duration, self.feedback, self.message, self.scenario_index, self.level)
 
     def labels(self):
         names = [self.t("spel.setup.scenario"), self.t("setup.team_name"), self.t("setup.duration"),
-                 self.t("spel.setup.feedback"), self.t("setup.language")]
+                 self.t("spel.setup.feedback"), self.t("setup.language"), self.t("spel.setup.level")]
         out = [(self.t("spel.setup.heading"), pygame.Rect(_LABEL_X, 40, 1200, 96), "bold", theme.TEXT_TITLE),
                (self.t("spel.setup.for_facilitator"), pygame.Rect(1340, 56, 460, 70), "regular", theme.TEXT_BODY)]
         out += [(name, pygame.Rect(_LABEL_X, _ROW_Y + i * _ROW_STEP, _LABEL_W, _ROW_H), "bold", theme.TEXT_LARGE)
