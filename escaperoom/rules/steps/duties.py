@@ -7,7 +7,10 @@ R20  An exhaustive duty (``exclusief``) whose conditions are not (yet) met leave
      consent: then mag (AVG art. 6 lid 1 a, art. 7), otherwise mag niet — no other ground fills the gap [analyse].
 R02  A statute obliges *this* holder to give *this* recipient the data and its conditions are met → moet
      (Wvggz 8:29, Besluit Wgs art. 2 jo. Wgs 8 lid 1, Pw 64, Wpg 16 jo. Wpg 5, Wpg 20 lid 3, WGS 1.5 with 2.29).
-     For a holder with professional secrecy only a duty that breaks it counts.
+     For a holder with professional secrecy only a duty that breaks it counts — or, where the statute itself
+     lets secrecy give way to the person's explicit consent (WGS 2.29 lid 2 for WGS 1.5), that consent: then
+     mag, on the statute's own bases (WGS 1.5, 2.29 lid 1 with AVG 9 lid 2 g), the consent lifting only the
+     secrecy; whether it then becomes a duty is [onzeker] (kennisbank §7.1, §11 punt 22).
 """
 
 from __future__ import annotations
@@ -39,8 +42,20 @@ def judge(run: Run) -> Verdict | None:
                     run.require("R02", Effect.OBLIGES, "r02.ook_plicht", other.id, bepaling=run.cite(other.id))
             return run.share(prov, "R02", Decision.MOET, "r02.plicht")
     for prov in met:
+        if prov.geheim_blijft and run.consent:
+            return _consent_lifts_secrecy(run, prov)
         run.note("R05", "r02.geheim_blijft", prov.id, *prov.geheim_blijft, bepaling=run.cite(prov.id))
     return None
+
+
+def _consent_lifts_secrecy(run: Run, prov: Provision) -> Verdict:
+    """WGS 2.29 lid 2: a participant with professional secrecy provides to the ZVH with the person's explicit
+    consent. That consent lifts the secrecy; the AVG basis stays the statute's (kennisbank §7.1 [analyse]), and
+    whether the duty of 1.5 then applies or only a power arises is not settled."""
+    lifting = prov.geheim_blijft[0]
+    run.note("R05", "r02.toestemming_heft_geheim", lifting, decisive=True, bepaling=run.cite(lifting))
+    verdict_ = run.share(prov, "R02", Decision.MAG, "r02.bevoegd_na_toestemming", secrecy=lifting)
+    return verdict_
 
 
 def _no_duty_yet(run: Run, prov: Provision, unmet: list[str]) -> Verdict:

@@ -31,7 +31,9 @@ STOP = "stop"  # a step's answer: no later rule applies (the police regime ends 
 
 @cache
 def in_sentence(role: Role) -> Text:
-    """A role's name mid-sentence: lower-case first letter, but acronyms and proper names kept (``in_zin``)."""
+    """A role's name mid-sentence: ``in_zin`` from the roles file (Dutch with its article: "de huisarts"; English
+    without, the English texts say "the {houder}"), else the name with a lower-case first letter (acronyms and proper
+    names kept)."""
     if role.in_zin is not None:
         return role.in_zin
 
@@ -297,8 +299,9 @@ class Run:
 
 @cache
 def _start(role: Role) -> Text:
-    """A role's name at the start of a sentence (English with its article)."""
-    return Text.model_construct(nl=role.naam.nl, en="The " + in_sentence(role).get("en"))
+    """A role's name at the start of a sentence, with its article ("De huisarts", "The GP"; "Veilig Thuis")."""
+    mid = in_sentence(role)
+    return Text.model_construct(nl=mid.nl[:1].upper() + mid.nl[1:], en="The " + mid.get("en"))
 
 
 def _inform(run: Run) -> None:
