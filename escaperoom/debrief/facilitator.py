@@ -86,10 +86,18 @@ def law_lines(d: Debrief, lang: str) -> tuple[str, ...]:
             for pid in case.verdict.citations:
                 if pid in d.book.provisions:
                     seen.setdefault(d.book[pid].instrument.id, None)
+    dated, undated = [], []
     for iid in seen:
         inst = d.book.instruments[iid]
-        version = _day(inst.tekstversie) if inst.tekstversie else say("no_version", lang)
-        lines.append(say("law_text", lang, law=inst.afkorting, version=version))
+        if inst.tekstversie:
+            dated.append(say("law_text", lang, law=inst.afkorting, version=_day(inst.tekstversie)))
+        else:
+            undated.append(inst.afkorting)
+    if dated or undated:
+        versions = ", ".join(dated)
+        if undated:
+            versions += ("; " if dated else "") + say("no_version", lang, laws=", ".join(undated))
+        lines.append(say("law_versions", lang, x=versions))
     return tuple(lines)
 
 
