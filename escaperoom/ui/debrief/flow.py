@@ -105,5 +105,5 @@ def first_scene(ctx: UiContext, data: DebriefData, start: str = "overzicht", **s
 def debrief_scene(saves_dir: Path | str, ctx: UiContext) -> Scene:
     """The debrief for the title screen: the overview of the newest training in ``saves_dir``, or the session
     chooser when there is nothing to show yet. Esc leads back to the scene below."""
-    data = data_for(load_sessions([Path(saves_dir)]), ctx.lang)
+    data = data_for(load_sessions([Path(saves_dir)]), ctx.lang, folder=saves_dir)
     return first_scene(ctx, data)
