@@ -49,3 +49,16 @@ def test_the_facilitators_notes_name_the_law_the_teams_played_with(debrief5):
     assert played_peildata(debrief5) == [debrief5.loaded.peildatum]  # the same day: no second line
     assert len(notes.law) == 2 and notes.puzzles[-1].answer  # the lock's code is in the key too
     assert all(not key.doubts or key.doubts[0].rule for key in notes.puzzles)
+
+
+def test_the_reports_goed_column_counts_right_the_first_time_as_the_big_screen_does(debrief5):
+    from escaperoom.debrief.figures import right_first_time
+
+    page = render_html([debrief5])
+    table = page[page.index('<table class="teams-table">'):page.index("</table>", page.index("teams-table"))]
+    assert "goed in één keer" in table
+    for s in debrief5.sessions:
+        row = table[table.index(f'<th scope="row">{s.label}</th>'):]
+        cells = re.findall(r'<td class="num">([^<]*)</td>', row[:row.index("</tr>")])
+        assert cells[1] == str(right_first_time(s)[0])
+    assert len({right_first_time(s)[0] for s in debrief5.sessions}) > 1

@@ -16,6 +16,7 @@ from importlib import resources
 from escaperoom import __version__
 from escaperoom.debrief.agreements import AgreementBook
 from escaperoom.debrief.compass import counted
+from escaperoom.debrief.figures import right_first_time
 from escaperoom.debrief.model import Debrief, SessionSet, TeamSession, clock
 from escaperoom.debrief.report.marks import MARKS, mark_css, mark_head
 from escaperoom.debrief.report.puzzle import puzzle_chunks
@@ -119,7 +120,8 @@ def _team_row(s: TeamSession, rooms: int, lang: str) -> str:
     errors = s.errors()
     started = s.started_local
     phase = word(f"phase_{s.phase}", lang) if s.phase in _PHASES else s.phase
-    numbers = [escape(word("solved_of", lang, a=s.solved, b=rooms)), str(s.right), str(errors["te_ruim"]),
+    right_first = right_first_time(s)[0]  # as the big screen's overview counts it (debrief.figures)
+    numbers = [escape(word("solved_of", lang, a=s.solved, b=rooms)), str(right_first), str(errors["te_ruim"]),
                str(errors["te_voorzichtig"]), str(errors["verkeerde_grondslag"]), str(s.hints),
                escape(clock(s.elapsed_s)), "" if s.stability is None else str(s.stability)]
     cells = "".join(f'<td class="num">{n}</td>' for n in numbers)

@@ -235,9 +235,9 @@ def page_hint(ctx: UiContext, lang: str, page: int, pages: int) -> KeyHint:
 _LABEL_ROOM = 2 * theme.SPACE_L  # a button's label keeps this much room left and right (the Button's padding)
 
 
-def _label_width(ctx: UiContext, label: str, size: int) -> int:
-    """The narrowest a button can be for ``label`` at ``size`` on at most two lines."""
-    height = 2 * ctx.fonts.line_height("bold", size)
+def _label_width(ctx: UiContext, label: str, size: int, lines: int = 2) -> int:
+    """The narrowest a button can be for ``label`` at ``size`` on at most ``lines`` lines."""
+    height = lines * ctx.fonts.line_height("bold", size)
     lo, hi = 60, max(60, ctx.fonts.text_width(label, "bold", size) + 2)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -250,7 +250,8 @@ def _label_width(ctx: UiContext, label: str, size: int) -> int:
 
 def bar_widths(ctx: UiContext, labels: Sequence[str], width: int, gap: int) -> list[int]:
     """Widths for buttons with ``labels`` along ``width``: equal when the labels allow it, else each as wide as its
-    label needs at the body size (or, when even that is too wide, at the smallest size) and the rest shared out."""
+    label needs on two lines at the body size (or, when even that is too wide, at the smallest size), then the
+    room left first to the labels it lets stand on one line, and the rest shared out."""
     n = max(1, len(labels))
     room = width - (n - 1) * gap
     equal = room // n
@@ -258,7 +259,13 @@ def bar_widths(ctx: UiContext, labels: Sequence[str], width: int, gap: int) -> l
         need = [_label_width(ctx, label, size) for label in labels]
         if max(need, default=0) <= equal:
             return [equal] * len(labels)
-        if sum(need) <= room:
-            spare = (room - sum(need)) // n
-            return [w + spare for w in need]
+        if sum(need) > room:
+            continue
+        one_line = [_label_width(ctx, label, size, 1) for label in labels]
+        spare = room - sum(need)
+        for i in sorted(range(len(labels)), key=lambda i: one_line[i] - need[i]):
+            if 0 < one_line[i] - need[i] <= spare:
+                spare -= one_line[i] - need[i]
+                need[i] = one_line[i]
+        return [w + spare // n for w in need]
     return [equal] * len(labels)

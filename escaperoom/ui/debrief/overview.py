@@ -26,8 +26,8 @@ from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.theme import Icon
 
 # the table's columns: (key, width); the four legal columns have an icon as their header
-_COLUMNS = (("team", 316), ("solved", 172), ("goed", 80), ("te_ruim", 80), ("te_voorzichtig", 80),
-            ("verkeerde_grondslag", 80), ("hints", 100), ("time", 104), ("calm", 92))
+_COLUMNS = (("team", 312), ("solved", 172), ("goed", 80), ("te_ruim", 80), ("te_voorzichtig", 80),
+            ("verkeerde_grondslag", 80), ("hints", 96), ("time", 104), ("calm", 100))
 _ICONS = ("goed", "te_ruim", "te_voorzichtig", "verkeerde_grondslag")
 _TABLE_W = sum(w for _, w in _COLUMNS) + 48
 _HEAD = 80  # the header row and its line
@@ -49,6 +49,7 @@ class OverviewScene(DebriefScene):
         super().__init__(ctx, data, flow)
         self.team_page = 0
         self.chosen = 0  # the highlighted team (its timeline opens with T)
+        self.name_size = BODY
         self.keys = {pygame.K_t: self.open_timeline, pygame.K_k: self.pick, pygame.K_v: self.toggle_order,
                      pygame.K_e: self.toggle_basis, pygame.K_a: self.open_agreements,
                      pygame.K_UP: lambda: self.choose(-1), pygame.K_DOWN: lambda: self.choose(1),
@@ -107,6 +108,9 @@ class OverviewScene(DebriefScene):
         fit; the rest on the next pages (a note on the last line says how many)."""
         room = self.table.height - 12 - _HEAD - _LEGEND
         lh = self.ctx.fonts.line_height("bold", BODY)
+        width = _COLUMNS[0][1] - 12  # the names: all at the body size when each fits on one line, else all smaller
+        self.name_size = BODY if all(self.ctx.fonts.text_width(t.label, "bold", BODY) <= width for t in teams) \
+            else SMALL
         heights = [max(_ROW_MIN, self._name(t.label)[1] + 8) for t in teams]
         self.row_h = max(_ROW_MIN, min(_ROW_MAX, room // max(1, len(teams))))
         self.pages_start = [0]
@@ -137,11 +141,9 @@ class OverviewScene(DebriefScene):
             self.more_rect = pygame.Rect(self.table.x + 24, y, self.table.width - 48, lh)
 
     def _name(self, label: str) -> tuple[int, int]:
-        """(size, height) of a team's full name in its column: body size on one line, else the small size (on
-        as many lines as it needs)."""
-        width = _COLUMNS[0][1] - 12
-        size = BODY if self.ctx.fonts.text_width(label, "bold", BODY) <= width else SMALL
-        return size, self.ctx.text.render(label, "bold", size, theme.TEXT, width).get_height()
+        """(size, height) of a team's full name in its column, wrapped on as many lines as it needs."""
+        return self.name_size, self.ctx.text.render(label, "bold", self.name_size, theme.TEXT,
+                                                    _COLUMNS[0][1] - 12).get_height()
 
     # --- actions -------------------------------------------------------------------------------------------
 

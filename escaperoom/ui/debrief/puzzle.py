@@ -159,7 +159,9 @@ class PuzzleScene(DebriefScene):
         self.team_page = min(self.team_page, max(0, (len(teams) - 1) // self.per_page))
         first = self.team_page * self.per_page
         self.shown_teams = teams[first:first + self.per_page]
-        self.hints = [KeyHint((UP, DOWN), self.s("key_item")), KeyHint((LEFT, RIGHT), self.s("key_puzzle"))]
+        self.hints = [KeyHint((LEFT, RIGHT), self.s("key_puzzle"))]
+        if self.mode != "redenen":  # the reasons and questions are the whole puzzle's, not an item's
+            self.hints.insert(0, KeyHint((UP, DOWN), self.s("key_item")))
         if self.mode == "grid":
             self._layout_grid(p)
             if len(teams) > self.per_page:

@@ -7,14 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from debrief_teams import play_team
+from debrief_teams import SIX_TEAMS, play_team
 
 from escaperoom.debrief.model import load_sessions
 from escaperoom.ui.app import App
 from escaperoom.ui.debrief.data import DebriefData
 from escaperoom.ui.debrief.flow import first_scene
-
-SIX_TEAMS = ["Team Centrum", "Team Noord", "Team Oost", "Team Zuid", "Team West", "Team Nieuw-West"]
 
 
 @pytest.fixture

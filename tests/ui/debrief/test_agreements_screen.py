@@ -33,22 +33,27 @@ def test_the_group_types_an_agreement_links_it_to_an_article_and_it_is_kept_at_o
     app.step(typed("We vragen de bewoner eerst zelf, ook bij de politie"))  # "b", "t", "a": letters, not keys
     assert scene.facilitator is None and isinstance(app.stack.top, AgreementsScene)
     app.step([key(pygame.K_TAB)] + typed("de FG") + [key(pygame.K_TAB)])
-    assert isinstance(scene.group.focused, Chooser) and scene.group.focused is scene.puzzle_chooser
+    assert isinstance(scene.group.focused, Chooser) and scene.group.focused is scene.form.puzzle
     app.step([key(pygame.K_RIGHT), key(pygame.K_RIGHT), key(pygame.K_TAB)])  # the second puzzle: grondslagen
-    assert scene.puzzle_chooser.value == "grondslagen"
-    articles = [value for value, _ in scene.article_chooser.options]
+    assert scene.form.puzzle.value == "grondslagen"
+    articles = [value for value, _ in scene.form.article.options]
     assert articles[0] == "" and "avg.6.1.a" in articles
-    while scene.article_chooser.value != "avg.6.1.a":
+    while scene.form.article.value != "avg.6.1.a":
         app.step([key(pygame.K_RIGHT)])
-    assert scene.article_chooser.label == "AVG art. 6 lid 1 onder a"
+    assert scene.form.article.label == "AVG art. 6 lid 1 onder a"
     app.step(click(scene.buttons[0].rect.center))  # Afspraak bewaren
     kept = load_agreements(tmp_path).items
     assert [(a.text, a.who, a.puzzle, a.article, a.casus) for a in kept] == [
         ("We vragen de bewoner eerst zelf, ook bij de politie", "de FG", "grondslagen", "avg.6.1.a", "henk")]
-    assert scene.text_field.value == "" and scene.message == "Afspraak 1 is bewaard."
+    assert scene.form.text.value == "" and scene.message == "Afspraak 1 is bewaard."
+    assert not scene.editing  # the list, large, with the new agreement on it
     assert "1. We vragen de bewoner eerst zelf, ook bij de politie" in [b.text for b in scene.pages[0]]
     assert any("AVG art. 6 lid 1 onder a" in b.text and "Op welke grond?" in b.text for b in scene.pages[0])
-    app.step(typed("We leggen vast wat we deelden") + [key(pygame.K_RETURN)])  # Enter keeps it too
+    app.step([key(pygame.K_n)])  # a new one: N, type, Enter keeps it too
+    assert scene.editing and scene.typing()
+    app.step(typed("We leggen vast wat we deelden"))
+    assert scene.preview[0].text == "2. We leggen vast wat we deelden"  # the whole sentence, as it will stand
+    app.step([key(pygame.K_RETURN)])
     assert len(load_agreements(tmp_path).items) == 2
 
 
@@ -60,7 +65,7 @@ def test_an_agreement_with_a_phone_number_is_refused_with_a_notice_in_the_screen
     app.step(typed("Call her at 06-12345678") + [key(pygame.K_RETURN)])
     assert load_agreements(tmp_path).items == []
     assert scene.message == "The text seems to contain a phone number. Leave personal data out: the agreement is kept."
-    assert scene.text_field.value == "Call her at 06-12345678"  # to edit, not lost
+    assert scene.form.text.value == "Call her at 06-12345678"  # to edit, not lost
 
 
 def test_what_was_being_typed_comes_back_after_the_debrief_was_killed(opened, six_data, henk_loaded, tmp_path):
@@ -76,7 +81,7 @@ def test_what_was_being_typed_comes_back_after_the_debrief_was_killed(opened, si
     # no exit, no save: as if the power went off; a new debrief on the same folder
     again = DebriefData(six_data.found, scenarios=[henk_loaded], folder=tmp_path)
     other = opened(lambda ctx: first_scene(ctx, again, "afspraken")).stack.top
-    assert other.text_field.value == "We bellen eerst de"
+    assert other.form.text.value == "We bellen eerst de"
     assert scene.typing()
 
 
@@ -87,8 +92,7 @@ def test_an_agreement_is_removed_from_the_list_and_the_file(opened, six_data, tm
         six_data.agreements.add(Agreement(text, casus="henk"))
     app = opened(lambda ctx: first_scene(ctx, six_data, "afspraken"))
     scene = app.stack.top
-    app.step([key(pygame.K_TAB)] * 4)  # out of the fields, onto the buttons
-    assert not scene.typing()
+    assert not scene.editing and not scene.typing()  # agreements made: it opens on their list
     app.step([key(pygame.K_DOWN), key(pygame.K_DELETE)])
     assert [a.text for a in load_agreements(tmp_path).items] == ["Eerste", "Derde"]
 

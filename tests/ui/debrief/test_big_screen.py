@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from conftest import SIX_TEAMS
+from debrief_teams import SIX_TEAMS
 from walk import recording, walk_everything
 
 from escaperoom.debrief.figures import right_first_time, team_figures
