@@ -41,6 +41,9 @@ class AgreementsScene(DebriefScene):
         self.message = ""
         self.idle = 0.0  # seconds since the last change to the form
         self.dirty = False
+        self.pages: list[list[Block]] = [[]]  # the list's pages
+        self.item_rects: list[tuple[int, pygame.Rect]] = []  # where each agreement of this page is (taps)
+        self.preview: list[Block] = []  # the form's agreement as it will stand on the list
         self.form = AgreementForm(ctx, data, self.touch, self.keep)
         self.casus = self.form.casus
         for widget in self.form.widgets:
@@ -226,7 +229,7 @@ class AgreementsScene(DebriefScene):
         for block in self.pages[self.list_page]:  # one frame round an agreement and the line under it
             rect = block.rect.inflate(16, 8)
             frames[block.payload] = frames[block.payload].union(rect) if block.payload in frames else rect
-        self.item_rects: list[tuple[int, pygame.Rect]] = sorted(frames.items())
+        self.item_rects = sorted(frames.items())
 
     def _layout_preview(self) -> None:
         """The agreement in the form as it will stand on the list (the whole sentence, however long)."""

@@ -26,8 +26,8 @@ from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.theme import Icon
 
 # the table's columns: (key, width); the four legal columns have an icon as their header
-_COLUMNS = (("team", 312), ("solved", 172), ("goed", 80), ("te_ruim", 80), ("te_voorzichtig", 80),
-            ("verkeerde_grondslag", 80), ("hints", 96), ("time", 104), ("calm", 100))
+_COLUMNS = (("team", 316), ("solved", 168), ("goed", 78), ("te_ruim", 78), ("te_voorzichtig", 78),
+            ("verkeerde_grondslag", 78), ("hints", 104), ("time", 100), ("calm", 100))
 _ICONS = ("goed", "te_ruim", "te_voorzichtig", "verkeerde_grondslag")
 _TABLE_W = sum(w for _, w in _COLUMNS) + 48
 _HEAD = 80  # the header row and its line

@@ -172,7 +172,7 @@ class WhatIfScene(DebriefScene):
                                      "bold", SMALL, gap=theme.SPACE_S))
             entries = [self.s("effect_entry", team=e.team, a=e.right_before, b=e.right_after) for e in effects]
             if entries:  # in columns as wide as the widest entry, one block per row so pages split between rows
-                widest = max(self.ctx.fonts.text_width(t, "regular", SMALL) for t in entries) + theme.SPACE_L
+                widest = max(self.ctx.fonts.text_width(t, "regular", SMALL) for t in entries) + theme.SPACE_M
                 columns = max(1, min(len(entries), inner // max(1, widest)))
                 col_w = inner // columns
                 entries = [clip(self.ctx, t, "regular", SMALL, col_w - theme.SPACE_S) for t in entries]

@@ -98,15 +98,16 @@ def _chromium(html: Path, pdf: Path) -> bool:
 
 
 def paper(saves: Path, out: Path, work: Path) -> list[Path]:
-    """The handout's page and the report's facilitator section as PNGs (via PDF, as a printer would)."""
+    """The handout's page, the report's first page and its facilitator section as PNGs (via PDF, as a printer
+    would)."""
     written = []
     handout, report = work / "handout.html", work / "rapport.html"
     cli = [sys.executable, "-m", "escaperoom", "debrief", str(saves)]
     subprocess.run([*cli, "--handout", str(handout)], check=True, capture_output=True)
     subprocess.run([*cli, "--html", str(report)], check=True, capture_output=True)
-    for html, name, page in ((handout, "handout", 1), (report, "report-begeleider", None)):
-        pdf = work / f"{name}.pdf"
-        if not _chromium(html, pdf):
+    for html, name, page in ((handout, "handout", 1), (report, "report", 1), (report, "report-begeleider", None)):
+        pdf = work / f"{html.stem}.pdf"
+        if not pdf.exists() and not _chromium(html, pdf):
             return written
         if page is None:  # the page where "Voor de begeleider" starts
             text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout

@@ -40,6 +40,10 @@ def test_six_teams_fit_one_page_of_the_overview_the_grid_and_the_chooser_with_th
     chooser = opened(lambda ctx: first_scene(ctx, six_data, "sessies")).stack.top
     assert isinstance(chooser, SessionsScene) and len(chooser.row_rects) == 6 and chooser.rows_left == 0
     assert all(r.height >= 120 for r in chooser.row_rects)  # still a touch target each
+    whatif = opened(lambda ctx: first_scene(ctx, six_data, "watals", puzzle="vroegsignalering",
+                                            apply="feit:huurder_bezwaar=ja")).stack.top
+    entries = [e for b in whatif.result_blocks if b.kind == "effects" for e in b.payload[0]]
+    assert whatif.result_pages == 1 and len(entries) == 6  # every team whose score changes, on one page
 
 
 def test_the_overview_shows_hints_play_time_and_calm_at_the_end_as_the_report_has_them(opened, six_data):
@@ -151,3 +155,17 @@ def test_in_english_no_debrief_screen_shows_a_dutch_text_of_the_catalogue(opened
     assert not shown & whole
     assert [t for t in shown if any(t.startswith(h) for h in heads)] == []
     assert {"Count last try", "Put divided first", "Show explanation", "Agreements"} & shown
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_overview_column_head_fits_its_column(opened, six_data, lang):
+    from escaperoom.ui.debrief.overview import _COLUMNS, _ICONS
+
+    six_data.lang = lang
+    app = opened(lambda ctx: first_scene(ctx, six_data, "overzicht"), lang=lang)
+    ctx = app.stack.top.ctx
+    for name, width in _COLUMNS:
+        if name not in _ICONS:
+            head = ctx.strings.t(f"nabespreking.col_{name}", lang)
+            assert ctx.text.fits(head, "bold", 36, width - 12, 64), (head, width)
+    assert all(ctx.text.fits(t, "bold", 36, _COLUMNS[0][1] - 12, 45) for t in SIX_TEAMS)  # one line each
