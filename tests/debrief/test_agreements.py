@@ -120,3 +120,14 @@ def test_a_debrief_killed_while_it_writes_its_agreements_loses_none_that_were_ke
         assert len(book.items) >= confirmed  # every agreement the debrief had confirmed is there
         assert [a.text.split()[1] for a in book.items] == [str(i) for i in range(len(book.items))]
         confirmed = len(book.items)
+
+
+def test_the_big_screen_of_escaperoom_debrief_dir_keeps_its_agreements_in_dir(five_teams):
+    from argparse import Namespace
+
+    from escaperoom.debrief.command import Screen, cmd_debrief, debrief_folder
+
+    screen = cmd_debrief(Namespace(paths=[five_teams], html=None, csv=None, handout=None))
+    assert isinstance(screen, Screen) and screen.folder == five_teams
+    journal = next(five_teams.glob("*/journal.jsonl"))
+    assert debrief_folder([journal]) == journal.parent
