@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     debrief.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="sessiemappen of journaalbestanden")
     debrief.add_argument("--html", type=Path, help="schrijf een HTML-rapport")
     debrief.add_argument("--csv", type=Path, help="schrijf een CSV-bestand (Excel, puntkomma's)")
+    debrief.add_argument("--handout", type=Path, help="schrijf een handout voor de deelnemers (de juridische punten "
+                         "en de afspraken, zonder teamgegevens)")
     debrief.add_argument("--verdeeld-eerst", action="store_true", dest="verdeeld_eerst",
                          help="in het rapport de puzzels waarover de teams het meest verschilden eerst")
     debrief.add_argument("--saves", type=Path, help="map met sessies (standaard: saves/)")
@@ -223,7 +225,8 @@ def _run(args: argparse.Namespace) -> int:
             return outcome
         from escaperoom.ui.debrief.run import run_debrief  # the big screen: the only route into pygame here
         return run_debrief(outcome.found, selected=outcome.selected, window=outcome.window, headless=outcome.headless,
-                           frames=outcome.frames, screenshot=outcome.screenshot, lang=outcome.lang)
+                           frames=outcome.frames, screenshot=outcome.screenshot, lang=outcome.lang,
+                           folder=outcome.folder)
     from escaperoom.ui.main import run_game
     return run_game(args)
 

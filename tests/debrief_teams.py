@@ -15,6 +15,8 @@ from escaperoom.kinds.judging import Judged, load_many_judged
 from escaperoom.play import recorder
 
 TEAM_NAMES = ["Team Noord", "Team Oost", "Team Zuid", "Team West", "Team Midden"]
+# the debrief's big screen at six teams (tests/ui/debrief and its screenshots): names as a training has them
+SIX_TEAMS = ["Team Centrum", "Team Noord", "Team Oost", "Team Zuid", "Team West", "Team Nieuw-West"]
 EVIL_REASON = "<script>alert('x')</script> & \"quotes\""
 DEMO_REASON = "Zwart werk is fraude, dat moet de gemeente weten"  # instead of EVIL_REASON in screenshots
 

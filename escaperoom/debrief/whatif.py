@@ -175,8 +175,8 @@ class WhatIf:
         for c in self.cases:
             new = self._new_verdict(c, toggle)
             role = self.book.roles.get(c.request.ontvanger)
-            cites = tuple((cid, self.book.cite(cid), self.book[cid].url) for cid in new.citations
-                          if cid in self.book.provisions)
+            cites = tuple((cid, self.book.cite(cid, self.lang, new.peildatum), self.book[cid].url)
+                          for cid in new.citations if cid in self.book.provisions)
             out.append(CaseChange(c.key, c.item_id, c.item.label.get(self.lang),
                                   role.naam.get(self.lang) if role else c.request.ontvanger,
                                   c.verdict.decision.value, new.decision.value, c.verdict.rule, new.rule,

@@ -53,9 +53,13 @@ def error_word(error: str | None, lang: str = "nl") -> str:
 
 
 def puzzle_words(book: LawBook, loaded: Judged | None, puzzle_id: str, kind: str, lang: str) -> Words:
-    """The words of one recorded puzzle (its kind by name; the casus when it is on this computer)."""
-    return record_words(kind, book, lang, scenario=loaded.scenario if loaded is not None else None,
-                        puzzle_id=puzzle_id, strings=catalogue())
+    """The words of one recorded puzzle (its kind by name; the casus when it is on this computer), citing as
+    worded on the day whose law judged the casus here."""
+    words = record_words(kind, book, lang, scenario=loaded.scenario if loaded is not None else None,
+                         puzzle_id=puzzle_id, strings=catalogue())
+    if loaded is not None:
+        words.peildatum = loaded.peildatum
+    return words
 
 
 def short_label(label: str, limit: int = 44) -> str:

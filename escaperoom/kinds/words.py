@@ -9,6 +9,7 @@ computer (``puzzle`` is then None). Texts come from the string catalogue (``asse
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,6 +109,7 @@ class Words:
     newer game): the machine answer as written. ``scenario`` and ``puzzle`` are None when the casus is missing."""
 
     one_mistake_per_puzzle = False  # the end screen names one line for all of this puzzle's mistakes
+    peildatum: dt.date | None = None  # citations are worded as on this day (None: today); the debrief sets it
 
     def __init__(self, book: LawBook, lang: str = "nl", *, scenario: Scenario | None = None,
                  puzzle: Puzzle | None = None, strings: Catalogue | None = None):
@@ -128,7 +130,10 @@ class Words:
         return found.naam.get(self.lang) if found else role_id
 
     def cite(self, provision_id: str) -> str:
-        return self.book.cite(provision_id) if provision_id in self.book.provisions else provision_id
+        """The citation in these words' language, as worded on ``peildatum``."""
+        if provision_id not in self.book.provisions:
+            return provision_id
+        return self.book.cite(provision_id, self.lang, self.peildatum)
 
     def basis_label(self, provision_id: str) -> str:
         """As on the answer buttons: the citation with its short name."""

@@ -18,6 +18,8 @@ SHARED = {
     "escaperoom.ui.puzzles._base",
     "escaperoom.ui.debrief.base", "escaperoom.ui.debrief.data", "escaperoom.ui.debrief.looks",
     "escaperoom.ui.debrief.blocks", "escaperoom.ui.debrief.compass", "escaperoom.ui.debrief.run",
+    "escaperoom.ui.debrief.keys", "escaperoom.ui.debrief.panel", "escaperoom.ui.debrief.grid",
+    "escaperoom.ui.debrief.agreement_form",
 }
 FLOWS = {"escaperoom.ui.flow", "escaperoom.ui.debrief.flow"}
 REGISTRY = "escaperoom.ui.puzzles"  # the puzzle screens by kind (``scene_for``), for the flow and the drivers

@@ -108,16 +108,17 @@ def test_the_overview_pages_fifty_teams_and_says_how_many_follow(opened, data):
     app = opened(lambda ctx: first_scene(ctx, data, "overzicht"))
     overview = app.stack.top
     seen = []
-    per_page = overview.per_page
-    assert len(overview.rows) == per_page < 50
-    assert overview.page_note.endswith(f"nog {50 - per_page} teams: PgDn")
+    per_page = len(overview.rows)
+    assert 0 < per_page < 50
+    assert overview.more_note.endswith(f"nog {50 - per_page} teams: PgDn")
+    assert overview.hints[0].caps == ("PgDn",) and overview.hints[0].word == f"pagina 1 van {overview.pages}"
     for _ in range(overview.pages):
-        seen += [row[0] for row in overview.rows]
+        seen += [label for *_, label in overview.rows]
         app.step([key(pygame.K_PAGEDOWN)])
     assert len(seen) == 50 and len(set(seen)) == 50
     app.step([key(pygame.K_HOME)] + [key(pygame.K_PAGEUP)] * overview.pages)
     assert overview.team_page == 0
-    app.step(tap(overview.note_rect.center))  # touch: a tap on the note turns the page
+    app.step(tap(overview.more_rect.center))  # touch: a tap on the note turns the page
     assert overview.team_page == 1
 
 
@@ -143,7 +144,7 @@ def test_reasons_of_fifty_teams_are_paged_and_none_is_dropped(opened, data):
     shown = []
     for _ in range(scene.text_pages):
         shown += [b.text for b in scene.reason_blocks if b.kind == "reason"]
-        assert scene.note.startswith(f"pagina {scene.text_page + 1} van {scene.text_pages}")
+        assert scene.hints[0].word == f"pagina {scene.text_page + 1} van {scene.text_pages}"
         app.step([key(pygame.K_PAGEDOWN)])
     groups = scene.puzzle.reason_groups()
     assert sorted(shown) == sorted(reason for reason, _ in groups)
@@ -152,8 +153,9 @@ def test_reasons_of_fifty_teams_are_paged_and_none_is_dropped(opened, data):
 def test_the_grid_pages_teams_with_every_name_whole_in_its_column(opened, data):
     app = opened(lambda ctx: first_scene(ctx, data, "puzzel"))
     scene = app.stack.top
-    assert scene.note.startswith(f"teams 1–{scene.per_page} van 50")
-    assert all("…" not in head for head in scene.heads)  # "Team Midden 10" fits its column
+    assert scene.hints[0].word.startswith(f"teams 1–{scene.per_page} van 50")
+    assert all(head == team.label for head, team in zip(scene.grid.heads, scene.shown_teams, strict=True))
+    assert all("…" not in head for head in scene.grid.heads)  # "Team Midden 10" fits its column
     app.step([key(pygame.K_PAGEDOWN)])
     assert scene.shown_teams[0] is data.debrief.sessions[scene.per_page]
 

@@ -4,6 +4,7 @@ both produced as a stream of chunks and written to the file as they are produced
 Used by ``escaperoom debrief PAD --html rapport.html --csv beslissingen.csv [--lang en]``. Pure (no pygame).
 
     html.py     the document: casus, teams, compass section, timelines      (html_chunks, render_html)
+    sections.py the group's agreements and "Voor de begeleider"
     puzzle.py   one puzzle: the decisions grid, spread, law, reasons, what-if
     svg.py      the compass and the spread bars as inline SVG               (compass_svg, spread_svg)
     marks.py    status marks, verdict badges, law links
@@ -21,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from escaperoom.debrief.agreements import AgreementBook
 from escaperoom.debrief.model import Debrief, SessionSet
 from escaperoom.debrief.report.csv import CSV_COLUMNS, csv_chunks, csv_rows, header
 from escaperoom.debrief.report.files import write_csv, write_html
@@ -29,9 +31,10 @@ from escaperoom.debrief.report.svg import compass_labels, compass_svg, spread_sv
 
 
 def render_html(debriefs: Sequence[Debrief], found: SessionSet | None = None, *, most_divided_first: bool = False,
-                now: datetime | None = None, lang: str | None = None) -> str:
+                now: datetime | None = None, lang: str | None = None, agreements: AgreementBook | None = None) -> str:
     """The whole report as one string (for tests and previews; the file is written from :func:`html_chunks`)."""
-    return "".join(html_chunks(debriefs, found, most_divided_first=most_divided_first, now=now, lang=lang))
+    return "".join(html_chunks(debriefs, found, most_divided_first=most_divided_first, now=now, lang=lang,
+                               agreements=agreements))
 
 
 def render_csv(debriefs: Sequence[Debrief], lang: str | None = None) -> str:

@@ -109,8 +109,9 @@ class _Cells:
     def cite(self, provisions: tuple[str, ...]) -> str:
         found = self._cites.get(provisions)
         if found is None:
-            book = self.d.book
-            found = " | ".join(book.cite(c) if c in book.provisions else c for c in provisions)
+            book, loaded = self.d.book, self.d.loaded
+            day = loaded.peildatum if loaded is not None else None  # as worded on the day whose law judged
+            found = " | ".join(book.cite(c, self.d.lang, day) if c in book.provisions else c for c in provisions)
             self._cites[provisions] = found
         return found
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from escaperoom.debrief.agreements import AgreementBook
 from escaperoom.debrief.model import Debrief, SessionSet
 from escaperoom.debrief.report.csv import csv_chunks
 from escaperoom.debrief.report.html import html_chunks
@@ -39,9 +40,11 @@ def _write(path: Path, chunks: Iterable[str]) -> None:
 
 
 def write_html(debriefs: Sequence[Debrief], path: Path | str, found: SessionSet | None = None, *,
-               most_divided_first: bool = False, lang: str | None = None) -> Path:
+               most_divided_first: bool = False, lang: str | None = None,
+               agreements: AgreementBook | None = None) -> Path:
     """The HTML report at ``path`` (replaced atomically). Raises :class:`SaveError` (Dutch)."""
-    _write(Path(path), html_chunks(debriefs, found, most_divided_first=most_divided_first, lang=lang))
+    _write(Path(path), html_chunks(debriefs, found, most_divided_first=most_divided_first, lang=lang,
+                                   agreements=agreements))
     return Path(path)
 
 

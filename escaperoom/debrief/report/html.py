@@ -1,6 +1,6 @@
 """The HTML report as a stream of chunks: one self-contained document (inline CSS from ``report.css`` and SVG, no
-external resources, prints to PDF) with per casus the teams, the privacy compass, every puzzle and a timeline per
-team, in the debrief's language.
+external resources, prints to PDF) with per casus the teams, the privacy compass, every puzzle, a timeline per
+team, the group's agreements and a section "Voor de begeleider" (``sections.py``), in the debrief's language.
 
 Used by ``escaperoom.debrief.report.files`` (written to the file as it is produced) and by tests (joined).
 Pure (no pygame). Every text from a journal or a casus (team names, reasons, labels, explanations, titles) is
@@ -14,10 +14,13 @@ from datetime import datetime
 from importlib import resources
 
 from escaperoom import __version__
+from escaperoom.debrief.agreements import AgreementBook
 from escaperoom.debrief.compass import counted
+from escaperoom.debrief.figures import right_first_time
 from escaperoom.debrief.model import Debrief, SessionSet, TeamSession, clock
 from escaperoom.debrief.report.marks import MARKS, mark_css, mark_head
 from escaperoom.debrief.report.puzzle import puzzle_chunks
+from escaperoom.debrief.report.sections import agreements_html, facilitator_html
 from escaperoom.debrief.report.svg import compass
 from escaperoom.debrief.report.texts import escape, markup, word
 
@@ -30,8 +33,10 @@ def stylesheet() -> str:
 
 
 def html_chunks(debriefs: Sequence[Debrief], found: SessionSet | None = None, *, most_divided_first: bool = False,
-                now: datetime | None = None, lang: str | None = None) -> Iterator[str]:
-    """The whole report, a section (or a table row) at a time. ``lang`` defaults to the debriefs' language."""
+                now: datetime | None = None, lang: str | None = None,
+                agreements: AgreementBook | None = None) -> Iterator[str]:
+    """The whole report, a section (or a table row) at a time. ``lang`` defaults to the debriefs' language;
+    ``agreements`` are the group's (the debrief folder's ``afspraken.toml``)."""
     lang = lang or (debriefs[0].lang if debriefs else "nl")
     now = now or datetime.now()
     titles = ", ".join(d.title for d in debriefs) or word("no_sessions", lang)
@@ -42,7 +47,7 @@ def html_chunks(debriefs: Sequence[Debrief], found: SessionSet | None = None, *,
            f'<p class="meta">{escape(word("made", lang, titles=titles, when=f"{now:%d-%m-%Y %H:%M}"))}</p></header>')
     yield _warnings_html(found, debriefs, lang)
     for d in debriefs:
-        yield from _casus_chunks(d, most_divided_first)
+        yield from _casus_chunks(d, most_divided_first, agreements)
     if not debriefs:
         yield f"<p>{escape(word('none_found', lang))}</p>"
     yield f"<footer>{escape(word('footer', lang, version=__version__))}</footer></body></html>\n"
@@ -63,7 +68,7 @@ def _warnings_html(found: SessionSet | None, debriefs: Sequence[Debrief], lang: 
             f"<h2>{escape(word('warnings_head', lang))}</h2><ul>{items}</ul></section>")
 
 
-def _casus_chunks(d: Debrief, most_divided_first: bool) -> Iterator[str]:
+def _casus_chunks(d: Debrief, most_divided_first: bool, agreements: AgreementBook | None = None) -> Iterator[str]:
     lang, casus = d.lang, escape(d.casus)
     teams = len(d.sessions)
     count = word("team_count_one" if teams == 1 else "team_count_many", lang, n=teams)
@@ -87,7 +92,10 @@ def _casus_chunks(d: Debrief, most_divided_first: bool) -> Iterator[str]:
            '<div class="timelines">')
     for s in d.sessions:
         yield _timeline_html(d, s)
-    yield "</div></section></div>"
+    yield "</div></section>"
+    yield agreements_html(d, agreements)
+    yield facilitator_html(d)
+    yield "</div>"
 
 
 def _team_table_chunks(d: Debrief) -> Iterator[str]:
@@ -112,7 +120,8 @@ def _team_row(s: TeamSession, rooms: int, lang: str) -> str:
     errors = s.errors()
     started = s.started_local
     phase = word(f"phase_{s.phase}", lang) if s.phase in _PHASES else s.phase
-    numbers = [escape(word("solved_of", lang, a=s.solved, b=rooms)), str(s.right), str(errors["te_ruim"]),
+    right_first = right_first_time(s)[0]  # as the big screen's overview counts it (debrief.figures)
+    numbers = [escape(word("solved_of", lang, a=s.solved, b=rooms)), str(right_first), str(errors["te_ruim"]),
                str(errors["te_voorzichtig"]), str(errors["verkeerde_grondslag"]), str(s.hints),
                escape(clock(s.elapsed_s)), "" if s.stability is None else str(s.stability)]
     cells = "".join(f'<td class="num">{n}</td>' for n in numbers)

@@ -12,10 +12,11 @@ import pygame
 
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.debrief.base import SMALL, debrief_text
 from escaperoom.ui.debrief.looks import Look
 from escaperoom.ui.fonts import Role
 from escaperoom.ui.theme import Colour
+
+SMALL = theme.TEXT_SMALL
 
 
 def clip(ctx: UiContext, text: str, role: Role, size: int, width: int, lines: int = 1) -> str:
@@ -115,7 +116,8 @@ def page_note(ctx: UiContext, lang: str, page: int, pages: int) -> str:
     """ "pagina 2 van 3 · PgDn" (the key that leads on; PgUp on the last page), or "" for a single page."""
     if pages <= 1:
         return ""
-    return debrief_text(ctx, lang, "page_of", i=page + 1, n=pages) + (" · PgDn" if page + 1 < pages else " · PgUp")
+    return ctx.strings.t("nabespreking.page_of", lang, i=page + 1, n=pages) + (
+        " · PgDn" if page + 1 < pages else " · PgUp")
 
 
 def draw_note(ctx: UiContext, surface: pygame.Surface, note: str, rect: pygame.Rect) -> None:

@@ -29,6 +29,7 @@ class CompassLayout:
     top_value: int
     complete: bool = True  # every team at every dot is named in full
     counts: list[int] = field(default_factory=list)  # per point: the number of teams its dot shows (0 = none)
+    note_box: pygame.Rect = field(default_factory=pygame.Rect)  # where "getal = aantal teams" goes (right-aligned)
 
 
 _DOT_R = 24  # a compass dot that shows its number of teams (two digits at 36 px fit)
@@ -38,7 +39,12 @@ def compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, in
     """Where the compass's dots, axis numbers and team names go. Names are placed by ``debrief.compass``: next to
     their dot, inside the panel, never over a dot, an axis number or the axis titles; a crowded dot gets
     "Team A, Team B (+46)", a long name '…'."""
-    plot = pygame.Rect(rect.x + 124, rect.y + 84, rect.width - 160, rect.height - 200)
+    title_w = ctx.fonts.text_width(debrief_text(ctx, lang, "compass"), "bold", BODY)
+    note_w = ctx.fonts.text_width(debrief_text(ctx, lang, "compass_count"), "regular", SMALL)  # "getal = aantal teams"
+    below = title_w + theme.SPACE_M + note_w > rect.width - 48  # a narrow compass: the note under the title
+    drop = 44 if below else 0
+    plot = pygame.Rect(rect.x + 124, rect.y + 84 + drop, rect.width - 160, rect.height - 200 - drop)
+    note_box = pygame.Rect(rect.x + 24, rect.y + 12 + (52 if below else 0), rect.width - 48, 56 if not below else 44)
     top_value = max([3, *(p[1] for p in points), *(p[2] for p in points)]) + 1
     step = 1 if top_value <= 6 else 2 if top_value <= 12 else 5
 
@@ -52,10 +58,8 @@ def compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, in
         w = ctx.fonts.text_width(str(value), "regular", SMALL)
         obstacles.append((x - w / 2 - 4, plot.bottom + 18, x + w / 2 + 4, plot.bottom + 22 + tick_h))
         obstacles.append((plot.x - w - 32, y - tick_h / 2, plot.x - 24, y + tick_h / 2))
-    title_w = ctx.fonts.text_width(debrief_text(ctx, lang, "compass"), "bold", BODY)
     obstacles.append((rect.x + 20, rect.y + 8, rect.x + 28 + title_w, rect.y + 72))
-    note_w = ctx.fonts.text_width(debrief_text(ctx, lang, "compass_count"), "regular", SMALL)  # "getal = aantal teams"
-    obstacles.append((rect.right - 28 - note_w, rect.y + 8, rect.right - 20, rect.y + 72))
+    obstacles.append((note_box.right - 8 - note_w, note_box.y - 4, note_box.right, note_box.bottom + 4))
     x_w = 52 + ctx.fonts.text_width(debrief_text(ctx, lang, "axis_x"), "bold", SMALL)
     obstacles.append((plot.centerx - x_w / 2 - 4, plot.bottom + 68, plot.centerx + x_w / 2 + 4, plot.bottom + 120))
     line = ctx.fonts.line_height("bold", SMALL)
@@ -73,7 +77,8 @@ def compass_layout(ctx: UiContext, rect: pygame.Rect, points: list[tuple[str, in
     broad = error_look(ctx, "te_ruim")
     y_title = ctx.text.render(debrief_text(ctx, lang, "axis_y"), "bold", SMALL, broad.colour)
     y_label = pygame.transform.rotate(y_title, 90)
-    return CompassLayout(rect, plot, ticks, laid, y_label, top_value, all(p.complete for p in placed), counts)
+    return CompassLayout(rect, plot, ticks, laid, y_label, top_value, all(p.complete for p in placed), counts,
+                         note_box)
 
 
 def draw_compass(ctx: UiContext, surface: pygame.Surface, lay: CompassLayout, lang: str) -> None:
@@ -123,5 +128,4 @@ def draw_compass(ctx: UiContext, surface: pygame.Surface, lay: CompassLayout, la
         if label:
             surface.blit(ctx.text.render(label, "bold", SMALL, theme.TEXT), box.topleft)
     if any(lay.counts):  # what the numbers mean, on the title's line
-        draw_note(ctx, surface, debrief_text(ctx, lang, "compass_count"),
-                   pygame.Rect(lay.rect.x + 24, lay.rect.y + 12, lay.rect.width - 48, 56))
+        draw_note(ctx, surface, debrief_text(ctx, lang, "compass_count"), lay.note_box)

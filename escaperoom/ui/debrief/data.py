@@ -1,6 +1,6 @@
 """The debrief's shared state: the sessions found, which are chosen, how they are counted and the debrief built from
-them (``DebriefData``), and ``data_for`` that makes it from what the CLI or a test hands in. Used by every debrief
-screen and by ``escaperoom.ui.debrief.flow``."""
+them, the facilitator's notes and the group's agreements (``DebriefData``), and ``data_for`` that makes it from
+what the CLI or a test hands in. Used by every debrief screen and by ``escaperoom.ui.debrief.flow``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from escaperoom.debrief.agreements import AgreementBook, load_agreements
+from escaperoom.debrief.facilitator import FacilitatorNotes, facilitator_notes
 from escaperoom.debrief.model import (
     FIRST,
     Debrief,
@@ -24,7 +26,8 @@ from escaperoom.strings import Catalogue
 
 @dataclass
 class DebriefData:
-    """What the debrief scenes share: the sessions found, which are chosen, and the debrief built from them."""
+    """What the debrief scenes share: the sessions found, which are chosen, the debrief built from them, and the
+    folder of the debrief (where its agreements are kept; None: they are kept for this run only)."""
 
     found: SessionSet
     lang: str = "nl"
@@ -33,6 +36,9 @@ class DebriefData:
     divided_first: bool = False
     scenarios: list[Judged] | None = None
     debrief: Debrief | None = None
+    folder: Path | None = None
+    _notes: tuple[object, FacilitatorNotes | None] = field(default=(None, None), init=False, repr=False)
+    _book: AgreementBook | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.scenarios is None:
@@ -40,6 +46,19 @@ class DebriefData:
         if not self.selected:
             self.selected = [s.session_id for s in self.found.default_selection()]
         self.rebuild()
+
+    def facilitator_notes(self) -> FacilitatorNotes | None:
+        """The facilitator's notes of the debrief shown (worked out once per debrief)."""
+        if self._notes[0] is not self.debrief:
+            self._notes = (self.debrief, facilitator_notes(self.debrief) if self.debrief is not None else None)
+        return self._notes[1]
+
+    @property
+    def agreements(self) -> AgreementBook:
+        """The group's agreements, read from the debrief's folder the first time they are asked for."""
+        if self._book is None:
+            self._book = load_agreements(self.folder) if self.folder is not None else AgreementBook(None)
+        return self._book
 
     def chosen(self) -> list[TeamSession]:
         ids = set(self.selected)
@@ -66,8 +85,14 @@ class DebriefData:
         return lines
 
 
-def data_for(sessions: Any, lang: str, selected: Sequence[str] | None = None) -> DebriefData:
-    """The debrief's state for ``sessions``: a SessionSet, a list of TeamSessions (all chosen) or paths to read."""
+def data_for(sessions: Any, lang: str, selected: Sequence[str] | None = None,
+             folder: Path | str | None = None) -> DebriefData:
+    """The debrief's state for ``sessions``: a SessionSet, a list of TeamSessions (all chosen) or paths to read
+    (the first path is then the debrief's folder, unless ``folder`` names it)."""
+    if folder is None and not isinstance(sessions, SessionSet) and sessions and \
+            not all(isinstance(s, TeamSession) for s in sessions):
+        first = Path(sessions[0])
+        folder = first if first.is_dir() else first.parent
     if isinstance(sessions, SessionSet):
         found = sessions
     elif sessions and all(isinstance(s, TeamSession) for s in sessions):
@@ -75,4 +100,5 @@ def data_for(sessions: Any, lang: str, selected: Sequence[str] | None = None) ->
         selected = selected or [s.session_id for s in sessions]
     else:
         found = load_sessions([Path(p) for p in (sessions or [])])
-    return DebriefData(found, lang=lang, selected=list(selected or []))
+    return DebriefData(found, lang=lang, selected=list(selected or []),
+                       folder=Path(folder) if folder is not None else None)

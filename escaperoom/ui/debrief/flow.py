@@ -2,7 +2,9 @@
 ``Navigator`` they are given) and never import each other::
 
     sessions ── Toon nabespreking ──> overview ── Puzzels ──> puzzle ── Wat als ──> what-if
-                                        │ └─ Tijdlijn ──> timeline
+                                        │ │ │                   └─ past the last puzzle ──> agreements
+                                        │ │ └─ Afspraken ──> agreements
+                                        │ └─ a team (T, a tap) ──> timeline
                                         └─ Teams kiezen ──> sessions (back to the overview)
 
 Esc leads back on every screen. Entry points: ``debrief_scene`` (the title screen's "Nabespreking", through the
@@ -16,6 +18,7 @@ from typing import Any
 from escaperoom.debrief.model import load_sessions
 from escaperoom.debrief.whatif import whatif_for
 from escaperoom.ui.context import UiContext
+from escaperoom.ui.debrief.agreements import AgreementsScene
 from escaperoom.ui.debrief.base import DebriefScene
 from escaperoom.ui.debrief.data import DebriefData, data_for
 from escaperoom.ui.debrief.overview import OverviewScene
@@ -26,7 +29,8 @@ from escaperoom.ui.debrief.whatif import WhatIfScene
 from escaperoom.ui.scene import Scene, SceneStack
 
 SCENES: dict[str, type[DebriefScene]] = {"sessies": SessionsScene, "overzicht": OverviewScene, "puzzel": PuzzleScene,
-                                         "tijdlijn": TimelineScene, "watals": WhatIfScene}
+                                         "tijdlijn": TimelineScene, "watals": WhatIfScene,
+                                         "afspraken": AgreementsScene}
 
 
 class DebriefFlow:
@@ -54,9 +58,12 @@ class DebriefFlow:
     def open_whatif(self, stack: SceneStack, puzzle_id: str) -> None:
         stack.push(WhatIfScene(self.ctx, self.data, self, puzzle_id))
 
+    def open_agreements(self, stack: SceneStack, puzzle_id: str | None = None) -> None:
+        stack.push(AgreementsScene(self.ctx, self.data, self, puzzle_id))
+
     def first(self, start: str = "overzicht", **state: Any) -> DebriefScene:
-        """The screen to open with (``start``: sessies, overzicht, puzzel, tijdlijn, watals); the chooser when
-        there is nothing to show. ``state`` sets screen attributes (e.g. ``item=2``, ``mode="uitleg"``)."""
+        """The screen to open with (``start``: sessies, overzicht, puzzel, tijdlijn, watals, afspraken); the chooser
+        when there is nothing to show. ``state`` sets screen attributes (e.g. ``item=2``, ``mode="uitleg"``)."""
         data = self.data
         if data.debrief is None or start == "sessies":
             scene: DebriefScene = SessionsScene(self.ctx, data, self)
@@ -66,6 +73,8 @@ class DebriefFlow:
             scene = TimelineScene(self.ctx, data, self, team=int(state.pop("team", 0)))
         elif start == "watals":
             scene = self._whatif(state)
+        elif start == "afspraken":
+            scene = AgreementsScene(self.ctx, data, self, state.pop("puzzle", None))
         else:
             scene = OverviewScene(self.ctx, data, self)
         for key, value in state.items():
@@ -96,5 +105,5 @@ def first_scene(ctx: UiContext, data: DebriefData, start: str = "overzicht", **s
 def debrief_scene(saves_dir: Path | str, ctx: UiContext) -> Scene:
     """The debrief for the title screen: the overview of the newest training in ``saves_dir``, or the session
     chooser when there is nothing to show yet. Esc leads back to the scene below."""
-    data = data_for(load_sessions([Path(saves_dir)]), ctx.lang)
+    data = data_for(load_sessions([Path(saves_dir)]), ctx.lang, folder=saves_dir)
     return first_scene(ctx, data)

@@ -10,10 +10,11 @@ import pygame
 from escaperoom.debrief.model import ERROR_WORDS
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.debrief.base import SMALL
 from escaperoom.ui.draw import draw_text
 from escaperoom.ui.icons import draw_icon
 from escaperoom.ui.theme import Colour, Icon
+
+SMALL = theme.TEXT_SMALL
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Debrief screen: one puzzle across the teams, in three views (decisions grid, explanation, reasons and
-questions). Controls and what it shows: see ``PuzzleScene``. Leads to what-if."""
+questions). Controls and what it shows: see ``PuzzleScene``. Leads to what-if and, past the last puzzle, to the
+group's agreements."""
 
 from __future__ import annotations
 
@@ -8,45 +9,49 @@ from typing import Any
 
 import pygame
 
-from escaperoom.debrief.model import FIRST, PuzzleSummary, TeamSession, short_label, typed_by
+from escaperoom.debrief.model import FIRST, PuzzleSummary, short_label
 from escaperoom.debrief.whatif import whatif_for
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.debrief.base import BAR_Y, BODY, CANVAS, SMALL, SUB, TOP, WIDTH, DebriefScene, M, Navigator
-from escaperoom.ui.debrief.blocks import Block, clip, draw_note, page_note, paginate
+from escaperoom.ui.debrief.base import BODY, BOTTOM, CANVAS, SMALL, TOP, WIDTH, DebriefScene, M, Navigator, page_hint
+from escaperoom.ui.debrief.blocks import Block, clip, paginate
 from escaperoom.ui.debrief.data import DebriefData
+from escaperoom.ui.debrief.grid import GridLayout, draw_grid, teams_per_page
+from escaperoom.ui.debrief.keys import DOWN, LEFT, RIGHT, UP, KeyHint
 from escaperoom.ui.debrief.looks import Look, error_look, icon_word, verdict_look
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
 
 _GRID_TOP = TOP + 4
-_HEAD_H = 64
-_ROW_H = 100
-_ITEM_W = 440
-_CELL_MIN = 268
 _LINE_H = 55  # one spread sentence under the grid
 _MODES = ("grid", "uitleg", "redenen")
-_MODE_LABELS = {"grid": "grid", "uitleg": "explain", "redenen": "reasons"}
+_MODE_LABELS = {"grid": "show_grid", "uitleg": "show_explain", "redenen": "show_reasons"}
 
 
-def _team_names(teams: Sequence[str], biggest: bool, limit: int = 8) -> str:
-    """The teams of an answer group for the screen: all names, or for the biggest group of a large debrief
-    "alle andere teams" (the others are named in their own groups)."""
-    if biggest and len(teams) > limit:
-        return "alle andere teams"
-    return ", ".join(teams)
+def typed_by(ctx: UiContext, lang: str, teams: Sequence[tuple[str, int]]) -> str:
+    """Who typed a reason, in ``lang``: "Team Oost (poging 1)"; the same reason from several teams once, with all
+    of them ("Team A, Team B (poging 1)", or each with its own attempt when they differ)."""
+    def by(names: str, n: int) -> str:
+        return ctx.strings.t("nabespreking.rapport.typed_by", lang, teams=names, n=n)
+
+    numbers = {n for _, n in teams}
+    if len(numbers) == 1:
+        return by(", ".join(t for t, _ in teams), next(iter(numbers)))
+    return ", ".join(by(t, n) for t, n in teams)
 
 
 class PuzzleScene(DebriefScene):
-    """One puzzle across the teams, in three views. Beslissingen: a grid of items x teams, each cell the
-    verdict word with its icon for the counted try, and below it how the teams spread ("3 van de 5 teams ...",
-    the item's label shortened until the recipient fits) for the chosen item. Uitleg: for the chosen item every
-    answer group, the law's verdict per recipient with the engine's explanation and the articles, and — when the
-    casus on this computer is missing or another version — the explanation the teams saw, from their journals.
-    Redenen & vragen: the teams' typed reasons and the intervisie questions. Text that does not fit is paged,
-    never dropped ("pagina 1 van 3 · PgDn"; a tap on that line turns the page). Controls: Left/Right puzzle,
-    Up/Down item, PgUp/PgDn more teams (grid) or the next page (other views), U explanation, R reasons,
-    W what-if, Tab to the buttons, Esc back to the overview. Leads to WhatIfScene."""
+    """One puzzle across the teams, in three views. Beslissingen: a grid of items x teams (six teams side by side,
+    full names), each cell the verdict word with its icon for the counted try, and below it how the teams spread
+    ("3 van de 6 teams ...", the item's label shortened until the recipient fits) for the chosen item. Uitleg: for
+    the chosen item every answer group, the law's verdict per recipient with its explanation and the articles,
+    and — when the casus on this computer is missing or another version — the explanation the teams saw, from
+    their journals. Redenen & vragen: the teams' typed reasons and the intervisie questions. What only the
+    facilitator should see (the deciding rule, the uncertain points, the answer) is in the panel behind F9/B.
+    Text that does not fit is paged, never dropped ("[PgDn] pagina 1 van 3"; a tap on it turns the page).
+    Controls (shown on screen): Left/Right puzzle (past the last one: the agreements), Up/Down item, PgUp/PgDn
+    more teams (grid) or the next page (other views), U explanation, R reasons, W what-if, F9/B the facilitator's
+    panel, Tab to the buttons, Esc back to the overview. Leads to WhatIfScene and AgreementsScene."""
 
     def __init__(self, ctx: UiContext, data: DebriefData, flow: Navigator, index: int = 0):
         super().__init__(ctx, data, flow)
@@ -74,12 +79,17 @@ class PuzzleScene(DebriefScene):
         return puzzles[self.index] if puzzles else None
 
     def go(self, step: int) -> None:
+        """The next or previous puzzle; past the last one the group's agreements."""
         count = len(self.data.puzzles())
-        if count:
-            self.index = (self.index + step) % count
-            self.item = 0
-            self.text_page = 0
-            self._layout()
+        if not count:
+            return
+        if step > 0 and self.index + step >= count and self.stack is not None:
+            self.flow.open_agreements(self.stack, self.puzzle.id if self.puzzle else None)
+            return
+        self.index = (self.index + step) % count
+        self.item = 0
+        self.text_page = 0
+        self._layout()
 
     def select(self, step: int) -> None:
         p = self.puzzle
@@ -118,19 +128,23 @@ class PuzzleScene(DebriefScene):
         if p and self.stack is not None and self.data.debrief and whatif_for(self.data.debrief, p.id):
             self.flow.open_whatif(self.stack, p.id)
 
+    def facilitator_puzzle(self) -> str | None:
+        return self.puzzle.id if self.puzzle else None
+
     # --- layout --------------------------------------------------------------------------------------------
 
     def _layout(self) -> None:
         p, d = self.puzzle, self.data.debrief
-        self.per_page = self._teams_per_page(d.sessions if d else [])
+        self.per_page = teams_per_page(self.ctx, d.sessions if d else [], WIDTH)
         has_whatif = bool(p and d and whatif_for(d, p.id))
         following = _MODES[(_MODES.index(self.mode) + 1) % len(_MODES)]
-        self.bar([(self.s("next"), lambda: self.go(1)), (self.s("prev"), lambda: self.go(-1)),
-                  (self.s(_MODE_LABELS[following]), self.cycle), (self.s("whatif"), self.open_whatif),
-                  (self.s("overview"), self.back)])
+        last = p is not None and self.index + 1 >= len(self.data.puzzles())
+        self.bar([(self.s("to_agreements" if last else "next"), lambda: self.go(1)),
+                  (self.s("prev"), lambda: self.go(-1)), (self.s(_MODE_LABELS[following]), self.cycle),
+                  (self.s("whatif"), self.open_whatif), (self.s("overview"), self.back)])
         self.buttons[3].enabled = has_whatif
-        self.note, self.note_rect = "", pygame.Rect(0, 0, 0, 0)
         self.text_pages = 1
+        self.hints = []
         if p is None or d is None:
             self.title, self.subtitle = self.s("puzzles"), ""
             return
@@ -145,65 +159,38 @@ class PuzzleScene(DebriefScene):
         self.team_page = min(self.team_page, max(0, (len(teams) - 1) // self.per_page))
         first = self.team_page * self.per_page
         self.shown_teams = teams[first:first + self.per_page]
-        self.more_teams = len(teams) > self.per_page
+        self.hints = [KeyHint((LEFT, RIGHT), self.s("key_puzzle"))]
+        if self.mode != "redenen":  # the reasons and questions are the whole puzzle's, not an item's
+            self.hints.insert(0, KeyHint((UP, DOWN), self.s("key_item")))
         if self.mode == "grid":
             self._layout_grid(p)
-            if self.more_teams:
-                left = len(teams) - first - len(self.shown_teams)
-                self.note = self.s("teams_page", a=first + 1, b=first + len(self.shown_teams), n=len(teams)) + \
-                    " · " + (self.s("more_teams_rows" if left > 1 else "more_team_row", n=left) if left else "PgUp")
-        elif self.mode == "uitleg":
+            if len(teams) > self.per_page:
+                self.hints.insert(0, KeyHint(("PgDn" if first + self.per_page < len(teams) else "PgUp",),
+                                             self.s("teams_page", a=first + 1, b=first + len(self.shown_teams),
+                                                    n=len(teams))))
+            return
+        if self.mode == "uitleg":
             self._layout_explain(p)
         else:
             self._layout_reasons(p)
-        if self.mode != "grid":
-            self.text_page = max(0, min(self.text_page, self.text_pages - 1))
-            self.note = page_note(self.ctx, self.data.lang, self.text_page, self.text_pages)
-        if self.note:
-            width = self.ctx.fonts.text_width(self.note, "regular", SMALL)
-            self.note_rect = pygame.Rect(CANVAS.right - M - width, SUB.y, width, SUB.height)
-
-    def _teams_per_page(self, teams: Sequence[TeamSession]) -> int:
-        """As many team columns as fit (five at most) with every team's name on one line in its column header;
-        three when even then a name is too long (it wraps to two lines)."""
-        most = max(1, (WIDTH - _ITEM_W) // _CELL_MIN)
-        widest = max((self.ctx.fonts.text_width(t.label, "bold", SMALL) for t in teams), default=0)
-        for n in range(most, 2, -1):
-            if n >= len(teams) or widest <= (WIDTH - _ITEM_W) // n - 24:
-                return n
-        return min(most, 3)
+        self.text_page = max(0, min(self.text_page, self.text_pages - 1))
+        if self.text_pages > 1:
+            self.hints.insert(0, page_hint(self.ctx, self.data.lang, self.text_page, self.text_pages))
 
     def _layout_grid(self, p: PuzzleSummary) -> None:
-        body = BAR_Y - theme.SPACE_M - _GRID_TOP - _HEAD_H
         item = p.items[self.item] if p.items else None
         groups = list(item.groups) if item else []
         wanted = max(1, len(groups) + (1 if item and item.not_reached else 0))
-        visible = max(1, min(len(p.items), (body - min(wanted, 2) * _LINE_H - theme.SPACE_S) // _ROW_H))
-        first = min(max(0, self.item - visible + 1), max(0, len(p.items) - visible))
-        first = min(first, self.item)
-        self.first_row = first
-        self.rows_left = max(0, len(p.items) - (first + visible))
-        width = (WIDTH - _ITEM_W) // max(1, len(self.shown_teams)) if self.shown_teams else 0
-        self.col_w = max(_CELL_MIN, min(420, width))
-        self.row_rects = []
-        self.cells = []
-        for r, it in enumerate(p.items[first:first + visible]):
-            y = _GRID_TOP + _HEAD_H + r * _ROW_H
-            rect = pygame.Rect(M, y, _ITEM_W + self.col_w * len(self.shown_teams), _ROW_H - 6)
-            label = clip(self.ctx, short_label(it.label), "bold", SMALL, _ITEM_W - 40, 2)
-            cells = []
-            for team in self.shown_teams:
-                decision = p.decision(team, it.key, first=p.basis == FIRST)
-                cells.append(None if decision is None else error_look(self.ctx, decision.error))
-            self.row_rects.append((first + r, rect, label))
-            self.cells.append(cells)
-        self.heads = [clip(self.ctx, t.label, "bold", SMALL, self.col_w - 24, 2) for t in self.shown_teams]
+        bottom = BOTTOM - min(wanted, 2) * _LINE_H - theme.SPACE_S
+        more = "item_one"
+        self.grid = GridLayout(self.ctx, p, self.shown_teams, self.item, M, WIDTH, _GRID_TOP, bottom,
+                               self.s("not_played"))
+        more = self.s("item_one" if self.grid.rows_left == 1 else "item_many")
+        self.grid_more = self.s("more_rows", n=self.grid.rows_left, what=more)
         # the spread of the chosen item right under the grid, in the height left: a line per answer group (two
         # when a sentence cannot be shortened to one, as a dilemma's option), and a count of what did not fit
-        grid_bottom = _GRID_TOP + _HEAD_H + visible * _ROW_H + (50 if self.rows_left else 0)
-        self.spread_top = grid_bottom + theme.SPACE_S
+        self.spread_top = self.grid.bottom_used + theme.SPACE_S
         room = WIDTH - 56
-        bottom = BAR_Y - theme.SPACE_M
         self.spread: list[tuple[Look | None, str, int]] = []
         if item is None:
             return
@@ -219,7 +206,7 @@ class PuzzleScene(DebriefScene):
         for i, (look, text) in enumerate(lines):
             h = max(_LINE_H, self.ctx.text.render(text, "regular", SMALL, theme.TEXT, room).get_height() + 8)
             rest = len(lines) - i - 1
-            if y + h + (_LINE_H if rest else 0) > bottom:
+            if y + h + (_LINE_H if rest else 0) > BOTTOM:
                 answers = sum(1 for lk, _ in lines[i:] if lk is not None)
                 self.spread.append((None, self.s("more_answers", n=answers), _LINE_H))
                 break
@@ -241,6 +228,13 @@ class PuzzleScene(DebriefScene):
                 return text
         return clip(self.ctx, g.phrase(short_label(item.label, 26)), "regular", SMALL, width, 2)
 
+    def _team_names(self, teams: Sequence[str], biggest: bool, limit: int = 8) -> str:
+        """The teams of an answer group for the screen: all names, or for the biggest group of a large debrief
+        "alle andere teams" (the others are named in their own groups)."""
+        if biggest and len(teams) > limit:
+            return self.ctx.strings.t("nabespreking.rapport.all_other_teams", self.data.lang)
+        return ", ".join(teams)
+
     def _layout_explain(self, p: PuzzleSummary) -> None:
         item = p.items[self.item] if p.items else None
         blocks: list[Block] = []
@@ -251,7 +245,7 @@ class PuzzleScene(DebriefScene):
         blocks.append(Block("head", f"{self.item + 1}/{len(p.items)} · {item.label}", "bold", BODY, height=0))
         blocks.append(Block("text", self.s("law", x=item.expected), gap=theme.SPACE_S))
         for i, g in enumerate(item.groups):
-            blocks.append(Block("group", f"{g.short} ({_team_names(g.teams, i == 0 and len(item.groups) > 1)})",
+            blocks.append(Block("group", f"{g.short} ({self._team_names(g.teams, i == 0 and len(item.groups) > 1)})",
                                  look=error_look(self.ctx, g.error), indent=60, gap=6))
         if item.not_reached:
             blocks.append(Block("text", f"{self.s('not_played')}: {', '.join(item.not_reached)}", gap=6))
@@ -264,17 +258,14 @@ class PuzzleScene(DebriefScene):
             for v in item.seen:
                 blocks.append(Block("group", f"{v.answer}: {v.explanation} ({', '.join(v.teams)})",
                                      look=error_look(self.ctx, v.error), indent=60, gap=6))
-        for view in item.law:
-            blocks.append(Block("verdict", f"{self.s('to', x=view.recipient)} (regel {view.rule})",
-                                 look=verdict_look(self.ctx, view.decision), indent=424, gap=theme.SPACE_M,
-                                 height=52, keep=True))
+        for view in item.law:  # the rule id and the uncertain points are for the facilitator only (F9: the panel)
+            blocks.append(Block("verdict", self.s("to", x=view.recipient), look=verdict_look(self.ctx, view.decision),
+                                 indent=424, gap=theme.SPACE_M, height=52, keep=True))
             blocks.append(Block("text", view.explanation, gap=4))
             if view.citations:
                 blocks.append(Block("muted", self.s("articles", x=", ".join(c for _, c, _ in view.citations)),
                                      colour=theme.TEXT_MUTED, gap=4, stick=True))
-            for note in view.uncertain:  # the game told the team "bespreek het in de nabespreking": here it is
-                blocks.append(Block("muted", self.s("uncertain", x=note), colour=theme.ACCENT, gap=4, stick=True))
-        area = pygame.Rect(M, TOP, WIDTH, BAR_Y - theme.SPACE_M - TOP)
+        area = pygame.Rect(M, TOP, WIDTH, BOTTOM - TOP)
         self.explain_pages = paginate(self.ctx, blocks, area)
         self.text_pages = len(self.explain_pages)
         self.explain_boxes = self.explain_pages[min(self.text_page, self.text_pages - 1)]
@@ -284,14 +275,16 @@ class PuzzleScene(DebriefScene):
         self.reason_half = half
         reasons: list[Block] = []
         for reason, teams in p.reason_groups():  # the quote, then who typed it (muted; many teams: counted)
-            who = typed_by(teams) if len(teams) <= 3 else f"{len(teams)} teams: {typed_by(teams)}"
+            who = typed_by(self.ctx, self.data.lang, teams)
+            if len(teams) > 3:
+                who = self.s("typed_many", n=len(teams), who=who)
             reasons.append(Block("reason", reason, indent=12, gap=theme.SPACE_M, keep=True))
             reasons.append(Block("reason_who", "— " + clip(self.ctx, who, "regular", SMALL, half - 52 - 40, 2),
                                   indent=12, colour=theme.TEXT_MUTED))
         questions = [Block("question", f"{i}. {q}", "bold", BODY, gap=theme.SPACE_M)
                      for i, q in enumerate(p.intervisie, 1)]
         top = TOP + 76
-        bottom = BAR_Y - theme.SPACE_M - 16
+        bottom = BOTTOM - 16
         left = paginate(self.ctx, reasons, pygame.Rect(M + 20, top, half - 40, bottom - top)) if reasons else [[]]
         right = (paginate(self.ctx, questions, pygame.Rect(M + half + theme.SPACE_XL + 20, top, half - 40,
                                                             bottom - top)) if questions else [[]])
@@ -303,7 +296,8 @@ class PuzzleScene(DebriefScene):
     # --- input ---------------------------------------------------------------------------------------------
 
     def tap(self, pos: tuple[int, int]) -> bool:
-        if self.note and self.note_rect.collidepoint(pos):  # touch: the page note turns the page (and wraps)
+        hint = self.tapped_hint(pos)
+        if hint is not None and hint.caps[0] in ("PgDn", "PgUp"):  # touch: the page key turns the page (and wraps)
             if self.mode == "grid":
                 self.team_page = (self.team_page + 1) % self.team_pages
             else:
@@ -312,9 +306,9 @@ class PuzzleScene(DebriefScene):
             return True
         if self.mode != "grid":
             return False
-        for index, rect, _ in getattr(self, "row_rects", []):
-            if rect.collidepoint(pos):
-                self.item = index
+        for row in self.grid.rows:
+            if row.rect.collidepoint(pos):
+                self.item = row.index
                 self.group.focus(None)
                 self._layout()
                 return True
@@ -331,35 +325,9 @@ class PuzzleScene(DebriefScene):
             self._draw_explain(surface)
         else:
             self._draw_reasons(surface)
-        draw_note(self.ctx, surface, self.note, self.note_rect)
 
     def _draw_grid(self, surface: pygame.Surface) -> None:
-        head = pygame.Rect(M, _GRID_TOP, _ITEM_W + self.col_w * len(self.shown_teams), _HEAD_H)
-        draw_text(self.ctx, surface, self.s("item"), pygame.Rect(M + 20, head.y, _ITEM_W - 40, _HEAD_H),
-                  role="bold", size=SMALL, colour=theme.TEXT_MUTED, valign="middle")
-        for c, label in enumerate(self.heads):
-            box = pygame.Rect(M + _ITEM_W + c * self.col_w + 12, head.y, self.col_w - 24, _HEAD_H)
-            draw_text(self.ctx, surface, label, box, role="bold", size=SMALL, valign="middle")
-        for (index, rect, label), cells in zip(self.row_rects, self.cells, strict=True):
-            chosen = index == self.item
-            panel(surface, rect, theme.SURFACE_RAISED if chosen else theme.SURFACE,
-                  theme.FOCUS if chosen else theme.BORDER, 6 if chosen else 2)
-            draw_text(self.ctx, surface, label, pygame.Rect(rect.x + 20, rect.y + 2, _ITEM_W - 40, rect.height - 4),
-                      role="bold", size=SMALL, valign="middle")
-            for c, look in enumerate(cells):
-                box = pygame.Rect(rect.x + _ITEM_W + c * self.col_w + 8, rect.y + 2, self.col_w - 16, rect.height - 4)
-                pygame.draw.line(surface, theme.BORDER, (box.x - 8, rect.y + 10), (box.x - 8, rect.bottom - 10), 2)
-                if look is None:
-                    draw_text(self.ctx, surface, self.s("not_played"), box, size=SMALL, colour=theme.TEXT_MUTED,
-                              valign="middle")
-                else:
-                    icon_word(self.ctx, surface, look, box, icon_size=36)
-        if self.rows_left:
-            what = self.s("item_one" if self.rows_left == 1 else "item_many")
-            note = self.ctx.text.render(self.s("more_rows", n=self.rows_left, what=what), "regular", SMALL,
-                                        theme.TEXT_MUTED)
-            last = self.row_rects[-1][1] if self.row_rects else head
-            surface.blit(note, (M + 20, last.bottom + 2))
+        draw_grid(self.ctx, surface, self.grid, self.s("item"), self.grid_more)
         y = self.spread_top
         for look, text, h in self.spread:
             line = pygame.Rect(M, y, WIDTH, h - 3)
@@ -390,7 +358,7 @@ class PuzzleScene(DebriefScene):
 
     def _draw_reasons(self, surface: pygame.Surface) -> None:
         half = self.reason_half
-        left = pygame.Rect(M, TOP, half, BAR_Y - theme.SPACE_M - TOP)
+        left = pygame.Rect(M, TOP, half, BOTTOM - TOP)
         right = pygame.Rect(M + half + theme.SPACE_XL, TOP, half, left.height)
         panel(surface, left)
         panel(surface, right)

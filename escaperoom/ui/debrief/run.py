@@ -18,16 +18,17 @@ from escaperoom.ui.scene import Scene
 
 def run_debrief(sessions: Any, *, window: bool = False, headless: bool = False, frames: int = 0,
                 screenshot: Path | str | None = None, lang: str = "nl", selected: Sequence[str] | None = None,
-                start: str = "overzicht", **state: Any) -> int:
-    """Open the debrief on the big screen. ``sessions``: a SessionSet, a list of TeamSessions or paths.
-    Headless (tests, screenshots) renders ``frames`` frames (at least one) and saves ``screenshot``."""
+                start: str = "overzicht", folder: Path | str | None = None, **state: Any) -> int:
+    """Open the debrief on the big screen. ``sessions``: a SessionSet, a list of TeamSessions or paths;
+    ``folder`` keeps the group's agreements (default: the first path). Headless (tests, screenshots) renders
+    ``frames`` frames (at least one) and saves ``screenshot``."""
     if headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     strings = Catalogue.load()
 
     def make(ctx: UiContext) -> Scene:
-        return first_scene(ctx, data_for(sessions, lang, selected), start, **state)
+        return first_scene(ctx, data_for(sessions, lang, selected, folder), start, **state)
 
     app = App(make, strings=strings, lang=lang, fullscreen=not window and not headless,
               title=f"{strings.t('nabespreking.title', lang)} — Privacy Escape Room")

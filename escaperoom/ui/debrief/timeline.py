@@ -1,5 +1,6 @@
-"""Debrief screen: one team's journal, step by step (replay). Controls and what it shows: see ``TimelineScene``.
-Leads back to the overview."""
+"""Debrief screen: one team's journal, step by step (replay). Controls and what it shows: see ``TimelineScene``;
+as on the other debrief screens Up/Down move in the list on the screen (here: the steps) and Left/Right change what
+the list is about (here: the team). Leads back to the overview."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pygame
 from escaperoom.debrief.model import StepText, TeamSession
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.debrief.base import BAR_Y, BODY, CANVAS, SMALL, TOP, DebriefScene, M, Navigator
+from escaperoom.ui.debrief.base import BODY, BOTTOM, CANVAS, SMALL, TOP, DebriefScene, M, Navigator
 from escaperoom.ui.debrief.blocks import clip, clip_label
 from escaperoom.ui.debrief.data import DebriefData
+from escaperoom.ui.debrief.keys import DOWN, LEFT, RIGHT, UP, KeyHint
 from escaperoom.ui.debrief.looks import Look, error_look
 from escaperoom.ui.draw import draw_text, panel
 from escaperoom.ui.icons import draw_icon
@@ -26,15 +28,16 @@ _WORD_W = 260  # the verdict words' column in a step's detail
 class TimelineScene(DebriefScene):
     """One team's journal, record by record, as a replay: on the left the steps (game clock and headline, the
     current one framed), on the right the current step in full — for an attempt every item with its icon and
-    word, and the reason the team typed. Controls: Left/Right step, Up/Down team, Home/End first/last step,
-    Tab to the buttons, Esc back to the overview."""
+    word, and the reason the team typed. Controls (shown on screen): Up/Down step (the list of steps), Left/Right
+    team, Home/End first/last step, F9/B the facilitator's panel (the answer of the step's puzzle), Tab to the
+    buttons, Esc back to the overview."""
 
     def __init__(self, ctx: UiContext, data: DebriefData, flow: Navigator, team: int = 0):
         super().__init__(ctx, data, flow)
         self.team = team
         self.step = 0
-        self.keys = {pygame.K_LEFT: lambda: self.move(-1), pygame.K_RIGHT: lambda: self.move(1),
-                     pygame.K_UP: lambda: self.switch_team(-1), pygame.K_DOWN: lambda: self.switch_team(1),
+        self.keys = {pygame.K_UP: lambda: self.move(-1), pygame.K_DOWN: lambda: self.move(1),
+                     pygame.K_LEFT: lambda: self.switch_team(-1), pygame.K_RIGHT: lambda: self.switch_team(1),
                      pygame.K_HOME: lambda: self.move(-10**6), pygame.K_END: lambda: self.move(10**6)}
         self.bar([(self.s("next_step"), lambda: self.move(1)), (self.s("prev_step"), lambda: self.move(-1)),
                   (self.s("next_team"), lambda: self.switch_team(1)),
@@ -51,6 +54,10 @@ class TimelineScene(DebriefScene):
         if s and s.steps:
             self.step = max(0, min(len(s.steps) - 1, self.step + step))
             self._layout()
+
+    def facilitator_puzzle(self) -> str | None:
+        s = self.session
+        return s.steps[self.step].puzzle if s and s.steps else None
 
     def switch_team(self, step: int) -> None:
         d = self.data.debrief
@@ -69,8 +76,9 @@ class TimelineScene(DebriefScene):
         self.step = max(0, min(self.step, len(s.steps) - 1))
         self.title = f"{self.s('timeline')}: {s.label}"
         self.subtitle = (f"{self.s('step_of', i=self.step + 1, n=len(s.steps))} · "
-                         f"{self.team + 1}/{len(d.sessions)} teams · {d.title}")
-        visible = (BAR_Y - theme.SPACE_M - TOP) // _STEP_ROW
+                         f"{self.s('team_of', i=self.team + 1, n=len(d.sessions))} · {d.title}")
+        self.hints = [KeyHint((UP, DOWN), self.s("key_step")), KeyHint((LEFT, RIGHT), self.s("key_team"))]
+        visible = (BOTTOM - TOP) // _STEP_ROW
         first = max(0, min(self.step - visible // 2, len(s.steps) - visible))
         self.list_rows = []
         for i, step in enumerate(s.steps[first:first + visible]):
@@ -81,7 +89,7 @@ class TimelineScene(DebriefScene):
         current = d.describe(s.steps[self.step])
         x = M + _LIST_W + theme.SPACE_L
         width = CANVAS.right - M - x - 48
-        self.detail_rect = pygame.Rect(x, TOP, CANVAS.right - M - x, BAR_Y - theme.SPACE_M - TOP)
+        self.detail_rect = pygame.Rect(x, TOP, CANVAS.right - M - x, BOTTOM - TOP)
         self.detail = self._detail(current, x + 24, width)
 
     def _detail(self, current: StepText, x: int, width: int) -> list[tuple[Any, ...]]:

@@ -9,9 +9,10 @@ from escaperoom.debrief.model import Debrief, short_label
 from escaperoom.debrief.whatif import CaseChange, WhatIf, whatif_for
 from escaperoom.ui import theme
 from escaperoom.ui.context import UiContext
-from escaperoom.ui.debrief.base import BAR_Y, BODY, CANVAS, SMALL, TOP, DebriefScene, M, Navigator
+from escaperoom.ui.debrief.base import BODY, BOTTOM, CANVAS, SMALL, TOP, DebriefScene, M, Navigator
 from escaperoom.ui.debrief.blocks import Block, clip, draw_note, page_note, paginate
 from escaperoom.ui.debrief.data import DebriefData
+from escaperoom.ui.debrief.keys import DOWN, LEFT, RIGHT, UP, KeyHint
 from escaperoom.ui.debrief.looks import icon_word, verdict_look
 from escaperoom.ui.draw import draw_text, panel
 
@@ -25,9 +26,9 @@ class WhatIfScene(DebriefScene):
     danger, consent; each question in full, the list scrolls), on the right what the rule engine now decides —
     every verdict that changes is framed and marked VERANDERT with the old and the new verdict (icon + word) and
     the new explanation; below it every team whose score would change ("Team Oost 4 → 2"), in columns. What does
-    not fit is paged ("pagina 1 van 2 · PgDn"; a tap on it turns the page). Controls: Up/Down choose a fact,
-    Enter/Space or a tap switches it on or off (one at a time), Left/Right other puzzle, PgUp/PgDn page,
-    Tab to the buttons, Esc back to the puzzle."""
+    not fit is paged ("pagina 1 van 2 · PgDn"; a tap on it turns the page). Controls (shown on screen): Up/Down
+    choose a fact, Enter/Space or a tap switches it on or off (one at a time), Left/Right other puzzle,
+    PgUp/PgDn page, F9/B the facilitator's panel, Tab to the buttons, Esc back to the puzzle."""
 
     def __init__(self, ctx: UiContext, data: DebriefData, flow: Navigator, puzzle_id: str):
         super().__init__(ctx, data, flow)
@@ -49,6 +50,9 @@ class WhatIfScene(DebriefScene):
         self.panel: WhatIf | None = whatif_for(d, pid) if d and pid else None
         self.highlight, self.applied, self.result_page = 0, None, 0
         self._layout()
+
+    def facilitator_puzzle(self) -> str | None:
+        return self.panel.puzzle.id if self.panel is not None else None
 
     def go(self, step: int) -> None:
         if self.puzzle_ids:
@@ -89,10 +93,12 @@ class WhatIfScene(DebriefScene):
         puzzle = d.puzzle(panel.puzzle.id)
         self.title = f"{self.s('whatif')} · {puzzle.title if puzzle else panel.puzzle.id}"
         self.subtitle = self.s("whatif_help")
+        self.hints = [KeyHint((UP, DOWN), self.s("key_fact")), KeyHint(("Enter",), self.s("key_switch")),
+                      KeyHint((LEFT, RIGHT), self.s("key_puzzle"))]
         self._layout_toggles(panel)
         x = M + _TOGGLE_W + theme.SPACE_L
         width = CANVAS.right - M - x
-        self.result_rect = pygame.Rect(x, TOP, width, BAR_Y - theme.SPACE_M - TOP)
+        self.result_rect = pygame.Rect(x, TOP, width, BOTTOM - TOP)
         self._layout_result(d, panel, pygame.Rect(x + 24, TOP + 20, width - 48, self.result_rect.height - 40))
 
     def _layout_toggles(self, panel: WhatIf) -> None:
@@ -108,7 +114,7 @@ class WhatIfScene(DebriefScene):
             labels.append(label)
             heights.append(lines * lh + 36)
         gap = theme.SPACE_S
-        bottom = BAR_Y - theme.SPACE_M
+        bottom = BOTTOM
         first = 0
         while True:  # the first row shown: as low as needed for the highlighted row to fit (with the notes)
             used = sum(h + gap for h in heights[first:self.highlight + 1]) + (50 if first else 0)
@@ -166,7 +172,7 @@ class WhatIfScene(DebriefScene):
                                      "bold", SMALL, gap=theme.SPACE_S))
             entries = [self.s("effect_entry", team=e.team, a=e.right_before, b=e.right_after) for e in effects]
             if entries:  # in columns as wide as the widest entry, one block per row so pages split between rows
-                widest = max(self.ctx.fonts.text_width(t, "regular", SMALL) for t in entries) + theme.SPACE_L
+                widest = max(self.ctx.fonts.text_width(t, "regular", SMALL) for t in entries) + theme.SPACE_M
                 columns = max(1, min(len(entries), inner // max(1, widest)))
                 col_w = inner // columns
                 entries = [clip(self.ctx, t, "regular", SMALL, col_w - theme.SPACE_S) for t in entries]

@@ -20,7 +20,7 @@ from escaperoom.ui.scripted.events import key
     ("sessies", {}), ("overzicht", {}), ("puzzel", {}), ("puzzel", {"mode": "uitleg", "item": 3}),
     ("puzzel", {"mode": "redenen"}), ("puzzel", {"index": 3}), ("tijdlijn", {"team": 2, "step": 3}),
     ("watals", {"puzzle": "vroegsignalering", "apply": "feit:huurder_bezwaar=ja"}),
-    ("watals", {"puzzle": "grondslagen"}),
+    ("watals", {"puzzle": "grondslagen"}), ("afspraken", {}), ("afspraken", {"puzzle": "grondslagen"}),
 ])
 def test_every_debrief_scene_opens_for_one_frame(opened, data, start, state):
     app = opened(lambda ctx: first_scene(ctx, data, start, **dict(state)))

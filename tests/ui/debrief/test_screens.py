@@ -18,12 +18,12 @@ def test_the_timeline_steps_through_a_teams_records_in_order(opened, data):
     timeline = app.stack.top
     assert isinstance(timeline, TimelineScene)
     team = timeline.session
-    app.step([key(pygame.K_RIGHT)] * 3)
+    app.step([key(pygame.K_DOWN)] * 3)  # Up/Down: the list of steps; Left/Right: the team
     assert timeline.step == 3
     assert timeline.detail[0][2].startswith(data.debrief.describe(team.steps[3]).clock)
     app.step([key(pygame.K_END)])
     assert timeline.step == len(team.steps) - 1
-    app.step([key(pygame.K_DOWN)])
+    app.step([key(pygame.K_RIGHT)])
     assert timeline.session is not team and timeline.step == 0
 
 
@@ -38,7 +38,8 @@ def test_order_and_basis_toggles_rebuild_the_debrief(opened, data):
 def test_touch_and_mouse_choose_rows_toggles_and_buttons(opened, data):
     app = opened(lambda ctx: first_scene(ctx, data, "puzzel"))
     puzzle = app.stack.top
-    index, rect, _ = puzzle.row_rects[3]
+    row = puzzle.grid.rows[3]
+    index, rect = row.index, row.rect
     app.step(tap(rect.center))
     assert puzzle.item == index == 3
     app.step(click(puzzle.buttons[0].rect.center))  # Volgende
