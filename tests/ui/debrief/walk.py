@@ -21,13 +21,15 @@ from escaperoom.ui.scripted.events import key
 def recording(app) -> Iterator[list[str]]:
     """Every text the app's screens render while they draw (layout-time measuring left out)."""
     texts: list[str] = []
-    render = TextCache.render
+    originals = {name: getattr(TextCache, name) for name in ("render", "draw_in_box", "draw_at")}
     drawing = [False]
 
-    def recorded(self, text, *args, **kwargs):
-        if drawing[0]:
-            texts.append(text)
-        return render(self, text, *args, **kwargs)
+    def recording_of(original):
+        def recorded(self, *args, **kwargs):
+            if drawing[0]:
+                texts.append(args[1] if original.__name__ in ("draw_in_box", "draw_at") else args[0])
+            return original(self, *args, **kwargs)
+        return recorded
 
     draw = app.stack.draw
 
@@ -38,12 +40,14 @@ def recording(app) -> Iterator[list[str]]:
         finally:
             drawing[0] = False
 
-    TextCache.render = recorded
+    for name, original in originals.items():
+        setattr(TextCache, name, recording_of(original))
     app.stack.draw = draw_and_record
     try:
         yield texts
     finally:
-        TextCache.render = render
+        for name, original in originals.items():
+            setattr(TextCache, name, original)
         app.stack.draw = draw
 
 
